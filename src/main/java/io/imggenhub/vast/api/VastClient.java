@@ -1,0 +1,445 @@
+package io.imggenhub.vast.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.imggenhub.vast.config.ApiKey;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The Vast.ai REST API over {@link HttpClient} and Jackson (vast-api.md §3). Thread-safe; one instance per server.
+ * The key goes only into the {@code Authorization: Bearer} header: never into a URL, a log line or an exception.
+ */
+public class VastClient {
+    private static final Logger LOG = Logger.getLogger(VastClient.class.getName());
+    private static final int PAGE_SIZE = 25;
+    private static final int MAX_PAGES = 10_000;
+    static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
+
+    private final ClientSettings settings;
+    private final HttpClient http;
+
+    public VastClient(ClientSettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public ClientSettings settings() {
+        return settings;
+    }
+
+    public URI server() {
+        return settings.server();
+    }
+
+    public boolean hasApiKey() {
+        return settings.apiKey() != null;
+    }
+
+    // ---- instances --------------------------------------------------------------------------------------------
+
+    /**
+     * Every instance of the account, following {@code next_token} through all pages. A listing that silently
+     * returns a partial fleet is the worst failure a cost monitor can have, so a page that is not what Vast sends
+     * fails the whole call.
+     */
+    public List<Instance> listInstances() {
+        List<Instance> all = new ArrayList<>();
+        Set<String> seenTokens = new HashSet<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String query = "limit=" + PAGE_SIZE + (token == null ? "" : "&after_token=" + encode(token));
+            JsonNode body = send(Call.get("/api/v1/instances/?" + query));
+            JsonNode rows = body.get("instances");
+            if (rows == null || !(rows.isArray() || rows.isNull())) {
+                throw malformed("the instance list has no \"instances\" array", null);
+            }
+            for (JsonNode row : rows) {
+                all.add(convert(row, Instance.class));
+            }
+            JsonNode next = body.get("next_token");
+            if (next == null || next.isNull() || next.asText().isEmpty()) {
+                return all;
+            }
+            token = next.asText();
+            if (!seenTokens.add(token)) {
+                throw malformed("the instance list repeats the page token " + token, null);
+            }
+        }
+        throw malformed("the instance list did not end after " + MAX_PAGES + " pages", null);
+    }
+
+    /** One instance, or empty once it is gone ({@code {"instances": null}} or 404). */
+    public Optional<Instance> getInstance(long id) {
+        try {
+            JsonNode body = send(Call.get("/api/v0/instances/" + id + "/?owner=me"));
+            JsonNode node = body.get("instances");
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                return Optional.empty();
+            }
+            if (node.isArray()) {
+                return node.isEmpty() ? Optional.empty() : Optional.of(convert(node.get(0), Instance.class));
+            }
+            return Optional.of(convert(node, Instance.class));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public enum DestroyResult {
+        /** Vast took the request; billing stops once the instance is gone from the list. */
+        ACCEPTED,
+        /** The instance did not exist any more. */
+        ALREADY_GONE
+    }
+
+    /**
+     * {@code DELETE /api/v0/instances/{id}/}. 200 {@code {"success": true}}, 204 and an empty body are accepted;
+     * 404 / {@code no_such_instance} is already gone; anything else throws.
+     */
+    public DestroyResult destroyInstance(long id) {
+        try {
+            JsonNode body = send(Call.delete("/api/v0/instances/" + id + "/", emptyObject()));
+            if (body.isMissingNode() || !body.has("success") || body.get("success").asBoolean(false)) {
+                return DestroyResult.ACCEPTED;
+            }
+            VastException failure = errorFrom(200, body.toString());
+            if (failure instanceof NotFoundException) {
+                return DestroyResult.ALREADY_GONE;
+            }
+            throw failure;
+        } catch (NotFoundException e) {
+            return DestroyResult.ALREADY_GONE;
+        }
+    }
+
+    /** The bulk form, {@code DELETE /api/v0/instances/} with {@code {"instance_ids": [...]}}. */
+    public void destroyInstances(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        ObjectNode body = emptyObject();
+        ids.forEach(body.putArray("instance_ids")::add);
+        JsonNode answer = send(Call.delete("/api/v0/instances/", body));
+        if (answer.has("success") && !answer.get("success").asBoolean(false)) {
+            throw errorFrom(200, answer.toString());
+        }
+    }
+
+    // ---- renting and offers -----------------------------------------------------------------------------------
+
+    /**
+     * {@code PUT /api/v0/asks/{offerId}/}. Never retried: a timed-out rent may have created an instance, and a
+     * blind retry could rent a second one. Callers look for the label in the list instead.
+     */
+    public RentResult rent(long offerId, RentRequest request) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("client_id", "me");
+        body.put("image", request.image());
+        body.set("env", Json.mapper().valueToTree(request.env()));
+        if (request.bidPrice() == null) {
+            body.putNull("price");
+        } else {
+            body.put("price", request.bidPrice());
+        }
+        body.put("disk", request.diskGb());
+        if (request.label() == null) {
+            body.putNull("label");
+        } else {
+            body.put("label", request.label());
+        }
+        if (request.onstart() == null) {
+            body.putNull("onstart");
+        } else {
+            body.put("onstart", request.onstart());
+        }
+        body.put("runtype", request.runtype());
+        body.putNull("extra");
+        body.putNull("image_login");
+        body.put("python_utf8", false);
+        body.put("lang_utf8", false);
+        body.put("use_jupyter_lab", false);
+        body.putNull("jupyter_dir");
+        body.put("force", false);
+        body.put("cancel_unavail", false);
+        body.putNull("template_hash_id");
+        body.putNull("user");
+
+        JsonNode answer = send(Call.put("/api/v0/asks/" + offerId + "/", body).once());
+        if (answer.has("success") && !answer.get("success").asBoolean(false)) {
+            throw errorFrom(200, answer.toString());
+        }
+        JsonNode contract = answer.get("new_contract");
+        if (contract == null || !contract.canConvertToLong()) {
+            throw malformed("the rent answer has no new_contract id", null);
+        }
+        JsonNode instanceKey = answer.get("instance_api_key");
+        return new RentResult(contract.asLong(), instanceKey == null || instanceKey.isNull() ? null : instanceKey.asText());
+    }
+
+    /** {@code POST /api/v0/bundles/} with the query as the body. Works without a key, as Vast's does. */
+    public List<Offer> searchOffers(OfferQuery query) {
+        JsonNode body = send(Call.post("/api/v0/bundles/", query.toJson()));
+        JsonNode offers = body.get("offers");
+        if (offers == null || !(offers.isArray() || offers.isNull())) {
+            throw malformed("the offer search answer has no \"offers\" array", null);
+        }
+        List<Offer> result = new ArrayList<>();
+        for (JsonNode row : offers) {
+            result.add(convert(row, Offer.class));
+        }
+        return result;
+    }
+
+    /** {@code GET /api/v0/users/current/}: credit and balance. */
+    public Account currentUser() {
+        JsonNode body = send(Call.get("/api/v0/users/current/"));
+        if (!body.isObject()) {
+            throw malformed("the user answer is not an object", null);
+        }
+        return convert(body, Account.class);
+    }
+
+    // ---- the HTTP exchange ------------------------------------------------------------------------------------
+
+    /** One request description; {@code retryable} is false for calls that must never be repeated blindly. */
+    private record Call(String method, String path, JsonNode body, boolean retryable) {
+        static Call get(String path) {
+            return new Call("GET", path, null, true);
+        }
+
+        static Call delete(String path, JsonNode body) {
+            return new Call("DELETE", path, body, true);
+        }
+
+        static Call put(String path, JsonNode body) {
+            return new Call("PUT", path, body, false);
+        }
+
+        /** Offer search is read-only, so it may be retried like a GET. */
+        static Call post(String path, JsonNode body) {
+            return new Call("POST", path, body, true);
+        }
+
+        Call once() {
+            return new Call(method, path, body, false);
+        }
+    }
+
+    private JsonNode send(Call call) {
+        RetryPolicy policy = call.retryable() ? settings.retry() : RetryPolicy.NONE;
+        long deadline = System.nanoTime() + policy.maxTotal().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(call);
+            } catch (VastException e) {
+                boolean retryable = e instanceof TransportException
+                        || RETRYABLE_STATUS.contains(e.status());
+                Duration pause = policy.delayAfter(attempt);
+                boolean timeLeft = System.nanoTime() + pause.toNanos() < deadline;
+                if (!retryable || attempt >= policy.maxAttempts() || !timeLeft) {
+                    throw e;
+                }
+                LOG.fine(() -> call.method() + " " + pathOnly(call.path()) + " failed (" + e.getMessage()
+                        + "), retrying in " + pause.toMillis() + " ms");
+                sleep(pause);
+            }
+        }
+    }
+
+    private JsonNode sendOnce(Call call) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(settings.server().resolve(call.path()))
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json")
+                .header("User-Agent", "imggenhub-vast/0.1");
+        if (settings.apiKey() != null) {
+            builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
+        }
+        if (call.body() == null) {
+            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json");
+            builder.method(call.method(), HttpRequest.BodyPublishers.ofString(call.body().toString()));
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw new TransportException("connect_timeout", "no connection to " + host() + " within "
+                    + settings.connectTimeout().toMillis() + " ms", -1, e);
+        } catch (HttpTimeoutException e) {
+            throw new TransportException("timeout", "no answer from " + host() + " within "
+                    + settings.requestTimeout().toMillis() + " ms", -1, e);
+        } catch (ConnectException e) {
+            throw new TransportException("connection_refused", "cannot connect to " + host()
+                    + " (is the server running?)", -1, e);
+        } catch (IOException e) {
+            throw new TransportException("connection_failed", redact("connection to " + host() + " failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), -1, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted", "the request to " + host() + " was interrupted", -1, e);
+        }
+        int status = response.statusCode();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.fine(() -> call.method() + " " + pathOnly(call.path()) + " -> " + status + " in " + millis + " ms");
+        String text = response.body() == null ? "" : response.body();
+        if (status == 204 || (status / 100 == 2 && text.isBlank())) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        if (status / 100 != 2) {
+            throw errorFrom(status, text);
+        }
+        try {
+            return Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw malformed("the answer to " + call.method() + " " + pathOnly(call.path()) + " is not JSON ("
+                    + preview(text) + ")", e);
+        }
+    }
+
+    /** Maps a failed answer to the one exception type a caller can act on (vast-api.md §2, §3, §5). */
+    VastException errorFrom(int status, String text) {
+        String error = null;
+        String msg = null;
+        try {
+            JsonNode node = Json.mapper().readTree(text);
+            if (node != null && node.isObject()) {
+                error = textOf(node.get("error"));
+                msg = firstText(node, "msg", "message", "detail");
+            }
+        } catch (JsonProcessingException notJson) {
+            // Vast's 429s and proxies' 5xx are often plain text.
+        }
+        if (msg == null) {
+            msg = text.isBlank() ? "(no detail message supplied)" : preview(text);
+        }
+        msg = redact(msg);
+        String lower = (String.valueOf(error) + " " + msg).toLowerCase();
+
+        if ("insufficient_credit".equals(error) || lower.contains("insufficient_credit")
+                || lower.contains("insufficient credit") || lower.contains("lacks credit")) {
+            return new InsufficientCreditException("insufficient_credit", msg, status);
+        }
+        if (status == 429 || "rate_limit_exceeded".equals(error)) {
+            return new RateLimitedException("rate_limited", msg, status);
+        }
+        if (status == 410 && "deprecated_endpoint".equals(error)) {
+            return new DeprecatedEndpointException("deprecated_endpoint", msg, status);
+        }
+        boolean authText = "auth_error".equals(error) || lower.contains("invalid user key")
+                || lower.contains("requires login") || lower.contains("session expired");
+        if (status == 401 || authText) {
+            return new AuthenticationException("auth_error", msg, status);
+        }
+        if (status == 403 && error == null) {
+            return new AuthenticationException("auth_error", msg, status);
+        }
+        if (status == 404 || status == 410 || "no_such_instance".equals(error) || "not_found".equals(error)
+                || "no_such_ask".equals(error)) {
+            return new NotFoundException(error == null ? "not_found" : error, msg, status);
+        }
+        if (status >= 500) {
+            return new ServerErrorException(error == null ? "server_error" : error,
+                    "HTTP " + status + ": " + msg, status);
+        }
+        return new ApiErrorException(error == null ? "http_" + status : error, msg, status);
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type) {
+        try {
+            return Json.mapper().treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw malformed("a " + type.getSimpleName() + " row could not be read: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw malformed("a " + type.getSimpleName() + " row could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private MalformedResponseException malformed(String what, Throwable cause) {
+        return new MalformedResponseException("malformed_response", redact(what), 200, cause);
+    }
+
+    /** Belt and braces: no text we build into an exception may contain the key, whatever a server echoes. */
+    private String redact(String text) {
+        if (text == null || settings.apiKey() == null) {
+            return text;
+        }
+        return text.replace(settings.apiKey().reveal(), "****");
+    }
+
+    private String host() {
+        URI s = settings.server();
+        return s.getPort() < 0 ? s.getHost() : s.getHost() + ":" + s.getPort();
+    }
+
+    private static String pathOnly(String path) {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
+    private static String preview(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
+    }
+
+    private static String textOf(JsonNode node) {
+        return node == null || node.isNull() || !node.isTextual() || node.asText().isBlank() ? null : node.asText();
+    }
+
+    private static String firstText(JsonNode node, String... names) {
+        for (String name : names) {
+            String value = textOf(node.get(name));
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static ObjectNode emptyObject() {
+        return Json.mapper().createObjectNode();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted", "interrupted while waiting to retry", -1, e);
+        }
+    }
+
+    /** For logs and messages that want to say which server without anything secret in it. */
+    @Override
+    public String toString() {
+        ApiKey key = settings.apiKey();
+        return "VastClient[" + settings.server() + ", key " + (key == null ? "none" : key.hint()) + "]";
+    }
+}

@@ -1,0 +1,2 @@
+/** A faithful Vast.ai server for demos, tests and benchmarks: real HTTP, billing clock, faults. No JavaFX. */
+package io.imggenhub.vast.sim;

@@ -1,0 +1,21 @@
+module io.imggenhub.vast {
+    requires javafx.controls;
+    requires javafx.swing;
+    requires java.desktop;
+    requires java.net.http;
+    requires java.logging;
+    requires jdk.httpserver;
+    requires java.sql;
+    requires com.fasterxml.jackson.databind;
+    requires org.controlsfx.controls;
+    requires info.picocli;
+    requires org.xerial.sqlitejdbc;
+
+    exports io.imggenhub.vast;
+    exports io.imggenhub.vast.api;
+    exports io.imggenhub.vast.config;
+    exports io.imggenhub.vast.ui;
+
+    // picocli injects options into command fields by reflection.
+    opens io.imggenhub.vast.cli to info.picocli;
+}
