@@ -37,12 +37,21 @@ public class VastClient {
     private final HttpClient http;
 
     public VastClient(ClientSettings settings) {
-        this.settings = settings;
-        this.http = HttpClient.newBuilder()
+        this(settings, HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .build());
+    }
+
+    private VastClient(ClientSettings settings, HttpClient http) {
+        this.settings = settings;
+        this.http = http;
+    }
+
+    /** The same connection pool with another retry policy, for callers that pace their own retries. */
+    public VastClient withRetry(RetryPolicy policy) {
+        return new VastClient(settings.withRetry(policy), http);
     }
 
     public ClientSettings settings() {

@@ -1,0 +1,55 @@
+package io.imggenhub.vast.core;
+
+import io.imggenhub.vast.api.VastClient;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The latest known state of the account. {@link #refresh()} does blocking I/O: the window calls it from a
+ * background service, the CLI directly. Listeners hear about every successful refresh on the refreshing thread.
+ */
+public class VastRepository {
+    private final VastClient client;
+    private final Clock clock;
+    private final AtomicReference<FleetSnapshot> latest = new AtomicReference<>();
+    private final List<Consumer<FleetSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    public VastRepository(VastClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    public FleetSnapshot refresh() {
+        var instances = client.listInstances();
+        var account = client.currentUser();
+        FleetSnapshot snapshot = new FleetSnapshot(instances, account, clock.instant());
+        latest.set(snapshot);
+        listeners.forEach(l -> l.accept(snapshot));
+        return snapshot;
+    }
+
+    public Optional<FleetSnapshot> latest() {
+        return Optional.ofNullable(latest.get());
+    }
+
+    public void addListener(Consumer<FleetSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<FleetSnapshot> listener) {
+        listeners.remove(listener);
+    }
+
+    public VastClient client() {
+        return client;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}
