@@ -1,0 +1,58 @@
+package io.imggenhub.vast.core;
+
+import io.imggenhub.vast.api.ClientSettings;
+import io.imggenhub.vast.api.VastClient;
+import io.imggenhub.vast.config.ApiKey;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * The core wired once for a server and key: both the CLI and the window build one of these and share every
+ * behaviour through it.
+ */
+public final class VastServices {
+    private final VastClient client;
+    private final VastRepository repository;
+    private final Destroyer destroyer;
+    private final AuditSink audit;
+    private final Clock clock;
+
+    public VastServices(VastClient client, Destroyer.Settings destroyerSettings, AuditSink audit, Clock clock) {
+        this.client = client;
+        this.audit = audit;
+        this.clock = clock;
+        this.repository = new VastRepository(client, clock);
+        this.destroyer = new Destroyer(client, destroyerSettings, audit, clock);
+    }
+
+    public static VastServices connect(URI server, ApiKey key) {
+        return new VastServices(new VastClient(ClientSettings.of(server, key)), Destroyer.Settings.DEFAULT,
+                AuditSink.NONE, Clock.systemUTC());
+    }
+
+    public VastClient client() {
+        return client;
+    }
+
+    public VastRepository repository() {
+        return repository;
+    }
+
+    public Destroyer destroyer() {
+        return destroyer;
+    }
+
+    /** @param emergencyCleanup destroy every instance when a rent fails for lack of credit */
+    public Deployer deployer(boolean emergencyCleanup) {
+        return new Deployer(client, destroyer, audit, clock, emergencyCleanup);
+    }
+
+    public AuditSink audit() {
+        return audit;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}
