@@ -32,6 +32,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class VastSimulator implements AutoCloseable {
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
+    static {
+        // The JDK server writes headers and body as two packets; with Nagle on, the body waits for the client's
+        // delayed ACK (~40 ms a response). Read once, when the first server starts, so set it before that.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimulatorConfig config;
     private final SimClock clock;
     private final SimState state;
