@@ -28,10 +28,10 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 0;
 
-    @Option(names = "--instances", description = "Running instances at start (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--instances", paramLabel = "N", description = "Running instances at start (default: ${DEFAULT-VALUE}).")
     int instances = 3;
 
     @Option(names = "--credit", paramLabel = "USD", description = "Starting credit in USD (default: ${DEFAULT-VALUE}).")
@@ -44,7 +44,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--api-key", paramLabel = "KEY", description = "The key to accept (default: a random 64-hex key).")
     String apiKey;
 
-    @Option(names = "--seed", description = "Seed of the offers, fleet and fault dice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the offers, fleet and fault dice (default: ${DEFAULT-VALUE}).")
     long seed = 42L;
 
     @Option(names = "--latency-ms", paramLabel = "N", description = "Added to every request (default: ${DEFAULT-VALUE}).")

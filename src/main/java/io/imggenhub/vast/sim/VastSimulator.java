@@ -178,6 +178,7 @@ public final class VastSimulator implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath();
         String rawQuery = uri.getRawQuery();
+        SimResponse response;
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Duration latency = faults.latency();
@@ -192,24 +193,25 @@ public final class VastSimulator implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            SimResponse response = answer(request, match);
-            if (response.status() == 429) {
-                faults.countRateLimited();
-            }
-            record(method, rawPath, rawQuery, at, response.status());
-            send(exchange, response);
+            response = answer(request, match);
         } catch (InterruptedException e) {
             // Shutting down: cut the exchange rather than answer.
             Thread.currentThread().interrupt();
             record(method, rawPath, rawQuery, at, 0);
             exchange.close();
+            return;
         } catch (IOException | RuntimeException e) {
-            record(method, rawPath, rawQuery, at, 500);
-            try {
-                send(exchange, SimResponse.error(500, "server_error", "Simulator error: " + e));
-            } catch (IOException | RuntimeException ignored) {
-                exchange.close();
-            }
+            response = SimResponse.error(500, "server_error", "Simulator error: " + e);
+        }
+        if (response.status() == 429) {
+            faults.countRateLimited();
+        }
+        // Recorded before the answer leaves, so a client that got its answer always finds its request here.
+        record(method, rawPath, rawQuery, at, response.status());
+        try {
+            send(exchange, response);
+        } catch (IOException | RuntimeException clientGone) {
+            exchange.close();
         }
     }
 
