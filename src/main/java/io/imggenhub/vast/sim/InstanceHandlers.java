@@ -40,6 +40,9 @@ final class InstanceHandlers {
         if (forced != 0) {
             return forcedDestroyFailure(forced, id);
         }
+        if (faults.ignoresDestroy(id) && state.instance(id).isPresent()) {
+            return SimResponse.success();
+        }
         if (!state.destroyForApi(id)) {
             return noSuchInstance(id);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +33,8 @@ public final class SimFaults {
     private final AtomicInteger malformedJsonNext = new AtomicInteger();
     private volatile double malformedJsonRate;
     private final Map<Long, Integer> failDestroy = new ConcurrentHashMap<>();
+    private final Set<Long> ignoreDestroy = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger loseAnswerNext = new AtomicInteger();
     private volatile boolean emptyDestroyBody;
     private volatile boolean destroyAnswers204;
     private volatile boolean legacyListGone = true;
@@ -57,6 +60,8 @@ public final class SimFaults {
         malformedJsonNext.set(0);
         malformedJsonRate = 0;
         failDestroy.clear();
+        ignoreDestroy.clear();
+        loseAnswerNext.set(0);
         emptyDestroyBody = false;
         destroyAnswers204 = false;
         legacyListGone = true;
@@ -119,6 +124,33 @@ public final class SimFaults {
         } else {
             failDestroy.put(instanceId, status);
         }
+        return this;
+    }
+
+    /**
+     * DELETEs of this instance answer {@code {"success": true}} but nothing happens: the destroy that "silently
+     * failed" (an expired session, a backend hiccup) and keeps billing. {@code false} clears the switch.
+     */
+    public SimFaults ignoreDestroy(long instanceId, boolean on) {
+        if (on) {
+            ignoreDestroy.add(instanceId);
+        } else {
+            ignoreDestroy.remove(instanceId);
+        }
+        return this;
+    }
+
+    /** Shorthand for {@code ignoreDestroy(instanceId, true)}. */
+    public SimFaults ignoreDestroy(long instanceId) {
+        return ignoreDestroy(instanceId, true);
+    }
+
+    /**
+     * The next n requests are carried out, then the connection is closed without an answer: the request happened
+     * but the client never learns it (a rent whose answer is lost must not be repeated blindly).
+     */
+    public SimFaults loseAnswerNext(int n) {
+        loseAnswerNext.set(nonNegative(n));
         return this;
     }
 
@@ -212,6 +244,14 @@ public final class SimFaults {
 
     int failDestroyStatus(long instanceId) {
         return failDestroy.getOrDefault(instanceId, 0);
+    }
+
+    boolean ignoresDestroy(long instanceId) {
+        return ignoreDestroy.contains(instanceId);
+    }
+
+    boolean takeLoseAnswer() {
+        return take(loseAnswerNext);
     }
 
     boolean takeDropConnection() {

@@ -364,14 +364,18 @@ public final class SimInstance {
         row.put("search", SimOffer.priceObject(spec.dphBase(), storageHourly));
         boolean gpuBilled = !isDestroyed() && ("running".equals(actualStatus) || "loading".equals(actualStatus));
         row.put("instance", SimOffer.priceObject(gpuBilled ? spec.dphBase() : 0.0, isDestroyed() ? 0.0 : storageHourly));
-        double start = SimOffer.epochSeconds(spec.startDate());
+        // Sent shifted by how far simulated time runs ahead of the wall clock, so that a client computing
+        // "now - start_date" (Vast's CLI does, and so does our window) sees the simulated uptime that was billed.
+        Duration lead = Duration.between(Instant.now(), now);
+        double start = SimOffer.epochSeconds(spec.startDate().minus(lead));
         row.put("start_date", start);
         row.put("end_date", start + 90 * 86_400.0);
-        row.put("duration", Math.max(0.0, SimOffer.epochSeconds(now) - start));
+        double ageSeconds = Math.max(0.0, Duration.between(spec.startDate(), now).toMillis() / 1000.0);
+        row.put("duration", ageSeconds);
         row.put("uptime_mins", runningSince == null ? null
                 : Machine.round(Duration.between(runningSince, now).toMillis() / 60_000.0, 2));
-        row.put("client_run_time", Machine.round(Math.max(0.0, SimOffer.epochSeconds(now) - start) / 3600.0, 4));
-        row.put("host_run_time", Machine.round(Math.max(0.0, SimOffer.epochSeconds(now) - start) / 3600.0, 4));
+        row.put("client_run_time", Machine.round(ageSeconds / 3600.0, 4));
+        row.put("host_run_time", Machine.round(ageSeconds / 3600.0, 4));
         row.put("time_remaining", "");
         row.put("time_remaining_isbid", "");
         row.put("volume_info", List.of());

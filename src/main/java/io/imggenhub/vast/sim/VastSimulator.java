@@ -206,6 +206,11 @@ public final class VastSimulator implements AutoCloseable {
         if (response.status() == 429) {
             faults.countRateLimited();
         }
+        if (faults.takeLoseAnswer()) {
+            record(method, rawPath, rawQuery, at, 0);
+            exchange.close();
+            return;
+        }
         // Recorded before the answer leaves, so a client that got its answer always finds its request here.
         record(method, rawPath, rawQuery, at, response.status());
         try {
