@@ -1,0 +1,352 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.api.InsufficientCreditException;
+import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.Offer;
+import io.imggenhub.vast.api.RentRequest;
+import io.imggenhub.vast.core.DestroyListener;
+import io.imggenhub.vast.core.DestroyOutcome;
+import io.imggenhub.vast.core.DestroyReport;
+import io.imggenhub.vast.core.Deployer;
+import io.imggenhub.vast.core.EmergencyCleanupException;
+import io.imggenhub.vast.core.OfferFilter;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The deploy panel's state: filters as typed, the matching offers, and "Deploy cheapest" as a background task
+ * that can be cancelled. When Vast answers insufficient_credit the {@link Deployer} destroys every instance at
+ * once; this class then says loudly what happened and what was destroyed.
+ */
+public final class DeployViewModel {
+    public static final String PROMPT_ENV = "PROMPT";
+
+    private final Deployer deployer;
+    private final TaskRunner runner;
+    private final AlertSink alerts;
+    private final Runnable refreshNow;
+    private final Duration readyWait;
+    private final Consumer<String> outOfCredit;
+
+    private final StringProperty gpuName = new SimpleStringProperty(this, "gpuName", "");
+    private final StringProperty minVramGb = new SimpleStringProperty(this, "minVramGb", "");
+    private final StringProperty maxPrice = new SimpleStringProperty(this, "maxPrice", "");
+    private final StringProperty minReliability = new SimpleStringProperty(this, "minReliability", "");
+    private final StringProperty image = new SimpleStringProperty(this, "image", RentRequest.DEFAULT_IMAGE);
+    private final StringProperty diskGb = new SimpleStringProperty(this, "diskGb", "40");
+    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
+
+    private final ObservableList<Offer> offers = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
+    private final ReadOnlyBooleanWrapper deploying = new ReadOnlyBooleanWrapper(this, "deploying");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+
+    public DeployViewModel(Deployer deployer, TaskRunner runner, AlertSink alerts, Runnable refreshNow,
+                           Duration readyWait, Consumer<String> outOfCredit) {
+        this.deployer = deployer;
+        this.runner = runner;
+        this.alerts = alerts;
+        this.refreshNow = refreshNow;
+        this.readyWait = readyWait;
+        this.outOfCredit = outOfCredit;
+    }
+
+    /** The filter as typed; throws IllegalArgumentException with a sentence for the person when a field is wrong. */
+    OfferFilter filter() {
+        return new OfferFilter(gpuName.get(), number(minVramGb, "Min VRAM (GB)"), number(maxPrice, "Max $/hr"),
+                number(minReliability, "Min reliability (%)"), null, false, 20);
+    }
+
+    RentRequest request() {
+        String img = image.get() == null || image.get().isBlank() ? RentRequest.DEFAULT_IMAGE : image.get().strip();
+        Double disk = number(diskGb, "Disk (GB)");
+        if (disk != null && disk <= 0) {
+            throw new IllegalArgumentException("Disk (GB) must be more than 0");
+        }
+        String lbl = label.get() == null || label.get().isBlank() ? null : label.get().strip();
+        RentRequest request = RentRequest.of(img, disk == null ? 40 : disk, lbl);
+        String text = prompt.get() == null ? "" : prompt.get().strip();
+        return text.isEmpty() ? request : request.withEnvVar(PROMPT_ENV, text);
+    }
+
+    private static Double number(StringProperty field, String name) {
+        String text = field.get() == null ? "" : field.get().strip().replace("$", "").replace("%", "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, not \"" + field.get().strip() + "\"");
+        }
+    }
+
+    /** Searches the market with the current filters; the offers list is replaced, cheapest first. */
+    public Task<List<Offer>> search() {
+        OfferFilter filter;
+        try {
+            filter = filter();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+        error.set("");
+        searching.set(true);
+        Task<List<Offer>> task = new Task<>() {
+            @Override
+            protected List<Offer> call() {
+                return deployer.search(filter);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            searching.set(false);
+            offers.setAll(task.getValue());
+            if (task.getValue().isEmpty()) {
+                error.set("No rentable offer matches these filters.");
+            }
+        });
+        task.setOnFailed(e -> {
+            searching.set(false);
+            error.set("Search failed: " + MonitorViewModel.describe(task.getException()));
+        });
+        return runner.run(task);
+    }
+
+    /** Rents the cheapest matching offer and waits until it runs; progress and messages while it does. */
+    public Task<Deployer.Deployment> deployCheapest() {
+        if (deploying.get()) {
+            return null;
+        }
+        OfferFilter filter;
+        RentRequest request;
+        try {
+            filter = filter();
+            request = request();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return null;
+        }
+        error.set("");
+        cancelRequested.set(false);
+        deploying.set(true);
+        AtomicLong rentedId = new AtomicLong(-1);
+        Task<Deployer.Deployment> task = new Task<>() {
+            @Override
+            protected Deployer.Deployment call() {
+                updateProgress(-1, 1);
+                updateMessage("Searching for the cheapest matching offer…");
+                return deployer.deployCheapest(filter, request, readyWait, cancelRequested::get, new Deployer.Listener() {
+                    @Override
+                    public void renting(Offer offer) {
+                        updateProgress(1, 4);
+                        updateMessage("Renting offer " + offer.id() + ": " + offer.gpuDisplayName() + " at "
+                                + Format.perHour(offer.hourlyCost()) + "…");
+                    }
+
+                    @Override
+                    public void rented(long instanceId) {
+                        rentedId.set(instanceId);
+                        updateProgress(2, 4);
+                        updateMessage("Rented instance " + instanceId + "; waiting for it to start…");
+                        refreshNow.run();
+                    }
+
+                    @Override
+                    public void waiting(Instance instance) {
+                        updateProgress(3, 4);
+                        updateMessage("Instance " + instance.id() + " is " + instance.status() + "…");
+                    }
+
+                    @Override
+                    public void emergencyCleanup(InsufficientCreditException cause) {
+                        updateProgress(-1, 1);
+                        updateMessage("Insufficient credit — destroying every instance to stop the costs…");
+                    }
+
+                    @Override
+                    public DestroyListener cleanupListener() {
+                        return new DestroyListener() {
+                            @Override
+                            public void starting(List<Instance> targets) {
+                                updateMessage("Insufficient credit — destroying " + targets.size() + " instance(s)…");
+                            }
+                        };
+                    }
+                });
+            }
+        };
+        progress.bind(task.progressProperty());
+        message.bind(task.messageProperty());
+        task.setOnSucceeded(e -> {
+            endDeploy();
+            Deployer.Deployment d = task.getValue();
+            message.set(readyText(d));
+            alerts.alert(new Banner("deploy", Banner.Severity.SUCCESS,
+                    "Deployed instance " + d.instanceId() + ": " + d.offer().gpuDisplayName() + " at "
+                            + Format.perHour(d.offer().hourlyCost()), readyText(d)));
+            refreshNow.run();
+        });
+        task.setOnFailed(e -> {
+            endDeploy();
+            failed(task.getException(), rentedId.get());
+            refreshNow.run();
+        });
+        return runner.run(task);
+    }
+
+    private String readyText(Deployer.Deployment d) {
+        Instance ready = d.instance();
+        if (ready == null) {
+            return "Rented; it is starting.";
+        }
+        Instance.SshAddress ssh = ready.ssh();
+        if ("running".equals(ready.actualStatus()) && ssh != null) {
+            return "Running. SSH: " + ssh.command();
+        }
+        return "Rented; still " + ready.status() + " after waiting " + Format.duration(readyWait)
+                + ". It keeps starting: watch its row in the table.";
+    }
+
+    private void failed(Throwable error, long rentedId) {
+        if (error instanceof EmergencyCleanupException emergency) {
+            message.set("Insufficient credit: every instance was destroyed.");
+            alerts.alert(emergencyBanner(emergency));
+            outOfCredit.accept(emergency.creditError().getMessage());
+        } else if (error instanceof CancellationException) {
+            message.set("Cancelled.");
+            if (rentedId > 0) {
+                alerts.alert(new Banner("deploy", Banner.Severity.WARNING,
+                        "Deploy cancelled — instance " + rentedId + " was already rented and is billing",
+                        "Destroy it from the table if you do not want it."));
+            }
+        } else {
+            message.set("Deploy failed.");
+            this.error.set(MonitorViewModel.describe(error));
+            alerts.alert(new Banner("deploy", Banner.Severity.DANGER, "Deploy failed",
+                    MonitorViewModel.describe(error)));
+        }
+    }
+
+    static Banner emergencyBanner(EmergencyCleanupException e) {
+        DestroyReport report = e.cleanup();
+        StringBuilder text = new StringBuilder("Vast refused the rental: ").append(e.creditError().getMessage())
+                .append("\nTo stop further costs, every instance on the account was destroyed at once");
+        if (report == null) {
+            String why = e.creditError().getSuppressed().length > 0
+                    ? e.creditError().getSuppressed()[0].getMessage() : "the instances could not be listed";
+            text.append(", but the cleanup failed: ").append(why).append(". Instances may still be billing!");
+        } else if (report.total() == 0) {
+            text.append(": there were none.");
+        } else {
+            text.append(":\n").append(report.outcomes().stream()
+                    .map(DeployViewModel::outcomeLine).collect(Collectors.joining("\n")));
+            text.append("\nDestroyed ").append(report.stopped()).append('/').append(report.total())
+                    .append(" instance(s).");
+        }
+        return new Banner("emergency", Banner.Severity.DANGER,
+                "Out of credit — the emergency cleanup destroyed all instances", text.toString());
+    }
+
+    private static String outcomeLine(DestroyOutcome o) {
+        String what = o.id() + " (" + o.instance().gpuDisplayName() + ", "
+                + String.format(Locale.ROOT, "$%.4f/hr", o.instance().hourlyCost()) + ")";
+        return switch (o.status()) {
+            case DESTROYED, ALREADY_GONE -> "✓ Destroyed instance " + what;
+            case STILL_BILLING -> "✗ STILL BILLING " + what + ": " + o.reason();
+            case FAILED -> "✗ Failed to destroy instance " + what + ": " + o.reason();
+        };
+    }
+
+    private void endDeploy() {
+        progress.unbind();
+        message.unbind();
+        progress.set(0);
+        deploying.set(false);
+    }
+
+    /** Stops waiting at the next check; a rental already sent is kept (and said so), never silently dropped. */
+    public void cancel() {
+        if (deploying.get() && cancelRequested.compareAndSet(false, true)) {
+            message.unbind();
+            message.set("Cancelling…");
+        }
+    }
+
+    public StringProperty gpuNameProperty() {
+        return gpuName;
+    }
+
+    public StringProperty minVramGbProperty() {
+        return minVramGb;
+    }
+
+    public StringProperty maxPriceProperty() {
+        return maxPrice;
+    }
+
+    public StringProperty minReliabilityProperty() {
+        return minReliability;
+    }
+
+    public StringProperty imageProperty() {
+        return image;
+    }
+
+    public StringProperty diskGbProperty() {
+        return diskGb;
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    public ObservableList<Offer> offers() {
+        return offers;
+    }
+
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty deployingProperty() {
+        return deploying.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,59 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.VastRepository;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableNumberValue;
+import javafx.concurrent.ScheduledService;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import javafx.util.Duration;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Polls the account on a background thread every interval (bound to the setting). A failed poll does not stop the
+ * service: it tries again after the same interval, and the view model shows the data as stale meanwhile.
+ */
+public final class PollService extends ScheduledService<FleetSnapshot> {
+    private final VastRepository repository;
+    private final BooleanBinding inFlight = stateProperty().isEqualTo(Worker.State.RUNNING);
+
+    public PollService(VastRepository repository, Executor executor, ObservableNumberValue intervalSeconds) {
+        this.repository = repository;
+        setExecutor(executor);
+        setRestartOnFailure(true);
+        periodProperty().bind(Bindings.createObjectBinding(
+                () -> Duration.seconds(Math.max(1, intervalSeconds.doubleValue())), intervalSeconds));
+    }
+
+    @Override
+    protected Task<FleetSnapshot> createTask() {
+        return new Task<>() {
+            @Override
+            protected FleetSnapshot call() {
+                return repository.refresh();
+            }
+        };
+    }
+
+    /**
+     * True while a request is out. Unlike {@link #isRunning()}, which a scheduled service also reports while it
+     * merely waits for the next period.
+     */
+    public BooleanBinding inFlightBinding() {
+        return inFlight;
+    }
+
+    /**
+     * Polls at once (Refresh now, F5, after an action), then keeps the usual rhythm. Cancel and reset rather than
+     * {@code restart()}: restart leaves the pending delay timer of a scheduled run behind.
+     */
+    public void refreshNow() {
+        cancel();
+        reset();
+        setDelay(Duration.ZERO);
+        start();
+    }
+}
