@@ -1,0 +1,87 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.config.ApiKey;
+import io.imggenhub.vast.config.ServerResolver;
+import io.imggenhub.vast.core.VastServices;
+
+import java.net.URI;
+import java.util.logging.Logger;
+
+/**
+ * The account the window watches: the core wired for one server and key, and, in demo mode, the embedded
+ * simulator it owns and closes.
+ */
+public final class Connection implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+    private final VastServices services;
+    private final ApiKey key;
+    private final boolean demo;
+    private final AutoCloseable owned;
+
+    Connection(VastServices services, ApiKey key, boolean demo, AutoCloseable owned) {
+        this.services = services;
+        this.key = key;
+        this.demo = demo;
+        this.owned = owned;
+    }
+
+    /** A real account (or a simulator someone else runs). The key may be null: polls then fail with auth_error. */
+    public static Connection to(URI server, ApiKey key) {
+        return new Connection(VastServices.connect(server, key), key, false, null);
+    }
+
+    /**
+     * What a plain start opens: with no API key and no VAST_URL, the demo account; otherwise the configured server
+     * (the saved setting, else VAST_URL, else console.vast.ai) with the key.
+     */
+    public static Connection open(AppEnvironment environment, UiSettings settings) {
+        var key = environment.keys().resolve(null);
+        if (key.isEmpty() && environment.vastUrl().isEmpty()) {
+            return DemoAccount.start();
+        }
+        URI server;
+        try {
+            server = ServerResolver.resolve(settings.serverUrl(), environment.env());
+        } catch (IllegalArgumentException e) {
+            LOG.warning("Ignoring the saved server URL: " + e.getMessage());
+            server = ServerResolver.resolve(null, environment.env());
+        }
+        return to(server, key.orElse(null));
+    }
+
+    public VastServices services() {
+        return services;
+    }
+
+    public URI server() {
+        return services.client().server();
+    }
+
+    ApiKey key() {
+        return key;
+    }
+
+    public boolean isDemo() {
+        return demo;
+    }
+
+    /** For the status bar: where the data comes from. Never the key, only its hint. */
+    public String description() {
+        if (demo) {
+            return "Demo account on a local simulator — nothing here costs money";
+        }
+        return server() + (key == null ? " · no API key" : " · key " + key.hint());
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.warning("Closing " + (demo ? "the demo simulator" : "the connection") + " failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.imggenhub.vast.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The instance table. Cells bind to the row objects' properties, and the items are a sorted view of the view
+ * model's rows, so a refresh changes values in place: selection, sort order and scroll position stay put.
+ */
+final class InstanceTable {
+    private final TableView<InstanceRow> table = new TableView<>();
+
+    InstanceTable(MonitorViewModel monitor, Consumer<InstanceRow> destroy) {
+        table.setId("instances");
+        table.getStyleClass().add("instance-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        SortedList<InstanceRow> sorted = new SortedList<>(monitor.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+
+        TableColumn<InstanceRow, Number> id = column("ID", r -> Bindings.createLongBinding(r::id), 78,
+                "Vast's instance (contract) id");
+        id.setCellFactory(c -> text(n -> String.valueOf(n.longValue()), "cell-id"));
+
+        TableColumn<InstanceRow, String> gpu = column("GPU", InstanceRow::gpuProperty, 120, "GPU model and count");
+
+        TableColumn<InstanceRow, String> status = column("Status", InstanceRow::statusTextProperty, 105,
+                "Vast's container state; while the window acts on an instance, what it is doing");
+        status.setCellFactory(c -> new StatusCell());
+
+        TableColumn<InstanceRow, Number> hourly = column("$/hr", InstanceRow::hourlyProperty, 70,
+                "All-in price per hour (dph_total), storage included");
+        hourly.setCellFactory(c -> text(n -> Format.rate(n.doubleValue()), "cell-number"));
+
+        TableColumn<InstanceRow, Duration> uptime = column("Uptime", InstanceRow::uptimeProperty, 72,
+                "Time since the instance was created");
+        uptime.setCellFactory(c -> text(Format::duration, "cell-number"));
+
+        TableColumn<InstanceRow, Number> cost = column("Cost so far (est.)", InstanceRow::costSoFarProperty, 122,
+                "Estimate: today's $/hr × uptime. Vast's invoices are what counts: price changes, stops and"
+                        + " storage-only hours make the real figure differ.");
+        cost.setCellFactory(c -> text(n -> "~" + Format.money(n.doubleValue()), "cell-number"));
+
+        TableColumn<InstanceRow, Double> util = column("Util", InstanceRow::gpuUtilProperty, 50,
+                "GPU utilisation as Vast last reported it (gpu_util)");
+        util.setCellFactory(c -> text(Format::percent, "cell-number"));
+
+        TableColumn<InstanceRow, String> label = column("Label", InstanceRow::labelProperty, 100,
+                "The instance's label");
+
+        TableColumn<InstanceRow, String> ssh = column("SSH", InstanceRow::sshProperty, 215,
+                "root@host:port; the button copies the ssh command");
+        ssh.setCellFactory(c -> new SshCell());
+
+        table.getColumns().setAll(java.util.List.of(id, gpu, status, hourly, uptime, cost, util, label, ssh));
+
+        table.setRowFactory(t -> {
+            TableRow<InstanceRow> row = new TableRow<>();
+            MenuItem copy = new MenuItem("Copy SSH command");
+            copy.setOnAction(e -> copySsh(row.getItem()));
+            MenuItem kill = new MenuItem("Destroy…");
+            kill.setOnAction(e -> destroy.accept(row.getItem()));
+            ContextMenu menu = new ContextMenu(copy, kill);
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
+                    .then((ContextMenu) null).otherwise(menu));
+            return row;
+        });
+    }
+
+    TableView<InstanceRow> view() {
+        return table;
+    }
+
+    private static <T> TableColumn<InstanceRow, T> column(String title,
+                                                          Function<InstanceRow, ObservableValue<T>> value,
+                                                          double width, String tip) {
+        TableColumn<InstanceRow, T> column = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(tip));
+        column.setGraphic(header);
+        column.setText("");
+        column.setId("col-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-")
+                .replaceAll("-+$", ""));
+        column.setUserData(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(features -> value.apply(features.getValue()));
+        return column;
+    }
+
+    /** A plain text cell; the formatters accept null (shown as "–"). */
+    private static <T> TableCell<InstanceRow, T> text(Function<T, String> format, String styleClass) {
+        TableCell<InstanceRow, T> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : format.apply(item));
+            }
+        };
+        cell.getStyleClass().add(styleClass);
+        return cell;
+    }
+
+    static void copySsh(InstanceRow row) {
+        if (row == null || row.instance() == null || row.instance().ssh() == null) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(row.instance().ssh().command());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** A coloured dot and the status text; the colour comes from the status kind's CSS class. */
+    private static final class StatusCell extends TableCell<InstanceRow, String> {
+        private final Label dot = new Label("●");
+
+        StatusCell() {
+            dot.getStyleClass().add("status-dot");
+            getStyleClass().add("status-cell");
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-cell"));
+            InstanceRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || item == null || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(item);
+            setGraphic(dot);
+            if ("STILL BILLING".equals(row.actionProperty().get())) {
+                getStyleClass().add("status-alarm");
+            } else if (row.busy()) {
+                getStyleClass().add("status-action");
+            } else {
+                getStyleClass().add(row.statusKindProperty().get().styleClass());
+            }
+        }
+    }
+
+    /** The SSH address with a copy button, because people paste it straight into a terminal. */
+    private static final class SshCell extends TableCell<InstanceRow, String> {
+        private final Label address = new Label();
+        private final Button copy = new Button("Copy");
+        private final HBox box;
+
+        SshCell() {
+            copy.getStyleClass().add("copy-button");
+            copy.setFocusTraversable(false);
+            copy.setTooltip(new Tooltip("Copy the ssh command to the clipboard"));
+            copy.setOnAction(e -> {
+                InstanceRow row = getTableRow() == null ? null : getTableRow().getItem();
+                copySsh(row);
+                if (row != null && row.instance() != null && row.instance().ssh() != null) {
+                    copy.setText("Copied");
+                }
+            });
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            box = new HBox(6, address, spacer, copy);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            copy.setText("Copy");
+            if (empty || item == null || item.isEmpty()) {
+                setGraphic(empty ? null : new Label("–"));
+                return;
+            }
+            address.setText(item);
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.imggenhub.vast.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+
+/** The window's nodes: toolbar, spend summary, banners, the instance table and the deploy panel. No logic. */
+final class MainView {
+    /** What the toolbar asks of the window that owns this view. */
+    interface Actions {
+        void refresh();
+
+        void openSettings();
+
+        void toggleTheme();
+    }
+
+    private static final KeyCombination SETTINGS = KeyCombination.keyCombination("Shortcut+Comma");
+    private static final KeyCombination REFRESH_ALT = KeyCombination.keyCombination("Shortcut+R");
+    private static final KeyCombination DEPLOY_PANEL = KeyCombination.keyCombination("Shortcut+D");
+
+    private final BorderPane root = new BorderPane();
+    private final InstanceTable table;
+    private final DeployPanel deployPanel;
+    private final ToggleButton deployToggle = new ToggleButton("Deploy panel");
+
+    MainView(MonitorViewModel monitor, DestroyViewModel destroy, DeployViewModel deploy, BannerBoard board,
+             Actions actions, boolean demo, String connection, ObservableStringValue pollText,
+             ObservableBooleanValue polling, ObservableStringValue themeButtonText, ZoneId zone) {
+        root.getStyleClass().add("monitor");
+        root.setId("monitor-root");
+        table = new InstanceTable(monitor, destroy::destroy);
+        deployPanel = new DeployPanel(deploy);
+
+        TableView<InstanceRow> tableView = table.view();
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("table-placeholder");
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (monitor.snapshotProperty().get() != null) {
+                return "No instances: nothing is billing.";
+            }
+            return monitor.staleProperty().get() ? "Could not load the instances: see the banner above."
+                    : "Loading instances…";
+        }, monitor.snapshotProperty(), monitor.staleProperty()));
+        tableView.setPlaceholder(placeholder);
+
+        Button refresh = new Button("⟳ Refresh");
+        refresh.setId("refresh");
+        refresh.setTooltip(new Tooltip("Poll Vast now (F5)"));
+        refresh.setOnAction(e -> actions.refresh());
+
+        Button destroyOne = new Button("Destroy");
+        destroyOne.setId("destroy");
+        destroyOne.setTooltip(new Tooltip("Destroy the selected instance, after you confirm (Delete)"));
+        destroyOne.setOnAction(e -> destroy.destroy(tableView.getSelectionModel().getSelectedItem()));
+        destroyOne.disableProperty().bind(tableView.getSelectionModel().selectedItemProperty().isNull()
+                .or(destroy.destroyingAllProperty()));
+
+        Button destroyAll = new Button("Destroy All");
+        destroyAll.setId("destroy-all");
+        destroyAll.getStyleClass().addAll("danger", "destroy-all");
+        destroyAll.setTooltip(new Tooltip("Destroy every instance on the account, after you confirm"));
+        destroyAll.setOnAction(e -> destroy.destroyAll());
+        destroyAll.disableProperty().bind(destroy.destroyingAllProperty());
+
+        ProgressBar destroyProgress = new ProgressBar();
+        destroyProgress.setId("destroy-progress");
+        destroyProgress.setPrefWidth(120);
+        destroyProgress.progressProperty().bind(destroy.progressProperty());
+        Label destroyText = new Label();
+        destroyText.setId("destroy-progress-text");
+        destroyText.textProperty().bind(destroy.progressTextProperty());
+        HBox destroyActivity = new HBox(6, destroyProgress, destroyText);
+        destroyActivity.setAlignment(Pos.CENTER_LEFT);
+        destroyActivity.visibleProperty().bind(destroy.destroyingAllProperty());
+        destroyActivity.managedProperty().bind(destroy.destroyingAllProperty());
+
+        deployToggle.setId("deploy-toggle");
+        deployToggle.setSelected(true);
+        deployToggle.setTooltip(new Tooltip("Show or hide the deploy panel (Ctrl+D)"));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Button theme = new Button();
+        theme.setId("theme");
+        theme.textProperty().bind(themeButtonText);
+        theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        theme.setOnAction(e -> actions.toggleTheme());
+
+        Button settings = new Button("Settings…");
+        settings.setId("settings");
+        settings.setTooltip(new Tooltip("API key, server, poll interval, alert thresholds (Ctrl+,)"));
+        settings.setOnAction(e -> actions.openSettings());
+
+        ToolBar toolbar = new ToolBar(refresh, new Separator(Orientation.VERTICAL), destroyOne, destroyAll,
+                destroyActivity, new Separator(Orientation.VERTICAL), deployToggle, spacer);
+        if (demo) {
+            Label badge = new Label("DEMO");
+            badge.setId("demo-badge");
+            badge.getStyleClass().add("demo-badge");
+            badge.setTooltip(new Tooltip("A simulated account on a local Vast.ai simulator: nothing here costs"
+                    + " money. Time runs faster so you can watch the credit drain."));
+            Button connect = new Button("Connect real account…");
+            connect.setId("connect");
+            connect.getStyleClass().add("accent");
+            connect.setTooltip(new Tooltip("Enter your Vast.ai API key to watch your real account"));
+            connect.setOnAction(e -> actions.openSettings());
+            toolbar.getItems().addAll(badge, connect);
+        }
+        toolbar.getItems().addAll(theme, settings);
+
+        VBox top = new VBox(toolbar, new SummaryBar(monitor, zone).view(), new BannerStack(board).view());
+        top.getStyleClass().add("top-area");
+        root.setTop(top);
+
+        SplitPane split = new SplitPane(tableView, deployPanel.view());
+        split.setId("split");
+        split.setDividerPositions(0.72);
+        SplitPane.setResizableWithParent(deployPanel.view(), false);
+        deployToggle.selectedProperty().addListener((o, was, show) -> {
+            if (show && !split.getItems().contains(deployPanel.view())) {
+                split.getItems().add(deployPanel.view());
+                split.setDividerPositions(0.72);
+            } else if (!show) {
+                split.getItems().remove(deployPanel.view());
+            }
+        });
+        root.setCenter(split);
+
+        Label connectionLabel = new Label(connection);
+        connectionLabel.setId("connection");
+        Region statusSpacer = new Region();
+        HBox.setHgrow(statusSpacer, Priority.ALWAYS);
+        ProgressIndicator pollIndicator = new ProgressIndicator();
+        pollIndicator.setId("poll-indicator");
+        pollIndicator.setPrefSize(14, 14);
+        pollIndicator.visibleProperty().bind(polling);
+        Label pollLabel = new Label();
+        pollLabel.setId("poll-status");
+        pollLabel.textProperty().bind(pollText);
+        HBox status = new HBox(8, connectionLabel, statusSpacer, pollIndicator, pollLabel);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.getStyleClass().add("status-bar");
+        root.setBottom(status);
+
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            boolean typing = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
+            if (e.getCode() == KeyCode.F5 || REFRESH_ALT.match(e)) {
+                actions.refresh();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE && !typing) {
+                destroy.destroy(tableView.getSelectionModel().getSelectedItem());
+                e.consume();
+            } else if (SETTINGS.match(e)) {
+                actions.openSettings();
+                e.consume();
+            } else if (DEPLOY_PANEL.match(e)) {
+                deployToggle.setSelected(!deployToggle.isSelected());
+                e.consume();
+            }
+        });
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    TableView<InstanceRow> table() {
+        return table.view();
+    }
+}

@@ -1,0 +1,157 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.core.Alert;
+import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.SpendWatch;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Parent;
+import javafx.util.Duration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * Everything that belongs to one watched account: its poll service, view models and view. Connecting another
+ * account replaces the whole session, so nothing of the old account (rows, tasks, banners) can leak into the new.
+ */
+final class MonitorSession {
+    private final Connection connection;
+    private final IntegerProperty pollSeconds = new SimpleIntegerProperty();
+    private final MonitorViewModel monitor = new MonitorViewModel();
+    private final BannerBoard banners = new BannerBoard();
+    private final PollService poll;
+    private final DestroyViewModel destroy;
+    private final DeployViewModel deploy;
+    private final MainView view;
+    private final Timeline ticker;
+    /** The alert rules shared with the CLI (and later the tray): hysteresis, once per episode, cleared notices. */
+    private final SpendWatch spendWatch;
+
+    MonitorSession(Connection connection, UiSettings settings, TaskRunner runner, Confirmer confirmer,
+                   MainView.Actions actions, ObservableStringValue themeButtonText, java.time.Duration deployWait) {
+        this.connection = connection;
+        this.spendWatch = new SpendWatch(settings.alertThresholds(), Clock.systemUTC(), ZoneId.systemDefault());
+        apply(settings);
+        var services = connection.services();
+        poll = new PollService(services.repository(), runner, pollSeconds);
+        poll.setOnSucceeded(e -> {
+            FleetSnapshot snapshot = poll.getValue();
+            monitor.apply(snapshot);
+            spendWatch.onSnapshot(snapshot).forEach(this::showAlert);
+        });
+        poll.setOnFailed(e -> monitor.pollFailed(poll.getException()));
+        destroy = new DestroyViewModel(services.destroyer(), monitor, confirmer, runner, banners, this::refreshNow,
+                spendWatch::onDestroyReport);
+        deploy = new DeployViewModel(services.deployer(true), runner, banners, this::refreshNow, deployWait,
+                spendWatch::onInsufficientCredit);
+
+        monitor.staleProperty().addListener((o, was, is) -> showStale());
+        monitor.pollErrorProperty().addListener((o, was, is) -> showStale());
+
+        ZoneId zone = ZoneId.systemDefault();
+        ObservableStringValue pollText = Bindings.createStringBinding(
+                () -> "polling every " + pollSeconds.get() + " s", pollSeconds);
+        view = new MainView(monitor, destroy, deploy, banners, actions, connection.isDemo(),
+                connection.description(), pollText, poll.inFlightBinding(), themeButtonText, zone);
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> monitor.tick(Instant.now())));
+        ticker.setCycleCount(Animation.INDEFINITE);
+    }
+
+    void start() {
+        poll.start();
+        ticker.play();
+    }
+
+    void stop() {
+        ticker.stop();
+        poll.cancel();
+    }
+
+    /** Safe from any thread: background tasks ask for a refresh as soon as they changed the account. */
+    void refreshNow() {
+        if (Platform.isFxApplicationThread()) {
+            poll.refreshNow();
+        } else {
+            Platform.runLater(poll::refreshNow);
+        }
+    }
+
+    void apply(UiSettings settings) {
+        pollSeconds.set(settings.pollSeconds());
+        monitor.lowRunwayHoursProperty().set(settings.lowRunwayHours());
+        monitor.highBurnPerHourProperty().set(settings.highBurnPerHour());
+        monitor.lowCreditUsdProperty().set(settings.lowCreditUsd());
+        spendWatch.setThresholds(settings.alertThresholds());
+    }
+
+    private void showStale() {
+        if (!monitor.staleProperty().get()) {
+            banners.dismiss("stale");
+            return;
+        }
+        Instant last = monitor.lastUpdatedProperty().get();
+        String since = last == null ? "No data has arrived yet."
+                : "Showing the data from " + Format.clockSeconds(last, ZoneId.systemDefault()) + ".";
+        banners.alert(new Banner("stale", Banner.Severity.WARNING, "Stale data: the last poll failed",
+                since + " " + monitor.pollErrorProperty().get() + ". Retrying every " + pollSeconds.get() + " s."));
+    }
+
+    /**
+     * Threshold alerts become banners: one when a rule starts to hold, replaced by a "cleared" note when it stops.
+     * STILL BILLING and out-of-credit already have their own, more detailed banners from the view models.
+     */
+    private void showAlert(Alert alert) {
+        if (alert.kind() == Alert.Kind.STILL_BILLING || alert.kind() == Alert.Kind.INSUFFICIENT_CREDIT) {
+            return;
+        }
+        String key = "alert-" + alert.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Banner.Severity severity = alert.cleared() ? Banner.Severity.INFO
+                : alert.urgent() ? Banner.Severity.DANGER : Banner.Severity.WARNING;
+        banners.alert(new Banner(key, severity, alert.title(), alert.message()));
+    }
+
+    SpendWatch spendWatch() {
+        return spendWatch;
+    }
+
+    Parent root() {
+        return view.root();
+    }
+
+    MainView view() {
+        return view;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    MonitorViewModel monitor() {
+        return monitor;
+    }
+
+    BannerBoard banners() {
+        return banners;
+    }
+
+    PollService poll() {
+        return poll;
+    }
+
+    DestroyViewModel destroy() {
+        return destroy;
+    }
+
+    DeployViewModel deploy() {
+        return deploy;
+    }
+}

@@ -1,0 +1,183 @@
+package io.imggenhub.vast.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.util.logging.Logger;
+
+/**
+ * The cost monitor's stage: theme, remembered bounds, settings, and the session for the account being watched.
+ * Connecting another account (Settings) swaps the session; the stage, theme and shortcuts stay.
+ */
+public final class MonitorWindow {
+    private static final Logger LOG = Logger.getLogger(MonitorWindow.class.getName());
+    static final double DEFAULT_WIDTH = 1320;
+    static final double DEFAULT_HEIGHT = 800;
+
+    private final Stage stage;
+    private final WindowOptions options;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final StringBinding themeButtonText = Bindings.createStringBinding(
+            () -> theme.get() == Theme.LIGHT ? "☾ Dark" : "☀ Light", theme);
+    private final Confirmer confirmer;
+    private UiSettings settings;
+    private Scene scene;
+    private MonitorSession session;
+    private boolean closed;
+
+    public MonitorWindow(Stage stage, WindowOptions options, UiSettings settings, Connection connection) {
+        this.stage = stage;
+        this.options = options;
+        this.settings = settings;
+        this.confirmer = options.confirmer() != null ? options.confirmer()
+                : new DialogConfirmer(() -> stage, () -> theme.get().stylesheets());
+        theme.set(settings.theme());
+        session = newSession(connection);
+    }
+
+    private MonitorSession newSession(Connection connection) {
+        MainView.Actions actions = new MainView.Actions() {
+            @Override
+            public void refresh() {
+                session.refreshNow();
+            }
+
+            @Override
+            public void openSettings() {
+                MonitorWindow.this.openSettings();
+            }
+
+            @Override
+            public void toggleTheme() {
+                MonitorWindow.this.setTheme(theme.get().other());
+            }
+        };
+        return new MonitorSession(connection, settings, options.runner(), confirmer, actions, themeButtonText,
+                options.deployWait());
+    }
+
+    public void show() {
+        scene = new Scene(session.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets().setAll(theme.get().stylesheets());
+        theme.addListener((o, was, is) -> scene.getStylesheets().setAll(is.stylesheets()));
+        stage.setScene(scene);
+        updateTitle();
+        stage.getIcons().setAll(AppIcon.images());
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        placeWindow();
+        stage.setOnHidden(e -> close());
+        stage.show();
+        session.start();
+    }
+
+    private void updateTitle() {
+        stage.setTitle("imggenhub-vast — Vast.ai cost monitor" + (session.connection().isDemo() ? " (DEMO)" : ""));
+    }
+
+    private void placeWindow() {
+        UiSettings.WindowBounds b = settings.window();
+        if (b != null && b.width() > 100 && b.height() > 100
+                && !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty()) {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        } else {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(DEFAULT_WIDTH, screen.getWidth()));
+            stage.setHeight(Math.min(DEFAULT_HEIGHT, screen.getHeight()));
+            stage.centerOnScreen();
+        }
+    }
+
+    /** Watches another account from now on; the old session stops and a demo simulator it owned is closed. */
+    public void connect(Connection next) {
+        MonitorSession old = session;
+        old.stop();
+        session = newSession(next);
+        if (scene != null) {
+            scene.setRoot(session.root());
+            updateTitle();
+            session.start();
+        }
+        old.connection().close();
+    }
+
+    void openSettings() {
+        SettingsDialog dialog = new SettingsDialog(stage, theme.get().stylesheets(), settings, session.connection(),
+                options.environment().keys(), options.runner());
+        dialog.showAndWait().ifPresent(result -> {
+            settings = result.settings().withWindow(settings.window());
+            setTheme(settings.theme());
+            session.apply(settings);
+            saveInBackground();
+            if (result.reconnect() != null) {
+                connect(result.reconnect());
+            }
+        });
+    }
+
+    void setTheme(Theme next) {
+        theme.set(next);
+        if (settings.theme() != next) {
+            settings = settings.withTheme(next);
+            saveInBackground();
+        }
+    }
+
+    private void saveInBackground() {
+        UiSettings snapshot = settings;
+        options.runner().execute(() -> save(snapshot));
+    }
+
+    private void save(UiSettings toSave) {
+        try {
+            options.settingsStore().save(toSave);
+        } catch (IOException e) {
+            LOG.warning("Could not save the settings to " + options.settingsStore().file() + ": " + e.getMessage());
+        }
+    }
+
+    /** Remembers the bounds, stops polling and closes what the session owns. Safe to call twice. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (scene != null && stage.getWidth() > 0) {
+            settings = settings.withWindow(stage.isMaximized() && settings.window() != null
+                    ? new UiSettings.WindowBounds(settings.window().x(), settings.window().y(),
+                    settings.window().width(), settings.window().height(), true)
+                    : new UiSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized()));
+            save(settings);
+        }
+        session.stop();
+        session.connection().close();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public UiSettings settings() {
+        return settings;
+    }
+
+    public Theme theme() {
+        return theme.get();
+    }
+
+    MonitorSession session() {
+        return session;
+    }
+}

@@ -1,0 +1,42 @@
+package io.imggenhub.vast.ui;
+
+import javafx.application.Platform;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Measures launch → first painted table for the window benchmark. Silent unless started with
+ * {@code -Dimggenhub.startupProbe=true}; {@code -Dimggenhub.startupProbe.exit=true} then quits after reporting.
+ */
+final class StartupProbe {
+    private static volatile long mainNanos;
+    private static volatile boolean reported;
+
+    private StartupProbe() {
+    }
+
+    static void mainStarted() {
+        mainNanos = System.nanoTime();
+    }
+
+    static boolean enabled() {
+        return Boolean.getBoolean("imggenhub.startupProbe");
+    }
+
+    /** Called on the FX thread in the first pulse after the first rows were laid out. */
+    static void firstTablePainted(int rows) {
+        if (reported || !enabled()) {
+            return;
+        }
+        reported = true;
+        long sinceMain = mainNanos == 0 ? -1 : (System.nanoTime() - mainNanos) / 1_000_000;
+        long sinceProcess = ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+        System.err.println("startup-probe: first table with " + rows + " row(s) painted " + sinceProcess
+                + " ms after process start, " + sinceMain + " ms after main()");
+        if (Boolean.getBoolean("imggenhub.startupProbe.exit")) {
+            Platform.exit();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.imggenhub.vast.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.time.ZoneId;
+
+/** The spend at a glance: burn, projected day, credit, runway and when it runs out, how many bill, how fresh. */
+final class SummaryBar {
+    private final HBox box = new HBox(10);
+
+    SummaryBar(MonitorViewModel vm, ZoneId zone) {
+        box.getStyleClass().add("summary-bar");
+        box.getChildren().addAll(
+                tile("burn", "Burn", Bindings.createStringBinding(
+                        () -> Format.perHour(vm.burnPerHourProperty().get()), vm.burnPerHourProperty()),
+                        Bindings.createStringBinding(() -> vm.billingProperty().get() + " instance(s) billing",
+                                vm.billingProperty()),
+                        vm.burnHighProperty(),
+                        "Σ of what every instance bills per hour right now (storage only for stopped ones)"),
+                tile("day", "Projected per day", Bindings.createStringBinding(
+                        () -> Format.money(vm.burnPerDayProperty().get()), vm.burnPerDayProperty()),
+                        Bindings.createStringBinding(() -> "if nothing changes"), null,
+                        "Burn × 24 h"),
+                tile("credit", "Credit", Bindings.createStringBinding(
+                        () -> vm.snapshotProperty().get() == null ? "–" : Format.money(vm.creditProperty().get()),
+                        vm.creditProperty(), vm.snapshotProperty()),
+                        Bindings.createStringBinding(() -> "spendable balance"), vm.creditLowProperty(),
+                        "The account's spendable credit as Vast reports it"),
+                tile("runway", "Runway", Bindings.createStringBinding(
+                        () -> vm.snapshotProperty().get() == null ? "–"
+                                : vm.runwayProperty().get() == null ? "∞" : Format.duration(vm.runwayProperty().get()),
+                        vm.runwayProperty(), vm.snapshotProperty()),
+                        Bindings.createStringBinding(() -> vm.creditZeroAtProperty().get() == null
+                                        ? "nothing is billing"
+                                        : "credit reaches zero at "
+                                        + Format.clock(vm.creditZeroAtProperty().get(), vm.nowProperty().get(), zone),
+                                vm.creditZeroAtProperty(), vm.nowProperty()),
+                        vm.runwayLowProperty(),
+                        "Credit ÷ burn: how long until the credit reaches zero at today's burn"),
+                tile("billing", "Billing", Bindings.createStringBinding(
+                        () -> String.valueOf(vm.billingProperty().get()), vm.billingProperty()),
+                        Bindings.createStringBinding(() -> vm.rows().size() + " instance(s) listed", vm.rows()),
+                        null, "Instances that cost money right now"),
+                tile("updated", "Updated", Bindings.createStringBinding(
+                        () -> vm.lastUpdatedProperty().get() == null ? "–"
+                                : Format.clockSeconds(vm.lastUpdatedProperty().get(), zone),
+                        vm.lastUpdatedProperty()),
+                        vm.updatedAgoProperty(), vm.staleProperty(),
+                        "When the last successful poll arrived"));
+    }
+
+    private Node tile(String id, String caption, ObservableStringValue value, ObservableStringValue detail,
+                      ObservableBooleanValue warning, String tip) {
+        Label captionLabel = new Label(caption);
+        captionLabel.getStyleClass().add("summary-caption");
+        Label valueLabel = new Label();
+        valueLabel.setId(id + "-value");
+        valueLabel.getStyleClass().add("summary-value");
+        valueLabel.textProperty().bind(value);
+        Label detailLabel = new Label();
+        detailLabel.setId(id + "-detail");
+        detailLabel.getStyleClass().add("summary-detail");
+        detailLabel.textProperty().bind(detail);
+        VBox tile = new VBox(1, captionLabel, valueLabel, detailLabel);
+        tile.setId(id + "-tile");
+        tile.getStyleClass().add("summary-tile");
+        Tooltip.install(tile, new Tooltip(tip));
+        if (warning != null) {
+            warning.addListener((o, was, is) -> setWarning(tile, is));
+            setWarning(tile, warning.get());
+        }
+        HBox.setHgrow(tile, Priority.ALWAYS);
+        tile.setMaxWidth(Double.MAX_VALUE);
+        return tile;
+    }
+
+    private static void setWarning(Node tile, boolean on) {
+        tile.getStyleClass().remove("warning");
+        if (on) {
+            tile.getStyleClass().add("warning");
+        }
+    }
+
+    Node view() {
+        return box;
+    }
+}
