@@ -1,0 +1,125 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import javafx.application.Platform;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.imggenhub.vast.ui.UiTestSupport.allText;
+import static io.imggenhub.vast.ui.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.UiTestSupport.simIds;
+import static io.imggenhub.vast.ui.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deploy panel against the simulator: search, deploy cheapest, and the emergency cleanup on no credit. */
+@ExtendWith(ApplicationExtension.class)
+class DeployPanelTest {
+    static VastSimulator sim;
+
+    @TempDir
+    Path home;
+    MonitorWindow window;
+
+    @BeforeAll
+    static void startSimulator() {
+        Platform.setImplicitExit(false);
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3).withBootTime(Duration.ofSeconds(1)));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        sim.state().setCredit(25);
+        while (simIds(sim).size() < 3) {
+            sim.state().addInstance("RTX 3090", 1, 0.25, "worker");
+        }
+        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
+                UiSettings.defaults().withPollSeconds(600), null);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.stage().close());
+    }
+
+    @Test
+    void searchListsTheMatchingOffersCheapestFirst(FxRobot robot) {
+        UiTestSupport.typeInto(robot, "#deploy-max-price", "0.5");
+        robot.clickOn("#deploy-search");
+        @SuppressWarnings("unchecked")
+        TableView<io.imggenhub.vast.api.Offer> offers = robot.lookup("#offers-table").queryAs(TableView.class);
+        await().atMost(20, SECONDS).until(() -> fx(() -> !offers.getItems().isEmpty()));
+        List<Double> prices = fx(() -> offers.getItems().stream().map(o -> o.hourlyCost()).toList());
+        List<Double> sorted = new ArrayList<>(prices);
+        sorted.sort(Double::compare);
+        assertEquals(sorted, prices, "cheapest first");
+        assertTrue(prices.stream().allMatch(p -> p <= 0.5), "all within the limit: " + prices);
+    }
+
+    @Test
+    void deployCheapestRentsAnInstanceThatAppearsInTheTable(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(simIds(sim)));
+        List<Long> before = simIds(sim);
+        UiTestSupport.typeInto(robot, "#deploy-label", "ui-test");
+        UiTestSupport.typeInto(robot, "#deploy-prompt", "a lighthouse at dusk");
+        robot.clickOn("#deploy-cheapest");
+
+        await().atMost(30, SECONDS).until(() -> !fx(() -> window.session().deploy().deployingProperty().get()));
+        List<Long> after = simIds(sim);
+        assertEquals(before.size() + 1, after.size(), "exactly one rental");
+        long rented = after.stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+        var instance = sim.state().instance(rented).orElseThrow();
+        assertEquals("ui-test", instance.label());
+        assertTrue(instance.extraEnv().stream().anyMatch(kv -> kv.size() == 2 && kv.get(0).replaceFirst("^-e ", "").equals("PROMPT")
+                && kv.get(1).equals("a lighthouse at dusk")), "the prompt reached the container: " + instance.extraEnv());
+        String banner = allText(robot, "#banner-deploy");
+        assertTrue(banner.contains("Deployed instance " + rented), banner);
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(rented));
+    }
+
+    @Test
+    void aDeployWithoutCreditDestroysEverythingAndSaysSo(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(simIds(sim)));
+        List<Long> before = simIds(sim);
+        sim.state().setCredit(0);
+
+        robot.clickOn("#deploy-cheapest");
+
+        await().atMost(30, SECONDS).until(() -> simIds(sim).isEmpty());
+        await().atMost(20, SECONDS).until(() -> allText(robot, "#banner-emergency").contains("Destroyed "
+                + before.size() + "/" + before.size()));
+        String banner = allText(robot, "#banner-emergency");
+        assertTrue(banner.contains("insufficient_credit"), banner);
+        for (long id : before) {
+            assertTrue(banner.contains("✓ Destroyed instance " + id), banner);
+            assertTrue(sim.state().isDestroyed(id));
+        }
+        assertTrue(fx(() -> window.stage().getScene().lookup("#banner-emergency").getStyleClass()
+                .contains("banner-danger")), "a red banner");
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).isEmpty());
+        assertFalse(fx(() -> window.session().deploy().deployingProperty().get()));
+    }
+}
