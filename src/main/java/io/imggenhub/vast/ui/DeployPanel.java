@@ -110,7 +110,7 @@ final class DeployPanel {
                 offerColumn("GPU", Offer::gpuDisplayName, 130),
                 offerColumn("VRAM", o -> String.format(Locale.ROOT, "%.0f GB", o.totalVramGb()), 60),
                 offerColumn("$/hr", o -> Format.rate(o.hourlyCost()), 70),
-                offerColumn("Reliab.", o -> String.format(Locale.ROOT, "%.1f %%", o.reliabilityPercent()), 60),
+                offerColumn("Rel.", o -> String.format(Locale.ROOT, "%.1f %%", o.reliabilityPercent()), 60),
                 offerColumn("Where", o -> o.geolocation() == null ? "" : o.geolocation(), 90)));
         VBox.setVgrow(offers, Priority.ALWAYS);
 

@@ -65,6 +65,7 @@ public final class DestroyViewModel {
                 "Destroy instance",
                 "Destroy instance " + row.id() + "?",
                 row.gpuProperty().get() + " at " + Format.perHour(row.hourlyProperty().get())
+                        + (row.storageOnly() ? " (stopped: disk only)" : "")
                         + (row.labelProperty().get().isEmpty() ? "" : " (label " + row.labelProperty().get() + ")")
                         + ".\nIts disk and everything on it are deleted. This cannot be undone.",
                 "Destroy"));

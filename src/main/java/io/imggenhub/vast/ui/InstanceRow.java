@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,9 @@ public final class InstanceRow {
     /** What the window is doing to this instance ("destroying…"); empty when nothing. Shown instead of the status. */
     private final ReadOnlyStringWrapper action = new ReadOnlyStringWrapper(this, "action", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText");
+    /** What it bills per hour now: dph_total while it runs, storage only while stopped. */
     private final ReadOnlyDoubleWrapper hourly = new ReadOnlyDoubleWrapper(this, "hourly");
+    private boolean storageOnly;
     private final ReadOnlyObjectWrapper<Duration> uptime = new ReadOnlyObjectWrapper<>(this, "uptime", Duration.ZERO);
     private final ReadOnlyDoubleWrapper costSoFar = new ReadOnlyDoubleWrapper(this, "costSoFar");
     private final ReadOnlyObjectWrapper<Double> gpuUtil = new ReadOnlyObjectWrapper<>(this, "gpuUtil");
@@ -37,37 +40,51 @@ public final class InstanceRow {
         update(instance, now);
     }
 
-    /** Copies what changed; returns whether anything visible did. Must run on the FX thread once shown. */
-    boolean update(Instance next, Instant now) {
+    /**
+     * Copies what changed and returns which fields did (empty when nothing visible changed). Must run on the FX
+     * thread once shown.
+     */
+    EnumSet<RowField> update(Instance next, Instant now) {
         if (next.id() != id) {
             throw new IllegalArgumentException("row " + id + " cannot take instance " + next.id());
         }
         this.instance = next;
-        boolean changed = false;
-        changed |= set(gpu, Format.gpu(next.gpuName(), next.gpuCount()));
-        changed |= set(status, next.status());
+        EnumSet<RowField> changed = EnumSet.noneOf(RowField.class);
+        mark(changed, RowField.GPU, set(gpu, Format.gpu(next.gpuName(), next.gpuCount())));
+        mark(changed, RowField.STATUS, set(status, next.status()));
         StatusKind kind = StatusKind.of(next.status());
         if (statusKind.get() != kind) {
             statusKind.set(kind);
-            changed = true;
+            changed.add(RowField.STATUS);
         }
-        changed |= set(hourly, next.hourlyCost());
+        mark(changed, RowField.HOURLY, set(hourly, next.billedRate()));
+        boolean stopped = next.isStopped();
+        if (stopped != storageOnly) {
+            storageOnly = stopped;
+            changed.add(RowField.HOURLY);
+        }
         // Whole seconds: sub-second jitter between polls is not a change anyone needs to see.
         Duration up = Duration.ofSeconds(next.uptime(now).getSeconds());
         if (!up.equals(uptime.get())) {
             uptime.set(up);
-            changed = true;
+            changed.add(RowField.UPTIME);
         }
-        changed |= set(costSoFar, Math.round(next.estimatedCost(now) * 100) / 100.0);
+        mark(changed, RowField.COST, set(costSoFar, Math.round(next.estimatedCost(now) * 100) / 100.0));
         if (!Objects.equals(gpuUtil.get(), next.gpuUtil())) {
             gpuUtil.set(next.gpuUtil());
-            changed = true;
+            changed.add(RowField.UTIL);
         }
-        changed |= set(label, next.label() == null ? "" : next.label());
+        mark(changed, RowField.LABEL, set(label, next.label() == null ? "" : next.label()));
         Instance.SshAddress address = next.ssh();
-        changed |= set(ssh, address == null ? "" : address.userAtHostPort());
+        mark(changed, RowField.SSH, set(ssh, address == null ? "" : address.userAtHostPort()));
         refreshStatusText();
         return changed;
+    }
+
+    private static void mark(EnumSet<RowField> changed, RowField field, boolean didChange) {
+        if (didChange) {
+            changed.add(field);
+        }
     }
 
     void setAction(String text) {
@@ -102,6 +119,11 @@ public final class InstanceRow {
     /** The instance as last listed (what the destroyer needs). */
     public Instance instance() {
         return instance;
+    }
+
+    /** Stopped: the hourly figure is its storage only. */
+    public boolean storageOnly() {
+        return storageOnly;
     }
 
     public boolean busy() {

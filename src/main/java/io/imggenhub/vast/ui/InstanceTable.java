@@ -40,41 +40,46 @@ final class InstanceTable {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
 
-        TableColumn<InstanceRow, Number> id = column("ID", r -> Bindings.createLongBinding(r::id), 78,
+        TableColumn<InstanceRow, Number> id = column(RowField.ID, "ID", r -> Bindings.createLongBinding(r::id), 75,
                 "Vast's instance (contract) id");
         id.setCellFactory(c -> text(n -> String.valueOf(n.longValue()), "cell-id"));
 
-        TableColumn<InstanceRow, String> gpu = column("GPU", InstanceRow::gpuProperty, 120, "GPU model and count");
+        TableColumn<InstanceRow, String> gpu = column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 108, "GPU model and count");
 
-        TableColumn<InstanceRow, String> status = column("Status", InstanceRow::statusTextProperty, 105,
+        TableColumn<InstanceRow, String> status = column(RowField.STATUS, "Status", InstanceRow::statusTextProperty, 95,
                 "Vast's container state; while the window acts on an instance, what it is doing");
         status.setCellFactory(c -> new StatusCell());
 
-        TableColumn<InstanceRow, Number> hourly = column("$/hr", InstanceRow::hourlyProperty, 70,
-                "All-in price per hour (dph_total), storage included");
-        hourly.setCellFactory(c -> text(n -> Format.rate(n.doubleValue()), "cell-number"));
+        TableColumn<InstanceRow, Number> hourly = column(RowField.HOURLY, "$/hr", InstanceRow::hourlyProperty, 82,
+                "What it bills per hour now: the all-in price (dph_total) while it runs, storage only while"
+                        + " it is stopped");
+        hourly.setCellFactory(c -> new RateCell());
 
-        TableColumn<InstanceRow, Duration> uptime = column("Uptime", InstanceRow::uptimeProperty, 72,
+        TableColumn<InstanceRow, Duration> uptime = column(RowField.UPTIME, "Uptime", InstanceRow::uptimeProperty, 80,
                 "Time since the instance was created");
         uptime.setCellFactory(c -> text(Format::duration, "cell-number"));
 
-        TableColumn<InstanceRow, Number> cost = column("Cost so far (est.)", InstanceRow::costSoFarProperty, 122,
+        TableColumn<InstanceRow, Number> cost = column(RowField.COST, "Cost so far (est.)", InstanceRow::costSoFarProperty, 132,
                 "Estimate: today's $/hr × uptime. Vast's invoices are what counts: price changes, stops and"
                         + " storage-only hours make the real figure differ.");
         cost.setCellFactory(c -> text(n -> "~" + Format.money(n.doubleValue()), "cell-number"));
 
-        TableColumn<InstanceRow, Double> util = column("Util", InstanceRow::gpuUtilProperty, 50,
+        TableColumn<InstanceRow, Double> util = column(RowField.UTIL, "Util", InstanceRow::gpuUtilProperty, 50,
                 "GPU utilisation as Vast last reported it (gpu_util)");
         util.setCellFactory(c -> text(Format::percent, "cell-number"));
 
-        TableColumn<InstanceRow, String> label = column("Label", InstanceRow::labelProperty, 100,
+        TableColumn<InstanceRow, String> label = column(RowField.LABEL, "Label", InstanceRow::labelProperty, 92,
                 "The instance's label");
 
-        TableColumn<InstanceRow, String> ssh = column("SSH", InstanceRow::sshProperty, 215,
+        TableColumn<InstanceRow, String> ssh = column(RowField.SSH, "SSH", InstanceRow::sshProperty, 226,
                 "root@host:port; the button copies the ssh command");
         ssh.setCellFactory(c -> new SshCell());
 
         table.getColumns().setAll(java.util.List.of(id, gpu, status, hourly, uptime, cost, util, label, ssh));
+        // Tell the view model what the order depends on, so a refresh reports only the changes that can move rows.
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<InstanceRow, ?>>) c ->
+                monitor.setSortKeys(sortKeys()));
+        monitor.setSortKeys(sortKeys());
 
         table.setRowFactory(t -> {
             TableRow<InstanceRow> row = new TableRow<>();
@@ -89,11 +94,17 @@ final class InstanceTable {
         });
     }
 
+    private java.util.Set<RowField> sortKeys() {
+        java.util.EnumSet<RowField> keys = java.util.EnumSet.noneOf(RowField.class);
+        table.getSortOrder().forEach(column -> keys.add((RowField) column.getUserData()));
+        return keys;
+    }
+
     TableView<InstanceRow> view() {
         return table;
     }
 
-    private static <T> TableColumn<InstanceRow, T> column(String title,
+    private static <T> TableColumn<InstanceRow, T> column(RowField field, String title,
                                                           Function<InstanceRow, ObservableValue<T>> value,
                                                           double width, String tip) {
         TableColumn<InstanceRow, T> column = new TableColumn<>();
@@ -103,7 +114,7 @@ final class InstanceTable {
         column.setText("");
         column.setId("col-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-")
                 .replaceAll("-+$", ""));
-        column.setUserData(title);
+        column.setUserData(field);
         column.setPrefWidth(width);
         column.setCellValueFactory(features -> value.apply(features.getValue()));
         return column;
@@ -129,6 +140,29 @@ final class InstanceTable {
         ClipboardContent content = new ClipboardContent();
         content.putString(row.instance().ssh().command());
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The hourly rate; a stopped instance's storage-only rate is marked, so nobody mistakes it for free. */
+    private static final class RateCell extends TableCell<InstanceRow, Number> {
+        private final Tooltip storage = new Tooltip("Stopped: it pays for its disk only. Destroy it to stop that too.");
+
+        RateCell() {
+            getStyleClass().add("cell-number");
+        }
+
+        @Override
+        protected void updateItem(Number item, boolean empty) {
+            super.updateItem(item, empty);
+            InstanceRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (item == null || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            boolean disk = row.storageOnly();
+            setText(Format.rate(item.doubleValue()) + (disk ? " disk" : ""));
+            setTooltip(disk ? storage : null);
+        }
     }
 
     /** A coloured dot and the status text; the colour comes from the status kind's CSS class. */
@@ -171,6 +205,7 @@ final class InstanceTable {
         SshCell() {
             copy.getStyleClass().add("copy-button");
             copy.setFocusTraversable(false);
+            copy.setMinWidth(Region.USE_PREF_SIZE);
             copy.setTooltip(new Tooltip("Copy the ssh command to the clipboard"));
             copy.setOnAction(e -> {
                 InstanceRow row = getTableRow() == null ? null : getTableRow().getItem();

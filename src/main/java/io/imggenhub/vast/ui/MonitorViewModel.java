@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -58,6 +59,8 @@ public final class MonitorViewModel {
     private final DoubleProperty lowRunwayHours = new SimpleDoubleProperty(this, "lowRunwayHours", 6);
     private final DoubleProperty highBurnPerHour = new SimpleDoubleProperty(this, "highBurnPerHour", 5);
     private final DoubleProperty lowCreditUsd = new SimpleDoubleProperty(this, "lowCreditUsd", 0);
+    /** What the table is sorted by: only changes to these are reported as row updates (see {@link #apply}). */
+    private Set<RowField> sortKeys = EnumSet.allOf(RowField.class);
 
     public MonitorViewModel() {
         lowRunwayHours.addListener((o, a, b) -> evaluateThresholds());
@@ -67,7 +70,9 @@ public final class MonitorViewModel {
 
     /**
      * Merges a poll into the rows: existing rows are updated in place, new ones appended, vanished ones removed —
-     * at most three list changes whatever the fleet size, never a clear-and-refill.
+     * at most three list changes whatever the fleet size, never a clear-and-refill. Cells follow the row
+     * properties by themselves; a row is reported as updated only when a value the table is sorted by changed in
+     * a way that can move it, because a table reacting to 2,000 updates costs the FX thread far more than the merge.
      */
     public void apply(FleetSnapshot next) {
         Instant at = next.fetchedAt();
@@ -83,7 +88,7 @@ public final class MonitorViewModel {
                 row = new InstanceRow(instance, at);
                 byId.put(instance.id(), row);
                 added.add(row);
-            } else if (row.update(instance, at)) {
+            } else if (reorders(row.update(instance, at))) {
                 changed.add(row);
             }
         }
@@ -124,6 +129,20 @@ public final class MonitorViewModel {
         pollError.set(null);
         evaluateThresholds();
         refreshAgo();
+    }
+
+    private boolean reorders(Set<RowField> changedFields) {
+        for (RowField field : changedFields) {
+            if (field.canReorder() && sortKeys.contains(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fields the table is sorted by now; the view keeps this current. Empty when unsorted. */
+    public void setSortKeys(Set<RowField> keys) {
+        sortKeys = keys.isEmpty() ? EnumSet.noneOf(RowField.class) : EnumSet.copyOf(keys);
     }
 
     /** A poll failed: the data stays, marked stale, with the reason. */

@@ -65,8 +65,11 @@ class MonitorViewModelTest {
         List<String> events = new ArrayList<>();
         vm.rows().addListener((ListChangeListener<InstanceRow>) c -> events.add("change"));
 
-        // Every row's uptime moves, two disappear, one arrives.
-        List<Instance> next = new ArrayList<>(fleet.subList(2, 500));
+        // Every row's price moves, two disappear, one arrives.
+        List<Instance> next = new ArrayList<>();
+        for (Instance i : fleet.subList(2, 500)) {
+            next.add(instance(i.id(), "RTX 3090", "running", 0.25, T0.minusSeconds(i.id())));
+        }
         next.add(instance(999, "A100", "loading", 1.2, T0));
         vm.apply(snapshot(T0.plusSeconds(30), 99, next.toArray(Instance[]::new)));
 
@@ -74,6 +77,30 @@ class MonitorViewModelTest {
         assertEquals(499, vm.rows().size());
         assertTrue(vm.row(1).isEmpty());
         assertTrue(vm.row(999).isPresent());
+    }
+
+    @Test
+    void onlyChangesThatCanMoveARowInTheCurrentSortAreReportedAsUpdates() {
+        MonitorViewModel vm = new MonitorViewModel();
+        vm.apply(snapshot(T0, 10, instance(1, "A", "running", 0.30, T0), instance(2, "B", "running", 0.10, T0)));
+        List<Integer> updated = new ArrayList<>();
+        vm.rows().addListener((ListChangeListener<InstanceRow>) c -> {
+            while (c.next()) {
+                if (c.wasUpdated()) {
+                    updated.add(c.getTo() - c.getFrom());
+                }
+            }
+        });
+        vm.setSortKeys(java.util.EnumSet.of(RowField.UPTIME));
+        vm.apply(snapshot(T0.plusSeconds(30), 10, instance(1, "A", "running", 0.30, T0),
+                instance(2, "B", "running", 0.10, T0)));
+        assertEquals(List.of(), updated, "uptimes all grow alike: the order cannot change");
+        assertEquals(Duration.ofSeconds(30), vm.row(1).orElseThrow().uptimeProperty().get(), "but the value did");
+
+        vm.setSortKeys(java.util.EnumSet.of(RowField.HOURLY));
+        vm.apply(snapshot(T0.plusSeconds(60), 10, instance(1, "A", "running", 0.30, T0),
+                instance(2, "B", "running", 0.90, T0)));
+        assertEquals(List.of(1), updated, "the price change of row 2 is reported");
     }
 
     @Test

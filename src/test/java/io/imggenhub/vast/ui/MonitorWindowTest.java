@@ -107,7 +107,7 @@ class MonitorWindowTest {
 
         robot.interact(() -> {
             TableColumn<InstanceRow, ?> price = table.getColumns().stream()
-                    .filter(c -> "$/hr".equals(c.getUserData())).findFirst().orElseThrow();
+                    .filter(c -> c.getUserData() == RowField.HOURLY).findFirst().orElseThrow();
             table.getSortOrder().setAll(List.of(price));
             table.getSelectionModel().select(30);
             table.scrollTo(25);
