@@ -107,11 +107,12 @@ final class DeployPanel {
         offers.setPlaceholder(new Label("Search to see the matching offers"));
         offers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         offers.getColumns().setAll(java.util.List.of(
-                offerColumn("GPU", Offer::gpuDisplayName, 130),
-                offerColumn("VRAM", o -> String.format(Locale.ROOT, "%.0f GB", o.totalVramGb()), 60),
-                offerColumn("$/hr", o -> Format.rate(o.hourlyCost()), 70),
-                offerColumn("Rel.", o -> String.format(Locale.ROOT, "%.1f %%", o.reliabilityPercent()), 60),
-                offerColumn("Where", o -> o.geolocation() == null ? "" : o.geolocation(), 90)));
+                offerColumn("GPU", Offer::gpuDisplayName, 96),
+                offerColumn("VRAM", o -> String.format(Locale.ROOT, "%.0f GB", o.totalVramGb()), 50),
+                offerColumn("$/hr", o -> Format.rate(o.hourlyCost()), 60),
+                offerColumn("Rel.", o -> String.format(Locale.ROOT, "%.0f%%", o.reliabilityPercent()), 40),
+                offerColumn("Where", o -> o.geolocation() == null ? "" : o.geolocation(), 70)));
+        offers.getStyleClass().add("offers-table");
         VBox.setVgrow(offers, Priority.ALWAYS);
 
         box.getChildren().addAll(title, form, buttons, progress, message, error, offers);

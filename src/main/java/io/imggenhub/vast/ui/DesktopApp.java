@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
@@ -14,32 +15,36 @@ import java.util.logging.Logger;
 public final class DesktopApp extends Application {
     private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
 
-    private AppEnvironment environment;
-    private SettingsStore store;
-    private UiSettings settings;
-    private Connection connection;
+    private static volatile CompletableFuture<Startup> preparing;
+
+    private Startup startup;
     private TaskRunner runner;
     private MonitorWindow window;
 
+    /** Starts the connection and the first poll in the background, then the FX toolkit: the two overlap. */
     public static void launchWindow(String[] args) {
         StartupProbe.mainStarted();
+        preparing = Startup.begin(AppEnvironment.system());
         Application.launch(DesktopApp.class, args);
     }
 
-    /** Runs on the launcher thread, so reading files and starting the demo server never hold up the FX thread. */
+    /** Runs on the launcher thread, so waiting for the first poll never holds up the FX thread. */
     @Override
     public void init() {
-        environment = AppEnvironment.system();
-        store = SettingsStore.forEnvironment(environment);
-        settings = store.load();
-        connection = Connection.open(environment, settings);
+        StartupProbe.mark("FX toolkit up");
+        CompletableFuture<Startup> pending = preparing;
+        startup = pending != null ? pending.join() : Startup.prepare(AppEnvironment.system());
         runner = TaskRunner.daemonPool();
     }
 
     @Override
     public void start(Stage stage) {
-        window = new MonitorWindow(stage, WindowOptions.standard(environment, runner), settings, connection);
-        window.show();
+        StartupProbe.mark("FX start");
+        window = new MonitorWindow(stage, WindowOptions.standard(startup.environment(), runner), startup.settings(),
+                startup.connection());
+        StartupProbe.mark("views built");
+        window.show(startup.firstSnapshot());
+        StartupProbe.mark("window shown");
         if (StartupProbe.enabled()) {
             probeFirstPaint();
         }
@@ -61,6 +66,7 @@ public final class DesktopApp extends Application {
         rows.addListener(new ListChangeListener<InstanceRow>() {
             @Override
             public void onChanged(Change<? extends InstanceRow> c) {
+                StartupProbe.mark("first rows");
                 rows.removeListener(this);
                 window.stage().getScene().addPostLayoutPulseListener(afterPulse);
                 Platform.requestNextPulse();
@@ -72,8 +78,8 @@ public final class DesktopApp extends Application {
     public void stop() {
         if (window != null) {
             window.close();
-        } else if (connection != null) {
-            connection.close();
+        } else if (startup != null) {
+            startup.connection().close();
         }
         if (runner != null) {
             runner.shutdown();

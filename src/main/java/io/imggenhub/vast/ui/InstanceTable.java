@@ -44,13 +44,13 @@ final class InstanceTable {
                 "Vast's instance (contract) id");
         id.setCellFactory(c -> text(n -> String.valueOf(n.longValue()), "cell-id"));
 
-        TableColumn<InstanceRow, String> gpu = column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 108, "GPU model and count");
+        TableColumn<InstanceRow, String> gpu = column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 104, "GPU model and count");
 
-        TableColumn<InstanceRow, String> status = column(RowField.STATUS, "Status", InstanceRow::statusTextProperty, 95,
+        TableColumn<InstanceRow, String> status = column(RowField.STATUS, "Status", InstanceRow::statusTextProperty, 88,
                 "Vast's container state; while the window acts on an instance, what it is doing");
         status.setCellFactory(c -> new StatusCell());
 
-        TableColumn<InstanceRow, Number> hourly = column(RowField.HOURLY, "$/hr", InstanceRow::hourlyProperty, 82,
+        TableColumn<InstanceRow, Number> hourly = column(RowField.HOURLY, "$/hr", InstanceRow::hourlyProperty, 96,
                 "What it bills per hour now: the all-in price (dph_total) while it runs, storage only while"
                         + " it is stopped");
         hourly.setCellFactory(c -> new RateCell());
@@ -64,11 +64,11 @@ final class InstanceTable {
                         + " storage-only hours make the real figure differ.");
         cost.setCellFactory(c -> text(n -> "~" + Format.money(n.doubleValue()), "cell-number"));
 
-        TableColumn<InstanceRow, Double> util = column(RowField.UTIL, "Util", InstanceRow::gpuUtilProperty, 50,
+        TableColumn<InstanceRow, Double> util = column(RowField.UTIL, "Util", InstanceRow::gpuUtilProperty, 48,
                 "GPU utilisation as Vast last reported it (gpu_util)");
         util.setCellFactory(c -> text(Format::percent, "cell-number"));
 
-        TableColumn<InstanceRow, String> label = column(RowField.LABEL, "Label", InstanceRow::labelProperty, 92,
+        TableColumn<InstanceRow, String> label = column(RowField.LABEL, "Label", InstanceRow::labelProperty, 84,
                 "The instance's label");
 
         TableColumn<InstanceRow, String> ssh = column(RowField.SSH, "SSH", InstanceRow::sshProperty, 226,
@@ -168,6 +168,7 @@ final class InstanceTable {
     /** A coloured dot and the status text; the colour comes from the status kind's CSS class. */
     private static final class StatusCell extends TableCell<InstanceRow, String> {
         private final Label dot = new Label("●");
+        private String current;
 
         StatusCell() {
             dot.getStyleClass().add("status-dot");
@@ -177,22 +178,36 @@ final class InstanceTable {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-cell"));
             InstanceRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
             if (empty || item == null || row == null) {
                 setText(null);
                 setGraphic(null);
+                setStatusClass(null);
                 return;
             }
             setText(item);
             setGraphic(dot);
             if ("STILL BILLING".equals(row.actionProperty().get())) {
-                getStyleClass().add("status-alarm");
+                setStatusClass("status-alarm");
             } else if (row.busy()) {
-                getStyleClass().add("status-action");
+                setStatusClass("status-action");
             } else {
-                getStyleClass().add(row.statusKindProperty().get().styleClass());
+                setStatusClass(row.statusKindProperty().get().styleClass());
             }
+        }
+
+        /** Touches the style classes only when the class really changes: any change re-runs CSS on the cell. */
+        private void setStatusClass(String wanted) {
+            if (java.util.Objects.equals(current, wanted)) {
+                return;
+            }
+            if (current != null) {
+                getStyleClass().remove(current);
+            }
+            if (wanted != null) {
+                getStyleClass().add(wanted);
+            }
+            current = wanted;
         }
     }
 

@@ -43,11 +43,7 @@ final class MonitorSession {
         apply(settings);
         var services = connection.services();
         poll = new PollService(services.repository(), runner, pollSeconds);
-        poll.setOnSucceeded(e -> {
-            FleetSnapshot snapshot = poll.getValue();
-            monitor.apply(snapshot);
-            spendWatch.onSnapshot(snapshot).forEach(this::showAlert);
-        });
+        poll.setOnSucceeded(e -> applySnapshot(poll.getValue()));
         poll.setOnFailed(e -> monitor.pollFailed(poll.getException()));
         destroy = new DestroyViewModel(services.destroyer(), monitor, confirmer, runner, banners, this::refreshNow,
                 spendWatch::onDestroyReport);
@@ -66,9 +62,20 @@ final class MonitorSession {
         ticker.setCycleCount(Animation.INDEFINITE);
     }
 
-    void start() {
+    /** @param polledAlready the first snapshot came in through {@link #applyFirst}: the next poll is a period away */
+    void start(boolean polledAlready) {
+        poll.setDelay(polledAlready ? poll.getPeriod() : Duration.ZERO);
         poll.start();
         ticker.play();
+    }
+
+    void applyFirst(FleetSnapshot snapshot) {
+        applySnapshot(snapshot);
+    }
+
+    private void applySnapshot(FleetSnapshot snapshot) {
+        monitor.apply(snapshot);
+        spendWatch.onSnapshot(snapshot).forEach(this::showAlert);
     }
 
     void stop() {

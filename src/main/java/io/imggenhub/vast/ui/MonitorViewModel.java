@@ -21,7 +21,6 @@ import javafx.collections.ObservableList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -104,26 +103,30 @@ public final class MonitorViewModel {
             rows.removeAll(gone);
         }
         if (!changed.isEmpty()) {
-            int[] positions = new int[changed.size()];
-            int n = 0;
+            int first = -1;
+            int last = -1;
             for (int i = 0; i < rows.size(); i++) {
                 if (changed.contains(rows.get(i))) {
-                    positions[n++] = i;
+                    first = first < 0 ? i : first;
+                    last = i;
                 }
             }
-            rows.fireUpdated(Arrays.copyOf(positions, n));
+            rows.fireUpdated(first, last + 1);
         }
         if (!added.isEmpty()) {
             rows.addAll(added);
         }
 
         snapshot.set(next);
-        burnPerHour.set(next.burnPerHour());
-        burnPerDay.set(next.burnPerDay());
+        // Each of the snapshot's sums walks the whole fleet: take each once.
+        double burn = next.burnPerHour();
+        Duration left = next.runway().orElse(null);
+        burnPerHour.set(burn);
+        burnPerDay.set(burn * 24);
         credit.set(next.credit());
         billing.set(next.billingCount());
-        runway.set(next.runway().orElse(null));
-        creditZeroAt.set(next.creditZeroAt().orElse(null));
+        runway.set(left);
+        creditZeroAt.set(left == null ? null : at.plus(left));
         lastUpdated.set(at);
         stale.set(false);
         pollError.set(null);

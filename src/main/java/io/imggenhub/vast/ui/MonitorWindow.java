@@ -1,5 +1,6 @@
 package io.imggenhub.vast.ui;
 
+import io.imggenhub.vast.core.FleetSnapshot;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -64,8 +65,18 @@ public final class MonitorWindow {
     }
 
     public void show() {
+        show(null);
+    }
+
+    /** Shows the window; with a snapshot polled beforehand the very first frame has rows in it. */
+    public void show(FleetSnapshot first) {
+        if (first != null) {
+            session.applyFirst(first);
+        }
+        StartupProbe.mark("rows merged");
         scene = new Scene(session.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().setAll(theme.get().stylesheets());
+        StartupProbe.mark("scene");
         theme.addListener((o, was, is) -> scene.getStylesheets().setAll(is.stylesheets()));
         stage.setScene(scene);
         updateTitle();
@@ -74,8 +85,9 @@ public final class MonitorWindow {
         stage.setMinHeight(560);
         placeWindow();
         stage.setOnHidden(e -> close());
+        StartupProbe.mark("stage ready");
         stage.show();
-        session.start();
+        session.start(first != null);
     }
 
     private void updateTitle() {
@@ -107,7 +119,7 @@ public final class MonitorWindow {
         if (scene != null) {
             scene.setRoot(session.root());
             updateTitle();
-            session.start();
+            session.start(false);
         }
         old.connection().close();
     }

@@ -12,12 +12,20 @@ import java.time.Instant;
 final class StartupProbe {
     private static volatile long mainNanos;
     private static volatile boolean reported;
+    private static final StringBuffer MARKS = new StringBuffer();
 
     private StartupProbe() {
     }
 
     static void mainStarted() {
         mainNanos = System.nanoTime();
+    }
+
+    /** Notes how far startup got, for the report (cheap; kept only when the probe is on). */
+    static void mark(String what) {
+        if (enabled() && mainNanos != 0) {
+            MARKS.append(", ").append(what).append(" +").append((System.nanoTime() - mainNanos) / 1_000_000).append(" ms");
+        }
     }
 
     static boolean enabled() {
@@ -34,7 +42,7 @@ final class StartupProbe {
         long sinceProcess = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
         System.err.println("startup-probe: first table with " + rows + " row(s) painted " + sinceProcess
-                + " ms after process start, " + sinceMain + " ms after main()");
+                + " ms after process start, " + sinceMain + " ms after main()" + MARKS);
         if (Boolean.getBoolean("imggenhub.startupProbe.exit")) {
             Platform.exit();
         }

@@ -82,7 +82,9 @@ class RefreshBenchmark {
         List<Instance> fleet = new ArrayList<>(real.live());
         Instant[] at = {real.fetchedAt()};
         long[] nextId = {90_000_000L};
+        for (String scenario : new String[] {"steady", "churn"}) {
         for (boolean sortedByPrice : new boolean[] {true, false}) {
+            boolean churn = scenario.equals("churn");
             robot.interact(() -> {
                 if (sortedByPrice) {
                     TableColumn<InstanceRow, ?> price = table.getColumns().stream()
@@ -98,14 +100,21 @@ class RefreshBenchmark {
             double[] pulse = new double[RUNS];
             for (int i = -WARMUP; i < RUNS; i++) {
                 at[0] = at[0].plusSeconds(30);
-                // Each refresh: every uptime moves, 20 statuses and prices change, 10 instances go, 10 arrive.
-                for (int k = 0; k < 20; k++) {
-                    int idx = (i * 37 + k * 101 & 0x7fffffff) % fleet.size();
-                    fleet.set(idx, variant(fleet.get(idx), k % 2 == 0 ? "loading" : "running", 0.05 * k));
+                // Steady: every uptime and cost moves, 200 GPU utilisations change (a normal poll).
+                // Churn: also 20 statuses and prices change, 10 instances go and 10 arrive.
+                for (int k = 0; k < 200; k++) {
+                    int idx = (i * 31 + k * 9 & 0x7fffffff) % fleet.size();
+                    fleet.set(idx, withUtil(fleet.get(idx), (i * 7 + k) % 100));
                 }
-                for (int k = 0; k < 10; k++) {
-                    fleet.remove((i * 13 + k * 7 & 0x7fffffff) % fleet.size());
-                    fleet.add(variant(fleet.get(k), "loading", 0.01 * k, nextId[0]++));
+                if (churn) {
+                    for (int k = 0; k < 20; k++) {
+                        int idx = (i * 37 + k * 101 & 0x7fffffff) % fleet.size();
+                        fleet.set(idx, variant(fleet.get(idx), k % 2 == 0 ? "loading" : "running", 0.05 * k));
+                    }
+                    for (int k = 0; k < 10; k++) {
+                        fleet.remove((i * 13 + k * 7 & 0x7fffffff) % fleet.size());
+                        fleet.add(variant(fleet.get(k), "loading", 0.01 * k, nextId[0]++));
+                    }
                 }
                 double[] t = applyTimed(new FleetSnapshot(fleet, real.account(), at[0]));
                 if (i >= 0) {
@@ -114,12 +123,13 @@ class RefreshBenchmark {
                 }
             }
             assertEquals(fleet.size(), fx(() -> table.getItems().size()), "every instance is a row");
-            report.append(String.format(Locale.ROOT, "FX-thread time to merge a %d-instance refresh (%d runs after"
-                            + " %d warm-up, %s, one row selected): median %.2f ms, p95 %.2f ms, max %.2f ms%n",
-                    fleet.size(), RUNS, WARMUP, sortedByPrice ? "sorted by $/hr" : "unsorted",
+            report.append(String.format(Locale.ROOT, "FX-thread time to merge a %d-instance refresh (%s, %d runs"
+                            + " after %d warm-up, %s, one row selected): median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                    fleet.size(), scenario, RUNS, WARMUP, sortedByPrice ? "sorted by $/hr" : "unsorted",
                     percentile(apply, 50), percentile(apply, 95), max(apply)));
             report.append(String.format(Locale.ROOT, "  the CSS + layout pulse that follows: median %.2f ms, p95"
                     + " %.2f ms, max %.2f ms%n", percentile(pulse, 50), percentile(pulse, 95), max(pulse)));
+        }
         }
         report.append("prism: ").append(System.getProperty("prism.order", "default")).append(", glass: ")
                 .append(System.getProperty("glass.platform", "default")).append(", java ")
@@ -153,6 +163,14 @@ class RefreshBenchmark {
             Platform.requestNextPulse();
         });
         return done.get(30, TimeUnit.SECONDS);
+    }
+
+    private static Instance withUtil(Instance i, double util) {
+        return new Instance(i.id(), i.machineId(), i.gpuName(), i.numGpus(), i.actualStatus(), i.intendedStatus(),
+                i.curState(), i.nextState(), i.dphTotal(), i.dphBase(), i.storageCost(), i.storageTotalCost(),
+                i.diskSpace(), i.sshHost(), i.sshPort(), i.publicIpaddr(), i.ports(), i.label(), i.startDate(), util,
+                i.gpuRam(), i.imageUuid(), i.imageRuntype(), i.statusMsg(), i.isBid(), i.minBid(), i.geolocation(),
+                i.onstart(), i.extraEnv());
     }
 
     private static Instance variant(Instance i, String status, double extra) {
