@@ -64,7 +64,7 @@ public final class DestroyViewModel {
         boolean yes = confirmer.confirm(new Confirmer.Confirmation(
                 "Destroy instance",
                 "Destroy instance " + row.id() + "?",
-                row.gpuProperty().get() + " at " + Format.perHour(row.hourlyProperty().get())
+                row.gpuProperty().get() + " at " + Format.rate(row.hourlyProperty().get()) + "/hr"
                         + (row.storageOnly() ? " (stopped: disk only)" : "")
                         + (row.labelProperty().get().isEmpty() ? "" : " (label " + row.labelProperty().get() + ")")
                         + ".\nIts disk and everything on it are deleted. This cannot be undone.",

@@ -154,7 +154,7 @@ class MonitorWindowTest {
         String question = fx(() -> dialog.getHeaderText() + " " + dialog.getContentText());
         assertTrue(question.contains("Destroy instance " + target + "?"), question);
         assertTrue(question.contains(row.gpuProperty().get()), question);
-        assertTrue(question.contains(String.format(Locale.ROOT, "$%.2f/hr", row.hourlyProperty().get())), question);
+        assertTrue(question.contains(String.format(Locale.ROOT, "$%.4f/hr", row.hourlyProperty().get())), question);
         robot.clickOn("#confirm-action");
 
         await().atMost(30, SECONDS).until(() -> !tableIds(robot).contains(target));

@@ -98,6 +98,8 @@ class RefreshBenchmark {
             });
             double[] apply = new double[RUNS];
             double[] pulse = new double[RUNS];
+            double[] applyCpu = new double[RUNS];
+            double[] pulseCpu = new double[RUNS];
             for (int i = -WARMUP; i < RUNS; i++) {
                 at[0] = at[0].plusSeconds(30);
                 // Steady: every uptime and cost moves, 200 GPU utilisations change (a normal poll).
@@ -120,6 +122,8 @@ class RefreshBenchmark {
                 if (i >= 0) {
                     apply[i] = t[0];
                     pulse[i] = t[1];
+                    applyCpu[i] = t[2];
+                    pulseCpu[i] = t[3];
                 }
             }
             assertEquals(fleet.size(), fx(() -> table.getItems().size()), "every instance is a row");
@@ -129,40 +133,91 @@ class RefreshBenchmark {
                     percentile(apply, 50), percentile(apply, 95), max(apply)));
             report.append(String.format(Locale.ROOT, "  the CSS + layout pulse that follows: median %.2f ms, p95"
                     + " %.2f ms, max %.2f ms%n", percentile(pulse, 50), percentile(pulse, 95), max(pulse)));
+            report.append(String.format(Locale.ROOT, "  FX-thread CPU time: merge median %.2f ms (p95 %.2f), pulse"
+                            + " median %.2f ms (p95 %.2f)%n", percentile(applyCpu, 50), percentile(applyCpu, 95),
+                    percentile(pulseCpu, 50), percentile(pulseCpu, 95)));
         }
         }
         report.append("prism: ").append(System.getProperty("prism.order", "default")).append(", glass: ")
                 .append(System.getProperty("glass.platform", "default")).append(", java ")
                 .append(System.getProperty("java.version")).append(", cores ")
-                .append(Runtime.getRuntime().availableProcessors()).append('\n');
+                .append(Runtime.getRuntime().availableProcessors()).append(", load average ").append(loadAverage())
+                .append('\n');
         System.out.print(report);
         Path out = Path.of("target", "benchmarks", "refresh.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
     }
 
-    /** Applies on the FX thread; returns {apply ms, following CSS+layout pulse ms}. */
+    /**
+     * Applies on the FX thread; returns {apply ms, following CSS+layout pulse ms} as wall time, then the same two as
+     * the FX thread's CPU time (which a busy machine does not inflate).
+     */
     private double[] applyTimed(FleetSnapshot snapshot) throws Exception {
+        CpuClock threads = CpuClock.INSTANCE;
         CompletableFuture<double[]> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             Scene scene = window.stage().getScene();
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             window.session().monitor().apply(snapshot);
             double applyMs = (System.nanoTime() - t0) / 1e6;
-            long[] pulseStart = new long[1];
-            Runnable pre = () -> pulseStart[0] = System.nanoTime();
+            double applyCpuMs = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
+            long[] pulseStart = new long[2];
+            Runnable pre = () -> {
+                pulseStart[0] = System.nanoTime();
+                pulseStart[1] = threads.getCurrentThreadCpuTime();
+            };
             Runnable[] post = new Runnable[1];
             post[0] = () -> {
                 double pulseMs = (System.nanoTime() - pulseStart[0]) / 1e6;
+                double pulseCpuMs = (threads.getCurrentThreadCpuTime() - pulseStart[1]) / 1e6;
                 scene.removePreLayoutPulseListener(pre);
                 scene.removePostLayoutPulseListener(post[0]);
-                done.complete(new double[] {applyMs, pulseMs});
+                done.complete(new double[] {applyMs, pulseMs, applyCpuMs, pulseCpuMs});
             };
             scene.addPreLayoutPulseListener(pre);
             scene.addPostLayoutPulseListener(post[0]);
             Platform.requestNextPulse();
         });
         return done.get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The FX thread's CPU time through java.lang.management, looked up reflectively: test sources compile inside
+     * the application module, which does not (and should not, for a benchmark) read java.management.
+     */
+    private enum CpuClock {
+        INSTANCE;
+
+        private final Object bean;
+        private final java.lang.reflect.Method cpuTime;
+
+        CpuClock() {
+            try {
+                bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                        .invoke(null);
+                cpuTime = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        long getCurrentThreadCpuTime() {
+            try {
+                return (long) cpuTime.invoke(bean);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static Instance withUtil(Instance i, double util) {
