@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Resident memory of the desktop window in demo mode while it polls every 2 s, sampled for SECONDS (default 600),
+# then the live heap after a full GC (jcmd from a JDK 17 on PATH). Extra JVM options: JDK_JAVA_OPTIONS.
+# Needs Xvfb and the image from `mvn -B -ntp -DskipTests package`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-600}
+home=$(mktemp -d)
+mkdir -p "$home/.config/imggenhub-vast"
+echo '{"pollSeconds": 2}' > "$home/.config/imggenhub-vast/settings.json"
+Xvfb :98 -screen 0 1400x900x24 >/dev/null 2>&1 &
+XVFB=$!
+sleep 1
+env -i PATH=/usr/bin:/bin HOME="$home" XDG_CONFIG_HOME="$home/.config" DISPLAY=:98 \
+  JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-}" target/image/bin/imggenhub-vast >/dev/null 2>&1 &
+LAUNCHER=$!
+sleep 3
+JAVA=$(pgrep -P "$LAUNCHER" java)
+start=$(date +%s)
+for t in 10 30 60 120 180 240 300 360 420 480 540 600 900 1200 1800 3600; do
+  [ "$t" -gt "$DURATION" ] && break
+  sleep $(( start + t - $(date +%s) ))
+  echo "t=${t}s rss=$(( $(ps -o rss= -p "$JAVA") / 1024 )) MB"
+done
+if command -v jcmd >/dev/null; then
+  jcmd "$JAVA" GC.run >/dev/null && echo "after a full GC: $(jcmd "$JAVA" GC.heap_info | sed -n 2p)"
+fi
+kill "$JAVA"
+sleep 1
+kill "$XVFB"
+rm -rf "$home"
