@@ -80,7 +80,8 @@ public final class Connection implements AutoCloseable {
             try {
                 owned.close();
             } catch (Exception e) {
-                LOG.warning("Closing " + (demo ? "the demo simulator" : "the connection") + " failed: " + e.getMessage());
+                LOG.warning("Closing " + (demo ? "the demo simulator" : "the connection") + " failed: "
+                        + e.getMessage());
             }
         }
     }

@@ -61,7 +61,8 @@ final class DemoAccount {
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
                 LOG.fine("the demo could not stop instance " + id + ": HTTP " + response.statusCode());
             }

@@ -157,7 +157,11 @@ public final class DeployViewModel {
             protected Deployer.Deployment call() {
                 updateProgress(-1, 1);
                 updateMessage("Searching for the cheapest matching offer…");
-                return deployer.deployCheapest(filter, request, readyWait, cancelRequested::get, new Deployer.Listener() {
+                return deployer.deployCheapest(filter, request, readyWait, cancelRequested::get, listener());
+            }
+
+            private Deployer.Listener listener() {
+                return new Deployer.Listener() {
                     @Override
                     public void renting(Offer offer) {
                         updateProgress(1, 4);
@@ -190,11 +194,12 @@ public final class DeployViewModel {
                         return new DestroyListener() {
                             @Override
                             public void starting(List<Instance> targets) {
-                                updateMessage("Insufficient credit — destroying " + targets.size() + " instance(s)…");
+                                updateMessage("Insufficient credit — destroying " + targets.size()
+                                        + " instance(s)…");
                             }
                         };
                     }
-                });
+                };
             }
         };
         progress.bind(task.progressProperty());

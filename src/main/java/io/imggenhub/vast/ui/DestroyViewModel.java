@@ -121,7 +121,8 @@ public final class DestroyViewModel {
 
     static Banner stillBilling(List<DestroyOutcome> survivors) {
         String ids = survivors.stream()
-                .map(o -> o.id() + " (" + o.instance().gpuDisplayName() + ", " + Format.perHour(o.instance().hourlyCost()) + ")")
+                .map(o -> o.id() + " (" + o.instance().gpuDisplayName() + ", "
+                        + Format.perHour(o.instance().hourlyCost()) + ")")
                 .collect(Collectors.joining(", "));
         return new Banner("still-billing", Banner.Severity.DANGER, "STILL BILLING",
                 "Vast accepted the destroy but still lists " + ids + ". " + survivors.get(0).reason()

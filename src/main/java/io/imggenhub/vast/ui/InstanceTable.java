@@ -44,7 +44,8 @@ final class InstanceTable {
                 "Vast's instance (contract) id");
         id.setCellFactory(c -> text(n -> String.valueOf(n.longValue()), "cell-id"));
 
-        TableColumn<InstanceRow, String> gpu = column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 104, "GPU model and count");
+        TableColumn<InstanceRow, String> gpu = column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 104,
+                "GPU model and count");
 
         TableColumn<InstanceRow, String> status = column(RowField.STATUS, "Status", InstanceRow::statusTextProperty, 88,
                 "Vast's container state; while the window acts on an instance, what it is doing");
@@ -59,7 +60,8 @@ final class InstanceTable {
                 "Time since the instance was created");
         uptime.setCellFactory(c -> text(Format::duration, "cell-number"));
 
-        TableColumn<InstanceRow, Number> cost = column(RowField.COST, "Cost so far (est.)", InstanceRow::costSoFarProperty, 132,
+        TableColumn<InstanceRow, Number> cost = column(RowField.COST, "Cost so far (est.)",
+                InstanceRow::costSoFarProperty, 132,
                 "Estimate: today's $/hr × uptime. Vast's invoices are what counts: price changes, stops and"
                         + " storage-only hours make the real figure differ.");
         cost.setCellFactory(c -> text(n -> "~" + Format.money(n.doubleValue()), "cell-number"));

@@ -124,8 +124,8 @@ final class MainView {
             badge.setId("demo-badge");
             badge.getStyleClass().add("demo-badge");
             badge.setTooltip(new Tooltip("A simulated account on a local Vast.ai simulator: nothing here costs"
-                    + " money. Billing runs " + (int) DemoAccount.TIME_SCALE + " times faster than real time, so you can"
-                    + " watch the credit drain."));
+                    + " money. Billing runs " + (int) DemoAccount.TIME_SCALE + " times faster than real time, so"
+                    + " you can watch the credit drain."));
             Button connect = new Button("Connect real account…");
             connect.setId("connect");
             connect.getStyleClass().add("accent");

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.logging.Logger;
 
-/** Reads and writes {@link UiSettings} as a small JSON file, by default {@code ~/.config/imggenhub-vast/settings.json}. */
+/**
+ * Reads and writes {@link UiSettings} as a small JSON file, by default
+ * {@code ~/.config/imggenhub-vast/settings.json}.
+ */
 public final class SettingsStore {
     private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -24,7 +24,8 @@ final class StartupProbe {
     /** Notes how far startup got, for the report (cheap; kept only when the probe is on). */
     static void mark(String what) {
         if (enabled() && mainNanos != 0) {
-            MARKS.append(", ").append(what).append(" +").append((System.nanoTime() - mainNanos) / 1_000_000).append(" ms");
+            long millis = (System.nanoTime() - mainNanos) / 1_000_000;
+            MARKS.append(", ").append(what).append(" +").append(millis).append(" ms");
         }
     }
 

@@ -36,7 +36,8 @@ final class SummaryBar {
                         "The account's spendable credit as Vast reports it"),
                 tile("runway", "Runway", Bindings.createStringBinding(
                         () -> vm.snapshotProperty().get() == null ? "–"
-                                : vm.runwayProperty().get() == null ? "∞" : Format.duration(vm.runwayProperty().get()),
+                                : vm.runwayProperty().get() == null ? "∞"
+                                : Format.duration(vm.runwayProperty().get()),
                         vm.runwayProperty(), vm.snapshotProperty()),
                         Bindings.createStringBinding(() -> vm.creditZeroAtProperty().get() == null
                                         ? "nothing is billing"

@@ -93,8 +93,10 @@ class DeployPanelTest {
         long rented = after.stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
         var instance = sim.state().instance(rented).orElseThrow();
         assertEquals("ui-test", instance.label());
-        assertTrue(instance.extraEnv().stream().anyMatch(kv -> kv.size() == 2 && kv.get(0).replaceFirst("^-e ", "").equals("PROMPT")
-                && kv.get(1).equals("a lighthouse at dusk")), "the prompt reached the container: " + instance.extraEnv());
+        assertTrue(instance.extraEnv().stream().anyMatch(kv -> kv.size() == 2
+                        && kv.get(0).replaceFirst("^-e ", "").equals("PROMPT")
+                        && kv.get(1).equals("a lighthouse at dusk")),
+                "the prompt reached the container: " + instance.extraEnv());
         String banner = allText(robot, "#banner-deploy");
         assertTrue(banner.contains("Deployed instance " + rented), banner);
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(rented));

@@ -164,7 +164,8 @@ class MonitorWindowTest {
         assertEquals(expected, simIds(sim), "only that instance was destroyed");
         await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(expected));
         assertEquals(deletesBefore + 1, sim.count("DELETE", "/api/v0/instances/"), "one DELETE, for that id");
-        assertTrue(shown.contains(DestroyViewModel.DESTROYING), "the row said destroying… while it happened: " + shown);
+        assertTrue(shown.contains(DestroyViewModel.DESTROYING),
+                "the row said destroying… while it happened: " + shown);
         assertTrue(allText(robot, "#banner-destroy-" + target).contains("Destroyed instance " + target));
     }
 
