@@ -3,17 +3,62 @@ package io.imggenhub.vast.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The {@code imggenhub-vast} command line: thin commands over the shared core. */
 @Command(name = "imggenhub-vast", mixinStandardHelpOptions = true, versionProvider = VastCli.Version.class,
-        description = "Watch and control what your Vast.ai GPU rentals cost.",
-        subcommands = {SimulatorCommand.class})
+        description = "Watch and control what your Vast.ai GPU rentals cost. Without a command it opens the window.",
+        subcommands = {InstancesCommand.class, DestroyCommand.class, DestroyAllCommand.class, OffersCommand.class,
+                ReserveCommand.class, AutoCommand.class, AccountCommand.class, SimulatorCommand.class})
 public final class VastCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final CliContext context;
+
+    public VastCli(CliContext context) {
+        this.context = context;
+    }
+
+    /** Runs one command line in this process (stdout/stderr as UTF-8) and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new VastCli()).execute(args);
+        return run(CliContext.system(), args);
+    }
+
+    public static int run(CliContext context, String... args) {
+        int code = commandLine(context).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    /** The configured command line, for callers (and tests) that drive it themselves. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cl = new CommandLine(new VastCli(context));
+        ErrorHandler errors = new ErrorHandler();
+        cl.setUsageHelpWidth(100);
+        cl.setOut(context.out());
+        cl.setErr(context.err());
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        for (String line : ExitCodes.HELP) {
+            int colon = line.indexOf(':');
+            exitCodes.put(" " + line.substring(0, colon), line.substring(colon + 1));
+        }
+        addExitCodeHelp(cl, exitCodes);
+        return cl;
+    }
+
+    private static void addExitCodeHelp(CommandLine cl, Map<String, String> exitCodes) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        cl.getSubcommands().values().forEach(sub -> addExitCodeHelp(sub, exitCodes));
+    }
+
+    CliContext context() {
+        return context;
     }
 
     @Override
