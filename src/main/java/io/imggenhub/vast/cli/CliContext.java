@@ -30,11 +30,11 @@ public record CliContext(PrintWriter out, PrintWriter err, BufferedReader in, bo
                          Destroyer.Settings destroyerSettings, Duration pollInterval) {
 
     /**
-     * For people at a command line: many destroys in flight (the adaptive limiter halves them on the first 429),
-     * verification that re-lists twice a second for up to a minute.
+     * For people at a command line: up to 64 destroys in flight (the limiter starts lower, grows while Vast keeps
+     * up and halves on a 429), verification that looks again twice a second for up to a minute.
      */
     public static final Destroyer.Settings CLI_DESTROYER = new Destroyer.Settings(
-            32, 6, Duration.ofMillis(250), Duration.ofSeconds(60), Duration.ofMillis(500));
+            64, 6, Duration.ofMillis(250), Duration.ofSeconds(60), Duration.ofMillis(500));
 
     public CliContext {
         env = Map.copyOf(env);

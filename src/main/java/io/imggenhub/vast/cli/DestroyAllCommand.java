@@ -23,28 +23,15 @@ final class DestroyAllCommand extends VastCommand {
     protected int execute() {
         requireConfirmationPossible(yes, "destroy all instances");
         VastServices services = connect(true);
-        List<Instance> targets = services.client().listInstances().stream().filter(i -> !i.isGone()).toList();
-        if (targets.isEmpty()) {
-            if (json()) {
-                printJson(DestroyLines.json(new DestroyReport(List.of(), java.time.Duration.ZERO)));
-            } else {
-                out().println("No active instances to destroy.");
-            }
-            return ExitCodes.OK;
-        }
-        double rate = targets.stream().mapToDouble(Instance::billedRate).sum();
-        if (!yes && !confirm("Destroy all " + targets.size() + " instance(s), billing " + Format.rate(rate)
-                + "/hr in total? This is irreversible and deletes their data.")) {
+        DestroyReport report = yes ? destroyWhileListing(services) : destroyAfterAsking(services);
+        if (report == null) {
             err().println("Aborted. Nothing was destroyed.");
             return ExitCodes.USAGE;
         }
-        if (!json()) {
-            out().println("Found " + targets.size() + " active instance(s). Destroying all...");
-            out().flush();
-        }
-        DestroyReport report = services.destroyer().destroy(targets, "cli destroy-all", DestroyListener.NONE);
         if (json()) {
             printJson(DestroyLines.json(report));
+        } else if (report.total() == 0) {
+            out().println("No active instances to destroy.");
         } else {
             for (DestroyOutcome o : report.outcomes()) {
                 out().println(DestroyLines.outcome(o));
@@ -54,5 +41,40 @@ final class DestroyAllCommand extends VastCommand {
         }
         DestroyLines.warnStillBilling(report, err(), "");
         return report.allStopped() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Nobody to ask: the first page's instances are being destroyed while the next page loads. */
+    private DestroyReport destroyWhileListing(VastServices services) {
+        return services.destroyer().destroyEverything("cli destroy-all", new DestroyListener() {
+            @Override
+            public void starting(List<Instance> targets) {
+                announce(targets);
+            }
+        });
+    }
+
+    /** Null when the person says no. */
+    private DestroyReport destroyAfterAsking(VastServices services) {
+        List<Instance> targets = services.client().listInstances().stream().filter(i -> !i.isGone()).toList();
+        if (!targets.isEmpty()) {
+            double rate = targets.stream().mapToDouble(Instance::billedRate).sum();
+            if (!confirm("Destroy all " + targets.size() + " instance(s), billing " + Format.rate(rate)
+                    + "/hr in total? This is irreversible and deletes their data.")) {
+                return null;
+            }
+        }
+        return services.destroyer().destroy(targets, "cli destroy-all", new DestroyListener() {
+            @Override
+            public void starting(List<Instance> targets) {
+                announce(targets);
+            }
+        });
+    }
+
+    private void announce(List<Instance> targets) {
+        if (!targets.isEmpty() && !json()) {
+            out().println("Found " + targets.size() + " active instance(s). Destroying all...");
+            out().flush();
+        }
     }
 }

@@ -43,13 +43,16 @@ final class VerboseLogging implements AutoCloseable {
             }
         };
         handler.setLevel(Level.ALL);
+        long started = System.nanoTime();
         handler.setFormatter(new Formatter() {
             @Override
             public String format(LogRecord record) {
                 String name = record.getLoggerName();
                 String shortName = name == null ? "" : name.substring(name.lastIndexOf('.') + 1);
-                return "[" + record.getLevel().getName() + "] " + shortName + ": " + formatMessage(record)
-                        + System.lineSeparator();
+                // Time since the command started: where a slow command spends its time.
+                double seconds = (System.nanoTime() - started) / 1e9;
+                return String.format(java.util.Locale.ROOT, "[%7.3fs %s] %s: %s%n", seconds,
+                        record.getLevel().getName(), shortName, formatMessage(record));
             }
         });
         logger.setLevel(Level.FINE);
