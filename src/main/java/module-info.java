@@ -15,6 +15,8 @@ module io.imggenhub.vast {
     exports io.imggenhub.vast.api;
     exports io.imggenhub.vast.config;
     exports io.imggenhub.vast.core;
+    exports io.imggenhub.vast.sim;
+    exports io.imggenhub.vast.store;
     exports io.imggenhub.vast.ui;
 
     // picocli injects options into command fields by reflection.

@@ -1,0 +1,244 @@
+package io.imggenhub.vast.api;
+
+import io.imggenhub.vast.config.ApiKey;
+import io.imggenhub.vast.core.OfferFilter;
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The client against the simulator over real loopback HTTP: every operation and every error class. */
+class VastClientTest {
+    static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(40), Duration.ofSeconds(5));
+
+    VastSimulator sim;
+    VastClient client;
+
+    @BeforeEach
+    void start() {
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3).withDestroyLinger(Duration.ofMillis(50)));
+        client = clientFor(sim, sim.apiKey());
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    static VastClient clientFor(VastSimulator sim, String key) {
+        return new VastClient(new ClientSettings(sim.baseUrl(), key == null ? null : new ApiKey(key, "test"),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), FAST));
+    }
+
+    void restartWith(SimulatorConfig config) {
+        sim.close();
+        sim = VastSimulator.start(config);
+        client = clientFor(sim, sim.apiKey());
+    }
+
+    @Test
+    void listsSixtyInstancesAcrossThreePages() {
+        restartWith(SimulatorConfig.defaults().withInstances(60));
+        List<Instance> instances = client.listInstances();
+
+        assertEquals(60, instances.size());
+        assertEquals(60, instances.stream().map(Instance::id).distinct().count(), "no duplicates across pages");
+        Set<Long> simIds = sim.state().instances().stream().map(i -> i.id()).collect(Collectors.toSet());
+        assertEquals(simIds, instances.stream().map(Instance::id).collect(Collectors.toSet()));
+        assertEquals(3, sim.count("GET", "/api/v1/instances"));
+    }
+
+    @Test
+    void instanceRowsCarryWhatAMonitorNeeds() {
+        Instance first = client.listInstances().get(0);
+        assertNotNull(first.gpuName());
+        assertTrue(first.hourlyCost() > 0);
+        assertEquals("running", first.actualStatus());
+        assertNotNull(first.ssh(), "a running instance has an SSH address");
+        assertEquals(first.publicIpaddr(), first.publicIpaddr().strip(), "public_ipaddr is stripped");
+        assertNotNull(first.started());
+    }
+
+    @Test
+    void retriesThroughRateLimitsThenSucceeds() {
+        sim.faults().rateLimitNext(2);
+        assertEquals(3, client.listInstances().size());
+        assertEquals(2, sim.faults().rateLimitedCount());
+    }
+
+    @Test
+    void rateLimitThatNeverEndsSurfacesAsRateLimited() {
+        sim.faults().rateLimitNext(100);
+        RateLimitedException e = assertThrows(RateLimitedException.class, () -> client.listInstances());
+        assertEquals(429, e.status());
+        assertTrue(e.getMessage().startsWith("rate_limited: API requests too frequent"), e.getMessage());
+        assertEquals(FAST.maxAttempts(), sim.count("GET", "/api/v1/instances"));
+    }
+
+    @Test
+    void droppedConnectionIsRetriedForReads() {
+        sim.faults().dropConnectionNext(1);
+        assertEquals(3, client.listInstances().size());
+    }
+
+    @Test
+    void serverErrorOnDestroyIsReportedNotHidden() {
+        long id = sim.state().instances().get(0).id();
+        sim.faults().failDestroy(id, 500);
+        ServerErrorException e = assertThrows(ServerErrorException.class, () -> client.destroyInstance(id));
+        assertEquals(500, e.status());
+        assertFalse(sim.state().isDestroyed(id));
+    }
+
+    @Test
+    void destroyAcceptsTheUsualAnswerA204AndAnEmptyBody() {
+        List<Long> ids = sim.state().instances().stream().map(i -> i.id()).toList();
+        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(0)));
+        sim.faults().destroyAnswers204(true);
+        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(1)));
+        sim.faults().destroyAnswers204(false);
+        sim.faults().emptyDestroyBody(true);
+        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(2)));
+        ids.forEach(id -> assertTrue(sim.state().isDestroyed(id)));
+    }
+
+    @Test
+    void destroyingAnUnknownInstanceMeansAlreadyGone() {
+        assertEquals(VastClient.DestroyResult.ALREADY_GONE, client.destroyInstance(999_999_999L));
+    }
+
+    @Test
+    void singleGetFindsTheInstanceThenNothingOnceDestroyed() {
+        long id = sim.state().instances().get(0).id();
+        assertEquals(id, client.getInstance(id).orElseThrow().id());
+        client.destroyInstance(id);
+        assertTrue(client.getInstance(id).isEmpty());
+    }
+
+    @Test
+    void bulkDestroyRemovesAll() {
+        List<Long> ids = sim.state().instances().stream().map(i -> i.id()).toList();
+        client.destroyInstances(ids);
+        ids.forEach(id -> assertTrue(sim.state().isDestroyed(id)));
+    }
+
+    @Test
+    void rentCreatesAnInstanceWithTheLabel() {
+        Offer offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(10)).get(0);
+        RentResult result = client.rent(offer.id(), RentRequest.of("pytorch/pytorch:latest", 20, "client-test"));
+        assertTrue(result.newContract() > 0);
+        assertFalse(result.toString().contains(String.valueOf(result.instanceApiKey())), "instance key is a secret too");
+        Instance rented = client.getInstance(result.newContract()).orElseThrow();
+        assertEquals("client-test", rented.label());
+    }
+
+    @Test
+    void rentIsNeverRetriedBlindly() {
+        Offer offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(10)).get(0);
+        sim.faults().serverErrorNext(1);
+        assertThrows(ServerErrorException.class,
+                () -> client.rent(offer.id(), RentRequest.of("pytorch/pytorch:latest", 20, "once")));
+        assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
+    }
+
+    @Test
+    void insufficientCreditIsTypedWithVastsMessage() {
+        sim.state().setCredit(0);
+        Offer offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(10)).get(0);
+        InsufficientCreditException e = assertThrows(InsufficientCreditException.class,
+                () -> client.rent(offer.id(), RentRequest.of("pytorch/pytorch:latest", 20, "broke")));
+        assertEquals("insufficient_credit: Your account lacks credit; see the billing page.", e.getMessage());
+        assertEquals(400, e.status());
+    }
+
+    @Test
+    void insufficientCreditIsRecognisedAs403AndAs200WithSuccessFalse() {
+        sim.state().setCredit(0);
+        Offer offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(10)).get(0);
+        sim.faults().insufficientCreditStatus(403);
+        assertInstanceOf(InsufficientCreditException.class, assertThrows(VastException.class,
+                () -> client.rent(offer.id(), RentRequest.of("img", 20, "a"))));
+        sim.faults().insufficientCreditStatus(400);
+        sim.faults().insufficientCreditAs200(true);
+        assertInstanceOf(InsufficientCreditException.class, assertThrows(VastException.class,
+                () -> client.rent(offer.id(), RentRequest.of("img", 20, "b"))));
+    }
+
+    @Test
+    void wrongKeyAndMissingKeyAreAuthenticationErrorsWithoutTheKey() {
+        String wrong = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        VastClient bad = clientFor(sim, wrong);
+        AuthenticationException e = assertThrows(AuthenticationException.class, bad::listInstances);
+        assertEquals(401, e.status());
+        assertFalse(e.getMessage().contains(wrong));
+
+        AuthenticationException missing = assertThrows(AuthenticationException.class, () -> clientFor(sim, null).currentUser());
+        assertEquals(403, missing.status());
+        assertEquals("auth_error: This action requires login.", missing.getMessage());
+    }
+
+    @Test
+    void offerSearchWorksWithoutAKey() {
+        List<Offer> offers = clientFor(sim, null).searchOffers(OfferFilter.DEFAULT.toQuery(5));
+        assertFalse(offers.isEmpty());
+    }
+
+    @Test
+    void aServerThatIsDownIsATransportError() {
+        VastClient toNowhere = clientFor(sim, sim.apiKey());
+        sim.close();
+        TransportException e = assertThrows(TransportException.class, toNowhere::listInstances);
+        assertEquals("connection_refused", e.type());
+    }
+
+    @Test
+    void aSlowServerTimesOut() {
+        sim.faults().latency(Duration.ofSeconds(2));
+        VastClient impatient = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"),
+                Duration.ofSeconds(1), Duration.ofMillis(200), RetryPolicy.NONE));
+        TransportException e = assertThrows(TransportException.class, impatient::currentUser);
+        assertEquals("timeout", e.type());
+    }
+
+    @Test
+    void malformedJsonIsItsOwnError() {
+        sim.faults().malformedJsonNext(1);
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, client::currentUser);
+        assertTrue(e.getMessage().startsWith("malformed_response: "), e.getMessage());
+    }
+
+    @Test
+    void accountShowsCredit() {
+        Account account = client.currentUser();
+        assertTrue(account.creditUsd() > 0 && account.creditUsd() <= 25.0, "credit " + account.creditUsd());
+    }
+
+    @Test
+    void deprecatedEndpointMapsToItsOwnType() {
+        VastException e = client.errorFrom(410, "{\"success\": false, \"error\": \"deprecated_endpoint\", "
+                + "\"msg\": \"/api/v0/instances/ is deprecated. Use /api/v1/instances/ instead.\"}");
+        assertInstanceOf(DeprecatedEndpointException.class, e);
+        assertTrue(e.getMessage().startsWith("deprecated_endpoint: /api/v0/instances/ is deprecated"));
+    }
+
+    @Test
+    void plainTextAndEchoedKeysNeverLeakIntoMessages() {
+        VastException e = client.errorFrom(502, "<html>Bad gateway for " + sim.apiKey() + "</html>");
+        assertInstanceOf(ServerErrorException.class, e);
+        assertFalse(e.getMessage().contains(sim.apiKey()), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 502"));
+    }
+}

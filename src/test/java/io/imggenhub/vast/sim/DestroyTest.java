@@ -1,0 +1,135 @@
+package io.imggenhub.vast.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Show one instance, destroy it (single and bulk), the linger, and stop/start/label. */
+class DestroyTest {
+    private VastSimulator sim;
+    private SimHttp http;
+
+    private void start(Duration linger) {
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3).withTimeScale(0).withDestroyLinger(linger));
+        http = new SimHttp(sim);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void showBeforeAndAfterDestroy() {
+        start(Duration.ofMinutes(5));
+        long id = sim.state().instances().get(1).id();
+        HttpResponse<String> before = http.get("/api/v0/instances/" + id + "/?owner=me");
+        assertEquals(200, before.statusCode());
+        assertEquals("application/json", SimHttp.contentType(before));
+        JsonNode object = SimHttp.json(before).get("instances");
+        assertTrue(object.isObject(), "plural key, single object");
+        assertEquals(id, object.get("id").asLong());
+
+        HttpResponse<String> destroyed = http.delete("/api/v0/instances/" + id + "/");
+        assertEquals(200, destroyed.statusCode());
+        assertEquals("{\"success\":true}", destroyed.body());
+        assertEquals("application/json", SimHttp.contentType(destroyed));
+
+        HttpResponse<String> after = http.get("/api/v0/instances/" + id + "/?owner=me");
+        assertEquals(200, after.statusCode());
+        assertTrue(SimHttp.json(after).has("instances"));
+        assertTrue(SimHttp.json(after).get("instances").isNull());
+        assertTrue(SimHttp.json(http.get("/api/v0/instances/999/")).get("instances").isNull(), "unknown ids too");
+    }
+
+    @Test
+    void destroyedInstanceLingersAsDestroyedThenVanishes() {
+        start(Duration.ofMillis(400));
+        long id = sim.state().instances().get(0).id();
+        assertEquals(200, http.delete("/api/v0/instances/" + id + "/").statusCode());
+
+        JsonNode lingering = row(id);
+        assertEquals("destroyed", lingering.get("actual_status").asText());
+        assertEquals("destroyed", lingering.get("intended_status").asText());
+        assertEquals("unloaded", lingering.get("cur_state").asText());
+        assertTrue(lingering.get("ports").isNull());
+        assertEquals(0.0, sim.state().instance(id).orElseThrow().billedRate(), "billing stops at once");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> row(id) == null);
+        assertEquals(2, SimHttp.json(http.get("/api/v1/instances/")).get("total_instances").asInt());
+        assertTrue(sim.state().isDestroyed(id), "still known as destroyed after vanishing");
+        assertTrue(sim.state().instance(id).isEmpty());
+    }
+
+    @Test
+    void destroyingUnknownOrDestroyedIdsIs404NoSuchInstance() {
+        start(Duration.ofMinutes(5));
+        HttpResponse<String> unknown = http.delete("/api/v0/instances/123/");
+        assertEquals(404, unknown.statusCode());
+        JsonNode body = SimHttp.json(unknown);
+        assertFalse(body.get("success").asBoolean());
+        assertEquals("no_such_instance", body.get("error").asText());
+        assertEquals("Instance 123 not found.", body.get("msg").asText());
+
+        long id = sim.state().instances().get(0).id();
+        assertEquals(200, http.delete("/api/v0/instances/" + id + "/").statusCode());
+        assertEquals(404, http.delete("/api/v0/instances/" + id + "/").statusCode(), "a second destroy finds nothing");
+        assertEquals(400, http.delete("/api/v0/instances/abc/").statusCode());
+    }
+
+    @Test
+    void bulkDestroyTakesInstanceIds() {
+        start(Duration.ofMinutes(5));
+        List<SimInstance> all = sim.state().instances();
+        HttpResponse<String> response = http.send("DELETE", "/api/v0/instances/",
+                SimHttp.toJson(Map.of("instance_ids", List.of(all.get(0).id(), all.get(2).id(), 77L))), sim.apiKey());
+        assertEquals(200, response.statusCode());
+        JsonNode body = SimHttp.json(response);
+        assertTrue(body.get("success").asBoolean());
+        assertEquals(2, body.get("destroyed").size());
+        assertEquals(77L, body.get("not_found").get(0).asLong());
+        assertTrue(sim.state().isDestroyed(all.get(0).id()));
+        assertFalse(sim.state().isDestroyed(all.get(1).id()));
+        assertTrue(sim.state().isDestroyed(all.get(2).id()));
+        assertEquals(400, http.send("DELETE", "/api/v0/instances/", "{}", sim.apiKey()).statusCode());
+    }
+
+    @Test
+    void stopStartAndLabelThroughPut() {
+        start(Duration.ofMinutes(5));
+        SimInstance instance = sim.state().instances().get(0);
+        long id = instance.id();
+        assertEquals(200, http.put("/api/v0/instances/" + id + "/", Map.of("state", "stopped")).statusCode());
+        JsonNode stopped = row(id);
+        assertEquals("exited", stopped.get("actual_status").asText());
+        assertEquals("stopped", stopped.get("intended_status").asText());
+        assertEquals("stopped", stopped.get("cur_state").asText());
+        assertEquals(instance.storageTotalCost(), sim.state().instance(id).orElseThrow().billedRate(), 1e-12,
+                "a stopped instance still pays for its disk");
+
+        assertEquals(200, http.put("/api/v0/instances/" + id + "/", Map.of("state", "running")).statusCode());
+        assertEquals("loading", row(id).get("actual_status").asText());
+        sim.clock().advance(sim.config().bootTime());
+        assertEquals("running", row(id).get("actual_status").asText());
+
+        JsonNode labelled = SimHttp.json(http.put("/api/v0/instances/" + id + "/", Map.of("label", "renamed")));
+        assertTrue(labelled.get("success").asBoolean());
+        assertEquals("renamed", row(id).get("label").asText());
+        assertEquals(404, http.put("/api/v0/instances/5/", Map.of("state", "stopped")).statusCode());
+    }
+
+    private JsonNode row(long id) {
+        JsonNode body = SimHttp.json(http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("id", Map.of("eq", id)))));
+        return body.get("instances").isEmpty() ? null : body.get("instances").get(0);
+    }
+}
