@@ -18,6 +18,11 @@ public final class VastCli implements Runnable {
 
     private final CliContext context;
 
+    /** The real process's context: for callers that build their own {@code CommandLine}. */
+    public VastCli() {
+        this(CliContext.system());
+    }
+
     public VastCli(CliContext context) {
         this.context = context;
     }

@@ -74,12 +74,13 @@ public final class Destroyer {
      */
     public DestroyReport destroyEverything(String reason, DestroyListener listener) {
         OrderedListener ordered = new OrderedListener(listener);
-        return run(reason, ordered, submit -> {
+        return run(reason, ordered, "destroy-all", submit -> {
             List<Instance> targets = new ArrayList<>();
-            client.listInstances(page -> page.stream().filter(i -> !i.isGone()).forEach(i -> {
-                targets.add(i);
-                submit.accept(i);
-            }));
+            client.listInstances(page -> {
+                List<Instance> live = page.stream().filter(i -> !i.isGone()).toList();
+                targets.addAll(live);
+                submit.accept(live);
+            });
             ordered.starting(targets);
             return targets;
         });
@@ -90,20 +91,20 @@ public final class Destroyer {
     }
 
     public DestroyReport destroy(List<Instance> targets, String reason, DestroyListener listener) {
-        return run(reason, listener, submit -> {
+        return run(reason, listener, targets.size() == 1 ? "destroy" : "destroy-all", submit -> {
             listener.starting(targets);
-            targets.forEach(submit);
+            submit.accept(targets);
             return targets;
         });
     }
 
-    /** Where the targets come from: it hands each to {@code submit} and returns them all, in order. */
+    /** Where the targets come from: it hands them to {@code submit} in batches and returns them all, in order. */
     @FunctionalInterface
     private interface TargetSource {
-        List<Instance> feed(java.util.function.Consumer<Instance> submit);
+        List<Instance> feed(java.util.function.Consumer<List<Instance>> submit);
     }
 
-    private DestroyReport run(String reason, DestroyListener listener, TargetSource source) {
+    private DestroyReport run(String reason, DestroyListener listener, String action, TargetSource source) {
         long started = System.nanoTime();
         AdaptiveLimiter limiter = new AdaptiveLimiter(settings.maxInFlight());
         ExecutorService pool = Executors.newFixedThreadPool(settings.maxInFlight(), r -> {
@@ -116,10 +117,19 @@ public final class Destroyer {
             Map<Long, Instance> submitted = new LinkedHashMap<>();
             List<Instance> targets;
             try {
-                targets = source.feed(target -> futures.computeIfAbsent(target.id(), id -> {
-                    submitted.put(id, target);
-                    return pool.submit(() -> sendOne(target, reason, limiter, listener));
-                }));
+                targets = source.feed(batch -> {
+                    List<Instance> fresh = batch.stream().filter(i -> !submitted.containsKey(i.id())).toList();
+                    if (fresh.isEmpty()) {
+                        return;
+                    }
+                    // The intent is on record before the batch's first request goes out.
+                    audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.INTENT,
+                            fresh.stream().map(Instance::id).toList(), "destroying " + fresh.size() + " instance(s)"));
+                    for (Instance target : fresh) {
+                        submitted.put(target.id(), target);
+                        futures.put(target.id(), pool.submit(() -> sendOne(target, reason, limiter, listener)));
+                    }
+                });
             } catch (VastException listingFailed) {
                 // Finish and check what was already sent, so that nothing is left half-done, then report.
                 Map<Long, DestroyOutcome> partial = awaitAll(futures, submitted);
@@ -132,16 +142,13 @@ public final class Destroyer {
                 return empty;
             }
             List<Long> ids = targets.stream().map(Instance::id).distinct().toList();
-            audit.record(new AuditEvent(clock.instant(), ids.size() == 1 ? "destroy" : "destroy-all", reason,
-                    AuditEvent.Phase.INTENT, ids, "destroying " + ids.size() + " instance(s)"));
-
             Map<Long, DestroyOutcome> outcomes = awaitAll(futures, submitted);
             verify(outcomes, pool);
 
             List<DestroyOutcome> ordered = ids.stream().map(outcomes::get).toList();
             DestroyReport report = new DestroyReport(ordered, Duration.ofNanos(System.nanoTime() - started));
-            audit.record(new AuditEvent(clock.instant(), ids.size() == 1 ? "destroy" : "destroy-all", reason,
-                    AuditEvent.Phase.OUTCOME, ids, summary(report)));
+            audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.OUTCOME, ids,
+                    summary(report)));
             listener.finished(report);
             return report;
         } finally {
