@@ -33,7 +33,7 @@ final class InstancesCommand extends VastCommand {
 
     private void printTable(List<Instance> live, Instant now) {
         TextTable table = new TextTable("Instance ID", "GPU", "Status", "Cost/hr", "SSH", "Label", "Uptime")
-                .alignRight(0, 3, 6);
+                .alignRight(0, 3);
         for (Instance i : live) {
             Instance.SshAddress ssh = i.ssh();
             table.add(String.valueOf(i.id()), i.gpuDisplayName(), i.status(), Format.rate(i.hourlyCost()),
