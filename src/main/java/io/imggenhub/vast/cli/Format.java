@@ -13,9 +13,10 @@ final class Format {
         return String.format(Locale.ROOT, "$%.4f", usdPerHour);
     }
 
-    /** {@code $25.00} for balances. */
+    /** {@code $25.00} for balances, {@code -$0.03} below zero; a tenth of a cent below is still {@code $0.00}. */
     static String usd(double usd) {
-        return String.format(Locale.ROOT, usd < 0 ? "-$%.2f" : "$%.2f", Math.abs(usd));
+        double cents = Math.round(usd * 100);
+        return String.format(Locale.ROOT, cents < 0 ? "-$%.2f" : "$%.2f", Math.abs(cents) / 100);
     }
 
     /** {@code 2d 3h}, {@code 4h 15m}, {@code 7m}: Vast's own age format. */
