@@ -29,7 +29,32 @@ public final class VastCli implements Runnable {
 
     /** Runs one command line in this process (stdout/stderr as UTF-8) and returns its exit code. */
     public static int run(String... args) {
-        return run(CliContext.system(), args);
+        int code = run(CliContext.system(), args);
+        stopHttpSelectorThreads();
+        return code;
+    }
+
+    /**
+     * The JDK's HTTP client keeps a selector thread parked in native code, and at exit the JVM waits 300 ms for
+     * threads in native code before giving up on them: a third of the time of a whole command. JDK 17's client
+     * cannot be closed, but its selector loop ends when its thread is interrupted. Found by name; if a JDK names
+     * it differently this does nothing and the exit is only slower.
+     */
+    static void stopHttpSelectorThreads() {
+        Thread[] threads = new Thread[Thread.activeCount() + 8];
+        int n = Thread.enumerate(threads);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
+                t.interrupt();
+                try {
+                    t.join(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     public static int run(CliContext context, String... args) {
