@@ -8,9 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The page-by-page listing and the listing of a few known ids. */
@@ -37,6 +39,21 @@ class InstanceListingTest {
         assertEquals(List.of(25, 25, 10), sizes);
         assertEquals(sim.state().instances().stream().map(SimInstance::id).toList(),
                 all.stream().map(Instance::id).toList());
+    }
+
+    @Test
+    void theNextPageIsAskedForWhileTheCallerHandlesThisOne() {
+        sim.clearRequests();
+        List<Integer> pages = new ArrayList<>();
+        client.listInstances(page -> {
+            if (pages.isEmpty()) {
+                // Page 1 is in our hands; page 2 is already on its way.
+                await().atMost(Duration.ofSeconds(10)).until(() -> sim.count("GET", "/api/v1/instances/") >= 2);
+            }
+            pages.add(page.size());
+        });
+        assertEquals(List.of(25, 25, 10), pages);
+        assertEquals(3, sim.count("GET", "/api/v1/instances/"));
     }
 
     @Test
