@@ -15,6 +15,7 @@ module io.imggenhub.vast {
     exports io.imggenhub.vast.api;
     exports io.imggenhub.vast.config;
     exports io.imggenhub.vast.core;
+    exports io.imggenhub.vast.core.guard;
     exports io.imggenhub.vast.sim;
     exports io.imggenhub.vast.store;
     exports io.imggenhub.vast.ui;

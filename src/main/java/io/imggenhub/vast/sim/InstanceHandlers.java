@@ -43,7 +43,7 @@ final class InstanceHandlers {
         if (faults.ignoresDestroy(id) && state.instance(id).isPresent()) {
             return SimResponse.success();
         }
-        if (!state.destroyForApi(id)) {
+        if (!state.destroyForApi(id, request.instanceKeyOwner() == null ? "api" : "instance-key")) {
             return noSuchInstance(id);
         }
         if (faults.destroyAnswers204()) {
@@ -72,7 +72,7 @@ final class InstanceHandlers {
             long id = node.asLong();
             if (faults.failDestroyStatus(id) != 0) {
                 failed.add(id);
-            } else if (state.destroyForApi(id)) {
+            } else if (state.destroyForApi(id, "api")) {
                 destroyed.add(id);
             } else {
                 notFound.add(id);

@@ -1,7 +1,10 @@
 package io.imggenhub.vast.sim;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,5 +43,25 @@ public final class SimClock {
 
     public double timeScale() {
         return timeScale;
+    }
+
+    /** This clock as a {@link Clock} in UTC. See {@link VastSimulator#shareClockWithClients()} before using it. */
+    public Clock asClock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now();
+            }
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 
@@ -32,7 +33,7 @@ public final class SimInstance {
     private final String sshIdx;
     private final int hostPortBase;
     private final String localIpaddrs;
-    private final double gpuUtil;
+    private double gpuUtil;
     private final double gpuTemp;
     private final double cpuUtil;
     private final double diskUsage;
@@ -51,10 +52,14 @@ public final class SimInstance {
     private Instant runningSince;
     private boolean everRan;
     private Long destroyedAtNanos;
+    /** When the container first ran: the on-instance watchdog's clock starts there (see {@link #watchdogDueAt}). */
+    private Instant firstRunningAt;
+    private final Duration watchdogTtl;
 
     SimInstance(Spec spec, Random random) {
         this.spec = spec;
         this.label = spec.label();
+        this.watchdogTtl = WatchdogMarker.ttl(spec.onstart());
         byte[] token = new byte[32];
         random.nextBytes(token);
         this.jupyterToken = HexFormat.of().formatHex(token);
@@ -97,6 +102,8 @@ public final class SimInstance {
         this.runningSince = o.runningSince;
         this.everRan = o.everRan;
         this.destroyedAtNanos = o.destroyedAtNanos;
+        this.firstRunningAt = o.firstRunningAt;
+        this.watchdogTtl = o.watchdogTtl;
     }
 
     SimInstance snapshot() {
@@ -189,6 +196,16 @@ public final class SimInstance {
         return destroyedAtNanos != null;
     }
 
+    /** GPU utilisation in percent that the list reports while the instance runs (0 otherwise). */
+    public double gpuUtil() {
+        return gpuUtil;
+    }
+
+    /** The TTL of the imggenhub-vast watchdog in this instance's onstart script, if it carries one. */
+    public Optional<Duration> watchdogTtl() {
+        return Optional.ofNullable(watchdogTtl);
+    }
+
     /** What this instance costs per hour right now: full rate while loading or running, storage when stopped. */
     public double billedRate() {
         if (isDestroyed()) {
@@ -214,6 +231,23 @@ public final class SimInstance {
 
     void setLabel(String label) {
         this.label = label;
+    }
+
+    void setGpuUtil(double percent) {
+        this.gpuUtil = percent;
+    }
+
+    /**
+     * When the watchdog script destroys this instance: it runs from onstart, so its clock starts when the container
+     * first runs, and it keeps its deadline in a file, so a restart after the deadline destroys at once. Null while
+     * the container is not running (no script runs then), or without a watchdog.
+     */
+    Instant watchdogDueAt() {
+        if (watchdogTtl == null || isDestroyed() || firstRunningAt == null || !"running".equals(actualStatus)) {
+            return null;
+        }
+        Instant deadline = firstRunningAt.plus(watchdogTtl);
+        return runningSince != null && runningSince.isAfter(deadline) ? runningSince : deadline;
     }
 
     /** Starts a boot; a fresh rental spends a quarter of the boot time in {@code created}, a restart skips it. */
@@ -245,6 +279,9 @@ public final class SimInstance {
         phaseEndsAt = null;
         runningSince = since;
         everRan = true;
+        if (firstRunningAt == null) {
+            firstRunningAt = since;
+        }
     }
 
     /** The next boot transition, or null when this instance is not booting. */
@@ -298,7 +335,7 @@ public final class SimInstance {
     // ---- JSON -------------------------------------------------------------------------------------------------
 
     /** The full row of {@code GET /api/v1/instances/} and {@code GET /api/v0/instances/{id}/} (vast-api.md §4). */
-    Map<String, Object> toJson(Instant now) {
+    Map<String, Object> toJson(Instant now, Instant clientNow) {
         Machine m = spec.machine();
         boolean running = "running".equals(actualStatus);
         double storageHourly = storageTotalCost();
@@ -364,9 +401,10 @@ public final class SimInstance {
         row.put("search", SimOffer.priceObject(spec.dphBase(), storageHourly));
         boolean gpuBilled = !isDestroyed() && ("running".equals(actualStatus) || "loading".equals(actualStatus));
         row.put("instance", SimOffer.priceObject(gpuBilled ? spec.dphBase() : 0.0, isDestroyed() ? 0.0 : storageHourly));
-        // Sent shifted by how far simulated time runs ahead of the wall clock, so that a client computing
-        // "now - start_date" (Vast's CLI does, and so does our window) sees the simulated uptime that was billed.
-        Duration lead = Duration.between(Instant.now(), now);
+        // Sent shifted by how far simulated time runs ahead of the client's clock (its wall clock, unless it shares
+        // the simulated one), so that a client computing "now - start_date" (Vast's CLI does, and so does our
+        // window) sees the simulated uptime that was billed.
+        Duration lead = Duration.between(clientNow, now);
         double start = SimOffer.epochSeconds(spec.startDate().minus(lead));
         row.put("start_date", start);
         row.put("end_date", start + 90 * 86_400.0);

@@ -19,6 +19,7 @@ final class SimRequest {
     private final Map<String, String> params;
     private final byte[] body;
     private final String authorization;
+    private final Long instanceKeyOwner;
 
     SimRequest(String method, String rawPath, String rawQuery, byte[] body, String authorization) {
         this.method = method;
@@ -26,6 +27,26 @@ final class SimRequest {
         this.params = parseQuery(rawQuery);
         this.body = body;
         this.authorization = authorization;
+        this.instanceKeyOwner = null;
+    }
+
+    private SimRequest(SimRequest o, long instanceKeyOwner) {
+        this.method = o.method;
+        this.segments = o.segments;
+        this.params = o.params;
+        this.body = o.body;
+        this.authorization = o.authorization;
+        this.instanceKeyOwner = instanceKeyOwner;
+    }
+
+    /** This request, authenticated by the restricted key of instance {@code id} rather than the account key. */
+    SimRequest withInstanceKeyOf(long id) {
+        return new SimRequest(this, id);
+    }
+
+    /** The instance whose restricted key authenticated this request; null for the account key. */
+    Long instanceKeyOwner() {
+        return instanceKeyOwner;
     }
 
     static List<String> segments(String rawPath) {

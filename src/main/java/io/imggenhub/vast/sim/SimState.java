@@ -1,15 +1,19 @@
 package io.imggenhub.vast.sim;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 
@@ -44,6 +48,11 @@ public final class SimState {
     private final OfferCatalogue catalogue;
     private final Map<Long, SimInstance> live = new LinkedHashMap<>();
     private final Set<Long> destroyedIds = new HashSet<>();
+    /** Who destroyed each destroyed id: "api", "instance-key", "console" or "watchdog". */
+    private final Map<Long, String> destroyedBy = new HashMap<>();
+    /** The restricted key each rental answered with, by instance id. */
+    private final Map<Long, String> instanceKeys = new HashMap<>();
+    private volatile boolean clientsShareClock;
     private final Map<Long, SimOffer> offers = new LinkedHashMap<>();
     private double credit;
     private double billedTotal;
@@ -183,12 +192,54 @@ public final class SimState {
 
     /** Whether this id was destroyed, whether or not it still lingers in the list. */
     public synchronized boolean isDestroyed(long id) {
+        settle();
         return destroyedIds.contains(id);
     }
 
     /** Destroys as the console would; false when the id is unknown or already destroyed. */
     public synchronized boolean destroy(long id) {
-        return destroyForApi(id);
+        return destroyForApi(id, "console");
+    }
+
+    /**
+     * Who destroyed this id: {@code "api"} (a DELETE with the account key), {@code "instance-key"} (a DELETE with
+     * the instance's own key), {@code "console"} ({@link #destroy}) or {@code "watchdog"} (the on-instance watchdog
+     * in its onstart script). Empty while it is not destroyed.
+     */
+    public synchronized Optional<String> destroyedBy(long id) {
+        settle();
+        return Optional.ofNullable(destroyedBy.get(id));
+    }
+
+    /** The restricted key Vast injects into this rental as {@code CONTAINER_API_KEY}; empty for other instances. */
+    public synchronized Optional<String> instanceApiKey(long id) {
+        return Optional.ofNullable(instanceKeys.get(id));
+    }
+
+    /** Sets the GPU utilisation (percent) the list reports while the instance runs, e.g. to make it idle. */
+    public synchronized void setGpuUtil(long id, double percent) {
+        if (!(percent >= 0 && percent <= 100)) {
+            throw new IllegalArgumentException("GPU utilisation is a percentage from 0 to 100, not " + percent);
+        }
+        settle();
+        SimInstance instance = live.get(id);
+        if (instance == null || instance.isDestroyed()) {
+            throw new IllegalArgumentException("no live instance " + id);
+        }
+        instance.setGpuUtil(percent);
+    }
+
+    /**
+     * From now on dates are sent in simulated time, unshifted: for clients in this JVM that read their time from
+     * {@link SimClock#asClock()} rather than the wall clock (see {@link VastSimulator#shareClockWithClients()}).
+     */
+    void shareClockWithClients() {
+        clientsShareClock = true;
+    }
+
+    /** The clock a client compares dates with: the simulated one when shared, else the wall clock. */
+    private Instant clientNow(Instant simulatedNow) {
+        return clientsShareClock ? simulatedNow : Instant.now();
     }
 
     // ---- operations behind the routes -------------------------------------------------------------------------
@@ -201,7 +252,9 @@ public final class SimState {
     synchronized List<Map<String, Object>> instanceRows() {
         Instant now = settle();
         List<Map<String, Object>> rows = new ArrayList<>(live.size());
-        live.values().stream().sorted(Comparator.comparingLong(SimInstance::id)).forEach(i -> rows.add(i.toJson(now)));
+        Instant clientNow = clientNow(now);
+        live.values().stream().sorted(Comparator.comparingLong(SimInstance::id))
+                .forEach(i -> rows.add(i.toJson(now, clientNow)));
         return rows;
     }
 
@@ -209,17 +262,40 @@ public final class SimState {
     synchronized Map<String, Object> instanceRow(long id) {
         Instant now = settle();
         SimInstance instance = live.get(id);
-        return instance == null || instance.isDestroyed() ? null : instance.toJson(now);
+        return instance == null || instance.isDestroyed() ? null : instance.toJson(now, clientNow(now));
     }
 
-    synchronized boolean destroyForApi(long id) {
+    /** @param by who asks, for {@link #destroyedBy}: "api", "instance-key" or "console" */
+    synchronized boolean destroyForApi(long id, String by) {
         settle();
         SimInstance instance = live.get(id);
         if (instance == null || instance.isDestroyed()) {
             return false;
         }
+        destroyNow(instance, by);
+        return true;
+    }
+
+    /** Which instance this restricted key belongs to; empty when it is no instance's key. */
+    synchronized OptionalLong instanceForKey(String key) {
+        if (key == null || key.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        byte[] candidate = key.getBytes(StandardCharsets.UTF_8);
+        for (Map.Entry<Long, String> e : instanceKeys.entrySet()) {
+            if (MessageDigest.isEqual(candidate, e.getValue().getBytes(StandardCharsets.UTF_8))) {
+                return OptionalLong.of(e.getKey());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The one way an instance dies, whoever asks; the caller has settled billing up to the moment of death. */
+    private void destroyNow(SimInstance instance, String by) {
+        long id = instance.id();
         instance.destroy(System.nanoTime());
         destroyedIds.add(id);
+        destroyedBy.put(id, by);
         Long offerId = instance.spec().offerId();
         if (offerId != null && offers.containsKey(offerId)) {
             // The machine goes back on the market under a new ask id; the old id stays used up.
@@ -229,7 +305,6 @@ public final class SimState {
         if (config.destroyLinger().isZero()) {
             live.remove(id);
         }
-        return true;
     }
 
     /** What a rent asks for, from the body of {@code PUT /api/v0/asks/{id}/}. */
@@ -285,7 +360,9 @@ public final class SimState {
         applyDueTransitions(now);
         byte[] key = new byte[32];
         random.nextBytes(key);
-        return new RentOutcome.Rented(instance.id(), HexFormat.of().formatHex(key));
+        String instanceKey = HexFormat.of().formatHex(key);
+        instanceKeys.put(instance.id(), instanceKey);
+        return new RentOutcome.Rented(instance.id(), instanceKey);
     }
 
     enum ManageResult { OK, NO_SUCH_INSTANCE, INSUFFICIENT_CREDIT }
@@ -406,6 +483,7 @@ public final class SimState {
         }
         while (true) {
             applyDueTransitions(settledAt);
+            applyDueWatchdogs(settledAt);
             if (!settledAt.isBefore(target)) {
                 break;
             }
@@ -414,6 +492,11 @@ public final class SimState {
                 Instant t = instance.nextTransition();
                 if (t != null && t.isBefore(segmentEnd)) {
                     segmentEnd = t;
+                }
+                // A watchdog destroy changes the billed rate, so billing splits there too.
+                Instant w = instance.watchdogDueAt();
+                if (w != null && w.isBefore(segmentEnd)) {
+                    segmentEnd = w;
                 }
             }
             double rate = live.values().stream().mapToDouble(SimInstance::billedRate).sum();
@@ -445,6 +528,18 @@ public final class SimState {
                 instance.advancePhase(t);
             }
         }
+    }
+
+    /** Instances whose watchdog deadline has come destroy themselves, as the script would with its instance key. */
+    private void applyDueWatchdogs(Instant at) {
+        List<SimInstance> due = new ArrayList<>();
+        for (SimInstance instance : live.values()) {
+            Instant w = instance.watchdogDueAt();
+            if (w != null && !w.isAfter(at)) {
+                due.add(instance);
+            }
+        }
+        due.forEach(i -> destroyNow(i, "watchdog"));
     }
 
     private void stopActiveForCredit() {

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class VastSimulator implements AutoCloseable {
     private static final AtomicInteger SERVERS = new AtomicInteger();
+    private static final List<String> INSTANCE_KEY_ROUTE = SimRequest.segments("/api/v0/instances/{id}/");
 
     static {
         // The JDK server writes headers and body as two packets; with Nagle on, the body waits for the client's
@@ -128,6 +129,18 @@ public final class VastSimulator implements AutoCloseable {
 
     public SimClock clock() {
         return clock;
+    }
+
+    /**
+     * A {@link java.time.Clock} on simulated time for clients in this JVM (a guard engine, a destroyer's audit),
+     * and from now on dates are sent unshifted. By default a client compares dates with its wall clock, so the
+     * simulator shifts {@code start_date} back by its lead over the wall clock; a client on the simulated clock
+     * must not get that shift, or it would count the lead twice. With a shared clock, advancing the simulator
+     * moves billing, instance ages and the client's "now" together.
+     */
+    public java.time.Clock shareClockWithClients() {
+        state.shareClockWithClients();
+        return clock.asClock();
     }
 
     /** Every request received so far, in the order their answers were decided. */
@@ -247,14 +260,24 @@ public final class VastSimulator implements AutoCloseable {
                     ? SimResponse.error(405, "method_not_allowed", "The method is not allowed for the requested URL.")
                     : SimResponse.error(404, "not_found", "The requested URL was not found on the server.");
         }
+        SimRequest caller = request;
         if (match.route().auth()) {
             SimResponse refused = authenticate(request);
             if (refused != null) {
-                return refused;
+                long owner = instanceKeyOwner(request);
+                if (owner == 0) {
+                    return refused;
+                }
+                if (!INSTANCE_KEY_ROUTE.equals(match.route().pattern())
+                        || !String.valueOf(owner).equals(match.pathArgs().get(0).strip())) {
+                    return SimResponse.error(403, "not_authorized",
+                            "This instance API key only grants access to instance " + owner + ".");
+                }
+                caller = request.withInstanceKeyOf(owner);
             }
         }
         try {
-            return match.route().handler().handle(request, match.pathArgs());
+            return match.route().handler().handle(caller, match.pathArgs());
         } catch (QueryException e) {
             return SimResponse.error(400, e.error(), e.getMessage());
         }
@@ -275,6 +298,17 @@ public final class VastSimulator implements AutoCloseable {
             return null;
         }
         return SimResponse.error(401, "auth_error", "Invalid user key");
+    }
+
+    /**
+     * The instance whose restricted key ({@code CONTAINER_API_KEY}) the request carries, or 0. Such a key reaches
+     * only its own instance's show, manage and destroy routes: it cannot list the account, rent, or touch another
+     * instance.
+     */
+    private long instanceKeyOwner(SimRequest request) {
+        String header = request.authorization();
+        String bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        return state.instanceForKey(bearer).orElse(state.instanceForKey(request.param("api_key")).orElse(0));
     }
 
     private boolean matchesKey(String candidate) {

@@ -47,6 +47,29 @@ public final class Database implements AutoCloseable {
                 detail TEXT
             );
             CREATE INDEX audit_at ON audit(at_ms);
+            """,
+            // 2: guards, shared by the window, the CLI and watch; scoped by server so a simulator's ids never
+            // meet a real account's.
+            """
+            CREATE TABLE instance_guard (
+                server TEXT NOT NULL,
+                instance_id INTEGER NOT NULL,
+                max_lifetime_ms INTEGER,
+                idle_below_pct REAL,
+                idle_for_ms INTEGER,
+                max_hourly REAL,
+                kept_until_ms INTEGER,
+                set_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (server, instance_id)
+            );
+            CREATE TABLE account_guard (
+                server TEXT PRIMARY KEY,
+                daily_cap REAL,
+                monthly_cap REAL,
+                credit_floor REAL,
+                destroy_on_breach INTEGER NOT NULL DEFAULT 0,
+                kept_until_ms INTEGER
+            );
             """);
 
     private final Path file;

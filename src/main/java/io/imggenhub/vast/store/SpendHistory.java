@@ -2,6 +2,7 @@ package io.imggenhub.vast.store;
 
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.guard.SpendLedger;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ import java.util.Map;
  * Every poll's snapshot: credit, burn and each instance's rate and status. Growth is bounded by
  * {@link #downsample(Instant)}: full detail for a day, one point per hour for a month, one per day after that.
  */
-public final class SpendHistory {
+public final class SpendHistory implements SpendLedger {
     /** One point of the burn/credit chart. */
     public record Point(Instant at, Double credit, double burnPerHour, int instanceCount) {
     }
@@ -134,6 +135,51 @@ public final class SpendHistory {
     }
 
     public record InstanceSpend(long instanceId, String gpu, String label, double usd) {
+    }
+
+    /**
+     * Estimated account spend between {@code from} and {@code to}: each snapshot's burn held until the next
+     * snapshot (or {@code to}), but never for longer than {@code maxGap}, so time the app was closed is not
+     * invented. A snapshot from before {@code from} counts for its part inside the period. The spend caps use it.
+     */
+    @Override
+    public double spendBetween(Instant from, Instant to, Duration maxGap) {
+        if (!to.isAfter(from)) {
+            return 0.0;
+        }
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
+        long gapMs = maxGap.toMillis();
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT at_ms, burn_per_hour FROM snapshot WHERE at_ms >= ? AND at_ms <= ? ORDER BY at_ms, id")) {
+                s.setLong(1, fromMs - gapMs);
+                s.setLong(2, toMs);
+                double usd = 0.0;
+                long prevAt = Long.MIN_VALUE;
+                double prevRate = 0.0;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long at = rs.getLong(1);
+                        if (prevAt != Long.MIN_VALUE) {
+                            usd += prevRate * overlapHours(prevAt, Math.min(at, prevAt + gapMs), fromMs, toMs);
+                        }
+                        prevAt = at;
+                        prevRate = rs.getDouble(2);
+                    }
+                }
+                if (prevAt != Long.MIN_VALUE) {
+                    usd += prevRate * overlapHours(prevAt, Math.min(toMs, prevAt + gapMs), fromMs, toMs);
+                }
+                return usd;
+            }
+        });
+    }
+
+    private static double overlapHours(long start, long end, long fromMs, long toMs) {
+        long a = Math.max(start, fromMs);
+        long b = Math.min(end, toMs);
+        return b > a ? (b - a) / 3_600_000.0 : 0.0;
     }
 
     /** Thins old raw snapshots: one per hour after a day, one per day after thirty days. Returns rows removed. */
