@@ -3,17 +3,92 @@ package io.imggenhub.vast.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** The {@code imggenhub-vast} command line: thin commands over the shared core. */
 @Command(name = "imggenhub-vast", mixinStandardHelpOptions = true, versionProvider = VastCli.Version.class,
-        description = "Watch and control what your Vast.ai GPU rentals cost.",
-        subcommands = {SimulatorCommand.class})
+        description = "Watch and control what your Vast.ai GPU rentals cost. Without a command it opens the window.",
+        subcommands = {InstancesCommand.class, DestroyCommand.class, DestroyAllCommand.class, OffersCommand.class,
+                ReserveCommand.class, AutoCommand.class, AccountCommand.class, SimulatorCommand.class})
 public final class VastCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final CliContext context;
+
+    /** The real process's context: for callers that build their own {@code CommandLine}. */
+    public VastCli() {
+        this(CliContext.system());
+    }
+
+    public VastCli(CliContext context) {
+        this.context = context;
+    }
+
+    /** Runs one command line in this process (stdout/stderr as UTF-8) and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new VastCli()).execute(args);
+        int code = run(CliContext.system(), args);
+        stopHttpSelectorThreads();
+        return code;
+    }
+
+    /**
+     * The JDK's HTTP client keeps a selector thread parked in native code, and at exit the JVM waits 300 ms for
+     * threads in native code before giving up on them: a third of the time of a whole command. JDK 17's client
+     * cannot be closed, but its selector loop ends when its thread is interrupted. Found by name; if a JDK names
+     * it differently this does nothing and the exit is only slower.
+     */
+    static void stopHttpSelectorThreads() {
+        Thread[] threads = new Thread[Thread.activeCount() + 8];
+        int n = Thread.enumerate(threads);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
+                t.interrupt();
+                try {
+                    t.join(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    public static int run(CliContext context, String... args) {
+        int code = commandLine(context).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    /** The configured command line, for callers (and tests) that drive it themselves. */
+    public static CommandLine commandLine(CliContext context) {
+        CommandLine cl = new CommandLine(new VastCli(context));
+        ErrorHandler errors = new ErrorHandler();
+        cl.setUsageHelpWidth(100);
+        cl.setOut(context.out());
+        cl.setErr(context.err());
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        for (String line : ExitCodes.HELP) {
+            int colon = line.indexOf(':');
+            exitCodes.put(" " + line.substring(0, colon), line.substring(colon + 1));
+        }
+        addExitCodeHelp(cl, exitCodes);
+        return cl;
+    }
+
+    private static void addExitCodeHelp(CommandLine cl, Map<String, String> exitCodes) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        cl.getSubcommands().values().forEach(sub -> addExitCodeHelp(sub, exitCodes));
+    }
+
+    CliContext context() {
+        return context;
     }
 
     @Override

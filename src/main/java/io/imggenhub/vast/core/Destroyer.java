@@ -3,6 +3,7 @@ package io.imggenhub.vast.core;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.RateLimitedException;
 import io.imggenhub.vast.api.RetryPolicy;
+import io.imggenhub.vast.api.TransportException;
 import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.api.VastException;
 
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
  */
 public final class Destroyer {
     private static final Logger LOG = Logger.getLogger(Destroyer.class.getName());
+    /** Vast's page size: this many ids fit one filtered listing. */
+    private static final int IDS_PER_QUERY = 25;
 
     /**
      * @param maxInFlight    destroy requests on the wire at once
@@ -62,10 +65,25 @@ public final class Destroyer {
         this(client, Settings.DEFAULT, AuditSink.NONE, Clock.systemUTC());
     }
 
-    /** Lists the account first, then destroys every live instance on it. */
+    /**
+     * Lists the account and destroys every live instance on it. Destroying starts with the first page of the
+     * listing rather than after the last one, so a large fleet stops billing sooner. The listener hears
+     * {@code starting} once the listing is complete; progress on instances of earlier pages waits for it, so the
+     * order of events stays starting, accepted/failed..., finished. If the listing fails part-way, the instances
+     * already found are still destroyed and verified before the listing's exception is thrown.
+     */
     public DestroyReport destroyEverything(String reason, DestroyListener listener) {
-        List<Instance> targets = client.listInstances().stream().filter(i -> !i.isGone()).toList();
-        return destroy(targets, reason, listener);
+        OrderedListener ordered = new OrderedListener(listener);
+        return run(reason, ordered, "destroy-all", submit -> {
+            List<Instance> targets = new ArrayList<>();
+            client.listInstances(page -> {
+                List<Instance> live = page.stream().filter(i -> !i.isGone()).toList();
+                targets.addAll(live);
+                submit.accept(live);
+            });
+            ordered.starting(targets);
+            return targets;
+        });
     }
 
     public DestroyOutcome destroyOne(Instance target, String reason, DestroyListener listener) {
@@ -73,49 +91,76 @@ public final class Destroyer {
     }
 
     public DestroyReport destroy(List<Instance> targets, String reason, DestroyListener listener) {
-        long started = System.nanoTime();
-        listener.starting(targets);
-        if (targets.isEmpty()) {
-            DestroyReport empty = new DestroyReport(List.of(), Duration.ZERO);
-            listener.finished(empty);
-            return empty;
-        }
-        List<Long> ids = targets.stream().map(Instance::id).toList();
-        audit.record(new AuditEvent(clock.instant(), targets.size() == 1 ? "destroy" : "destroy-all", reason,
-                AuditEvent.Phase.INTENT, ids, "destroying " + targets.size() + " instance(s)"));
-
-        Map<Long, DestroyOutcome> outcomes = sendAll(targets, reason, listener);
-        verify(outcomes);
-
-        List<DestroyOutcome> ordered = ids.stream().map(outcomes::get).toList();
-        DestroyReport report = new DestroyReport(ordered, Duration.ofNanos(System.nanoTime() - started));
-        audit.record(new AuditEvent(clock.instant(), targets.size() == 1 ? "destroy" : "destroy-all", reason,
-                AuditEvent.Phase.OUTCOME, ids, summary(report)));
-        listener.finished(report);
-        return report;
+        return run(reason, listener, targets.size() == 1 ? "destroy" : "destroy-all", submit -> {
+            listener.starting(targets);
+            submit.accept(targets);
+            return targets;
+        });
     }
 
-    private Map<Long, DestroyOutcome> sendAll(List<Instance> targets, String reason, DestroyListener listener) {
+    /** Where the targets come from: it hands them to {@code submit} in batches and returns them all, in order. */
+    @FunctionalInterface
+    private interface TargetSource {
+        List<Instance> feed(java.util.function.Consumer<List<Instance>> submit);
+    }
+
+    private DestroyReport run(String reason, DestroyListener listener, String action, TargetSource source) {
+        long started = System.nanoTime();
         AdaptiveLimiter limiter = new AdaptiveLimiter(settings.maxInFlight());
-        int threads = Math.min(settings.maxInFlight(), targets.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(settings.maxInFlight(), r -> {
             Thread t = new Thread(r, "destroyer");
             t.setDaemon(true);
             return t;
         });
         try {
             Map<Long, Future<DestroyOutcome>> futures = new LinkedHashMap<>();
-            for (Instance target : targets) {
-                futures.put(target.id(), pool.submit(() -> sendOne(target, reason, limiter, listener)));
+            Map<Long, Instance> submitted = new LinkedHashMap<>();
+            List<Instance> targets;
+            try {
+                targets = source.feed(batch -> {
+                    List<Instance> fresh = batch.stream().filter(i -> !submitted.containsKey(i.id())).toList();
+                    if (fresh.isEmpty()) {
+                        return;
+                    }
+                    // The intent is on record before the batch's first request goes out.
+                    audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.INTENT,
+                            fresh.stream().map(Instance::id).toList(), "destroying " + fresh.size() + " instance(s)"));
+                    for (Instance target : fresh) {
+                        submitted.put(target.id(), target);
+                        futures.put(target.id(), pool.submit(() -> sendOne(target, reason, limiter, listener)));
+                    }
+                });
+            } catch (VastException listingFailed) {
+                // Finish and check what was already sent, so that nothing is left half-done, then report.
+                Map<Long, DestroyOutcome> partial = awaitAll(futures, submitted);
+                verify(partial, pool);
+                throw listingFailed;
             }
-            Map<Long, DestroyOutcome> outcomes = new LinkedHashMap<>();
-            for (Instance target : targets) {
-                outcomes.put(target.id(), await(futures.get(target.id()), target));
+            if (targets.isEmpty()) {
+                DestroyReport empty = new DestroyReport(List.of(), Duration.ofNanos(System.nanoTime() - started));
+                listener.finished(empty);
+                return empty;
             }
-            return outcomes;
+            List<Long> ids = targets.stream().map(Instance::id).distinct().toList();
+            Map<Long, DestroyOutcome> outcomes = awaitAll(futures, submitted);
+            verify(outcomes, pool);
+
+            List<DestroyOutcome> ordered = ids.stream().map(outcomes::get).toList();
+            DestroyReport report = new DestroyReport(ordered, Duration.ofNanos(System.nanoTime() - started));
+            audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.OUTCOME, ids,
+                    summary(report)));
+            listener.finished(report);
+            return report;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private Map<Long, DestroyOutcome> awaitAll(Map<Long, Future<DestroyOutcome>> futures,
+                                               Map<Long, Instance> targets) {
+        Map<Long, DestroyOutcome> outcomes = new LinkedHashMap<>();
+        futures.forEach((id, future) -> outcomes.put(id, await(future, targets.get(id))));
+        return outcomes;
     }
 
     private DestroyOutcome await(Future<DestroyOutcome> future, Instance target) {
@@ -133,12 +178,12 @@ public final class Destroyer {
             throws InterruptedException {
         VastException last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            limiter.acquire();
+            long ticket = limiter.acquire();
             try {
                 audit.record(new AuditEvent(clock.instant(), "destroy-request", reason, AuditEvent.Phase.INTENT,
                         List.of(target.id()), "attempt " + attempt));
                 VastClient.DestroyResult result = requestClient.destroyInstance(target.id());
-                limiter.releaseOk();
+                limiter.releaseOk(ticket);
                 boolean gone = result == VastClient.DestroyResult.ALREADY_GONE;
                 audit.record(new AuditEvent(clock.instant(), "destroy-request", reason, AuditEvent.Phase.OUTCOME,
                         List.of(target.id()), gone ? "already gone" : "accepted"));
@@ -150,9 +195,9 @@ public final class Destroyer {
                 long pause = backoffMillis(attempt);
                 if (e instanceof RateLimitedException || e.status() == 503) {
                     // The server as a whole is pushing back: everyone slows down.
-                    limiter.releaseCongested(pause);
+                    limiter.releaseCongested(ticket, pause);
                 } else {
-                    limiter.releaseFailed();
+                    limiter.releaseFailed(ticket);
                     if (!isRetryable(e)) {
                         break;
                     }
@@ -180,22 +225,24 @@ public final class Destroyer {
     }
 
     /** Re-lists until every accepted destroy is gone; what is still there at the deadline is STILL BILLING. */
-    private void verify(Map<Long, DestroyOutcome> outcomes) {
+    private void verify(Map<Long, DestroyOutcome> outcomes, ExecutorService pool) {
         Set<Long> pending = outcomes.values().stream()
                 .filter(o -> o.status() == DestroyOutcome.Status.DESTROYED)
                 .map(DestroyOutcome::id)
                 .collect(Collectors.toCollection(HashSet::new));
         long deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
         String lastError = null;
+        boolean filterById = true;
         while (!pending.isEmpty()) {
             try {
-                Set<Long> listed = client.listInstances().stream()
-                        .filter(i -> !i.isGone())
-                        .map(Instance::id)
-                        .collect(Collectors.toSet());
-                pending.retainAll(listed);
+                pending.retainAll(filterById ? stillListed(pending, pool) : stillListed(client.listInstances()));
                 lastError = null;
             } catch (VastException e) {
+                if (filterById && e.status() == 400) {
+                    // A server that refuses the id filter gets the plain listing, as before.
+                    filterById = false;
+                    continue;
+                }
                 lastError = e.getMessage();
             }
             if (pending.isEmpty() || System.nanoTime() > deadline) {
@@ -215,6 +262,38 @@ public final class Destroyer {
             DestroyOutcome accepted = outcomes.get(id);
             outcomes.put(id, new DestroyOutcome(accepted.instance(), DestroyOutcome.Status.STILL_BILLING, why));
         }
+    }
+
+    /**
+     * Which of {@code ids} are still listed: one id-filtered query per page-full of ids, in parallel, instead of
+     * paging through the whole fleet one page after another (100 destroyed instances linger as four pages).
+     */
+    private Set<Long> stillListed(Set<Long> ids, ExecutorService pool) {
+        List<Long> sorted = ids.stream().sorted().toList();
+        List<Future<List<Instance>>> parts = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_QUERY));
+            parts.add(pool.submit(() -> client.listInstances(chunk)));
+        }
+        Set<Long> listed = new HashSet<>();
+        for (Future<List<Instance>> part : parts) {
+            try {
+                listed.addAll(stillListed(part.get()));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof VastException v) {
+                    throw v;
+                }
+                throw new IllegalStateException("verifying the destroy failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("interrupted", "interrupted while verifying the destroy", -1, e);
+            }
+        }
+        return listed;
+    }
+
+    private static Set<Long> stillListed(List<Instance> rows) {
+        return rows.stream().filter(i -> !i.isGone()).map(Instance::id).collect(Collectors.toSet());
     }
 
     private static String summary(DestroyReport report) {

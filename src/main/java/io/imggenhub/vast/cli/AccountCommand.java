@@ -1,0 +1,55 @@
+package io.imggenhub.vast.cli;
+
+import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.VastServices;
+import picocli.CommandLine.Command;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+@Command(name = "account", mixinStandardHelpOptions = true,
+        description = "Credit, what the running instances burn per hour, and how long the credit lasts at that rate.")
+final class AccountCommand extends VastCommand {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT);
+
+    @Override
+    protected int execute() {
+        VastServices services = connect(true);
+        FleetSnapshot snapshot = services.repository().refresh();
+        Optional<Duration> runway = snapshot.runway();
+        Optional<Instant> zeroAt = snapshot.creditZeroAt();
+        int live = snapshot.live().size();
+        if (json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("credit", snapshot.credit());
+            m.put("burn_per_hour", snapshot.burnPerHour());
+            m.put("burn_per_day", snapshot.burnPerDay());
+            m.put("runway_hours", runway.map(d -> d.toSeconds() / 3600.0).orElse(null));
+            m.put("credit_zero_at", zeroAt.map(Instant::toString).orElse(null));
+            m.put("instances_billing", snapshot.billingCount());
+            m.put("instances", live);
+            m.put("fetched_at", snapshot.fetchedAt().toString());
+            printJson(m);
+            return ExitCodes.OK;
+        }
+        TextTable t = new TextTable("", "");
+        t.add("Credit:", Format.usd(snapshot.credit()));
+        t.add("Burn:", Format.rate(snapshot.burnPerHour()) + "/hr (" + Format.usd(snapshot.burnPerDay()) + "/day)");
+        if (runway.isEmpty()) {
+            t.add("Runway:", "unlimited (nothing is billing)");
+        } else if (snapshot.credit() <= 0) {
+            t.add("Runway:", "none: the credit is used up while instances still bill");
+        } else {
+            t.add("Runway:", Format.hours(runway.get()) + " (credit reaches $0 around "
+                    + WHEN.format(zeroAt.get().atZone(ctx().zone())) + ")");
+        }
+        t.add("Instances billing:", snapshot.billingCount() + " of " + live);
+        t.printWithoutHeader(out());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,70 @@
+package io.imggenhub.vast.cli;
+
+import io.imggenhub.vast.core.Destroyer;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Everything a command takes from the world outside: where it writes, what it reads, the environment, whether a
+ * person is at a terminal, the clock, and the pacing of destroys and waits. Commands never reach for
+ * {@code System.getenv()} or {@code System.console()} themselves, so tests can drive every path in-process.
+ *
+ * @param interactive    a person can answer a confirmation prompt on {@code in}
+ * @param home           where {@code ~/.config/vastai/vast_api_key} and {@code ~/.vast_api_key} are looked up
+ * @param pollInterval   the pause between looks at a starting instance
+ */
+public record CliContext(PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive,
+                         Map<String, String> env, Path home, Clock clock, ZoneId zone,
+                         Destroyer.Settings destroyerSettings, Duration pollInterval) {
+
+    /**
+     * For people at a command line: up to 64 destroys in flight (the limiter starts lower, grows while Vast keeps
+     * up and halves on a 429), verification that looks again twice a second for up to a minute.
+     */
+    public static final Destroyer.Settings CLI_DESTROYER = new Destroyer.Settings(
+            64, 6, Duration.ofMillis(250), Duration.ofSeconds(60), Duration.ofMillis(500));
+
+    public CliContext {
+        env = Map.copyOf(env);
+    }
+
+    /** The real process: UTF-8 on stdout and stderr whatever the platform default, so ✓ and ✗ survive. */
+    public static CliContext system() {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+        return new CliContext(out, err, in, System.console() != null, System.getenv(),
+                Path.of(System.getProperty("user.home")), Clock.systemUTC(), ZoneId.systemDefault(),
+                CLI_DESTROYER, Duration.ofSeconds(2));
+    }
+
+    public CliContext withInteractive(boolean interactive, BufferedReader in) {
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, pollInterval);
+    }
+
+    public CliContext withEnv(Map<String, String> env) {
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, pollInterval);
+    }
+
+    public CliContext withDestroyerSettings(Destroyer.Settings settings) {
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, settings, pollInterval);
+    }
+
+    public CliContext withPollInterval(Duration interval) {
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, interval);
+    }
+}

@@ -1,0 +1,113 @@
+package io.imggenhub.vast.cli;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Option values checked while the command line is parsed, so that bad input ends with exit 2 before any request
+ * goes out.
+ */
+final class Converters {
+    private Converters() {
+    }
+
+    /** Instance and offer ids: Vast's are positive integers. */
+    static final class PositiveId implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long id;
+            try {
+                id = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not an id (a positive whole number)");
+            }
+            if (id <= 0) {
+                throw new TypeConversionException("'" + value + "' is not an id (a positive whole number)");
+            }
+            return id;
+        }
+    }
+
+    /** Prices, sizes and the like: a finite number, zero or more. */
+    static final class NonNegative implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d = number(value);
+            if (d < 0) {
+                throw new TypeConversionException("'" + value + "' must not be negative");
+            }
+            return d;
+        }
+    }
+
+    /** Disk sizes: a finite number above zero. */
+    static final class Positive implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d = number(value);
+            if (d <= 0) {
+                throw new TypeConversionException("'" + value + "' must be greater than 0");
+            }
+            return d;
+        }
+    }
+
+    /** Reliability in percent, as people write it (95, not 0.95). */
+    static final class Percent implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d = number(value);
+            if (d < 0 || d > 100) {
+                throw new TypeConversionException("'" + value + "' is not a percentage from 0 to 100");
+            }
+            return d;
+        }
+    }
+
+    /** Counts such as --num-gpus and --limit. */
+    static final class PositiveCount implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (n < 1) {
+                throw new TypeConversionException("'" + value + "' must be at least 1");
+            }
+            return n;
+        }
+    }
+
+    /** Waits in whole seconds; 0 means do not wait. */
+    static final class Seconds implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long s;
+            try {
+                s = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a number of seconds");
+            }
+            if (s < 0) {
+                throw new TypeConversionException("'" + value + "' must not be negative");
+            }
+            return s;
+        }
+    }
+
+    private static double number(String value) {
+        double d;
+        try {
+            d = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a number");
+        }
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new TypeConversionException("'" + value + "' is not a finite number");
+        }
+        return d;
+    }
+}

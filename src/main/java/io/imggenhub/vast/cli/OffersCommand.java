@@ -1,0 +1,39 @@
+package io.imggenhub.vast.cli;
+
+import io.imggenhub.vast.api.Offer;
+import io.imggenhub.vast.core.VastServices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.List;
+
+@Command(name = "offers", aliases = "list", mixinStandardHelpOptions = true,
+        description = {"Search the market for rentable GPUs, cheapest first. Works without an API key."})
+final class OffersCommand extends VastCommand {
+    @Mixin
+    OfferFilterOptions filters;
+
+    @Override
+    protected int execute() {
+        var filter = filters.toFilter();
+        VastServices services = connect(false);
+        List<Offer> offers = services.deployer(false).search(filter);
+        if (json()) {
+            printJson(offers);
+            return ExitCodes.OK;
+        }
+        if (offers.isEmpty()) {
+            out().println("No offers match these filters.");
+            return ExitCodes.OK;
+        }
+        TextTable table = new TextTable("Offer ID", "GPU", "VRAM (GB)", "$/hr", "Reliab%", "Location")
+                .alignRight(0, 2, 3, 4);
+        for (Offer o : offers) {
+            table.add(String.valueOf(o.id()), o.gpuDisplayName(), Format.number(o.totalVramGb(), 0),
+                    Format.rate(o.hourlyCost()), Format.number(o.reliabilityPercent(), 1),
+                    Format.orDash(o.geolocation()));
+        }
+        table.print(out());
+        return ExitCodes.OK;
+    }
+}

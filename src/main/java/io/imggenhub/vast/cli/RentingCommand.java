@@ -1,0 +1,158 @@
+package io.imggenhub.vast.cli;
+
+import io.imggenhub.vast.api.InsufficientCreditException;
+import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.Offer;
+import io.imggenhub.vast.api.RentRequest;
+import io.imggenhub.vast.api.RentResult;
+import io.imggenhub.vast.core.Deployer;
+import io.imggenhub.vast.core.DestroyListener;
+import io.imggenhub.vast.core.DestroyOutcome;
+import io.imggenhub.vast.core.DestroyReport;
+import io.imggenhub.vast.core.EmergencyCleanupException;
+import io.imggenhub.vast.core.VastServices;
+import picocli.CommandLine.Mixin;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renting, shared by {@code reserve} and {@code auto}: rent, wait for SSH, say how to reach the machine. When Vast
+ * answers {@code insufficient_credit}, the core destroys every instance and this class prints what happened in the
+ * original tool's documented words.
+ */
+abstract class RentingCommand extends VastCommand {
+    @Mixin
+    RentOptions rentOptions;
+
+    int rentAndReport(VastServices services, long offerId, Offer offer, RentRequest request) {
+        Deployer deployer = services.deployer(!rentOptions.noEmergencyCleanup);
+        Progress progress = new Progress();
+        RentResult result;
+        try {
+            result = deployer.rent(offerId, request, progress);
+        } catch (EmergencyCleanupException e) {
+            return reportEmergency(e);
+        }
+        long id = result.newContract();
+        Instance instance;
+        if (rentOptions.waitSeconds > 0) {
+            err().println("Rented instance " + id + ". Waiting up to " + rentOptions.waitSeconds
+                    + " s for it to run and offer SSH...");
+            err().flush();
+            try {
+                instance = deployer.waitUntilReady(id, Duration.ofSeconds(rentOptions.waitSeconds),
+                        ctx().pollInterval(), () -> false, progress);
+            } catch (IllegalStateException e) {
+                throw new CliException(ExitCodes.FAILED, "instance_disappeared", e.getMessage());
+            }
+        } else {
+            instance = services.client().getInstance(id).orElse(null);
+        }
+        boolean ready = instance != null && "running".equals(instance.actualStatus()) && instance.ssh() != null;
+        String gpu = instance != null && instance.gpuName() != null ? instance.gpuDisplayName()
+                : offer != null ? offer.gpuDisplayName() : "unknown GPU";
+        Double rate = instance != null && instance.dphTotal() != null ? instance.dphTotal()
+                : offer != null ? offer.dphTotal() : null;
+        if (json()) {
+            printJson(rentJson(id, offerId, gpu, rate, instance, ready));
+        } else {
+            out().println("Rented instance " + id + ": " + gpu + (rate == null ? "" : " at " + Format.rate(rate) + "/hr"));
+            if (ready) {
+                out().println(instance.ssh().command());
+            }
+        }
+        if (!ready && rentOptions.waitSeconds > 0) {
+            err().println("[WARN] Instance " + id + " is " + (instance == null ? "not listed yet" : "still "
+                    + instance.status()) + " after " + rentOptions.waitSeconds + " s; it bills while it starts."
+                    + " 'instances' shows its SSH address once it runs; 'destroy --instance-id " + id + "' stops it.");
+        }
+        return ExitCodes.OK;
+    }
+
+    private Map<String, Object> rentJson(long id, long offerId, String gpu, Double rate, Instance instance,
+                                         boolean ready) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("instance_id", id);
+        m.put("offer_id", offerId);
+        m.put("gpu", gpu);
+        m.put("dph_total", rate);
+        m.put("actual_status", instance == null ? null : instance.actualStatus());
+        m.put("label", instance == null ? null : instance.label());
+        m.put("ready", ready);
+        Instance.SshAddress ssh = instance == null ? null : instance.ssh();
+        m.put("ssh_host", ssh == null ? null : ssh.host());
+        m.put("ssh_port", ssh == null ? null : ssh.port());
+        m.put("ssh_command", ssh == null ? null : ssh.command());
+        return m;
+    }
+
+    /**
+     * The documented stderr transcript, from the verified report: each instance destroyed, then the verdict. Exit 3
+     * when nothing is left billing, 1 when something is.
+     */
+    private int reportEmergency(EmergencyCleanupException e) {
+        InsufficientCreditException credit = e.creditError();
+        DestroyReport report = e.cleanup();
+        if (report == null) {
+            String why = credit.getSuppressed().length == 0 ? "unknown error" : credit.getSuppressed()[0].getMessage();
+            err().println("[ERROR] Could not list the instances to destroy them: " + why);
+            err().println("[ERROR] STILL BILLING: instances may still be running. Destroy them in the Vast console:"
+                    + " https://cloud.vast.ai/instances/");
+        } else {
+            for (DestroyOutcome o : report.outcomes()) {
+                err().println((o.stoppedBilling() ? "[INFO] " : "[ERROR] ") + DestroyLines.outcome(o));
+            }
+            if (report.allStopped()) {
+                err().println("[ERROR] All instances destroyed to prevent further costs.");
+            } else {
+                DestroyLines.warnStillBilling(report, err(), "[ERROR] ");
+            }
+        }
+        err().println("[ERROR] Command failed: " + credit.getMessage());
+        if (json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("error", Map.of("type", credit.type(), "message", credit.detail()));
+            m.put("emergency_cleanup", report == null ? null : DestroyLines.json(report));
+            printJson(m);
+        }
+        boolean clean = report != null && report.allStopped();
+        return clean ? ExitCodes.INSUFFICIENT_CREDIT : ExitCodes.FAILED;
+    }
+
+    /** Progress on stderr: the emergency cleanup's start, and each status a starting instance passes through. */
+    private final class Progress implements Deployer.Listener {
+        private String lastStatus;
+
+        @Override
+        public void emergencyCleanup(InsufficientCreditException cause) {
+            err().println("[ERROR] Insufficient credit error detected. Destroying all instances...");
+            err().flush();
+        }
+
+        @Override
+        public DestroyListener cleanupListener() {
+            return new DestroyListener() {
+                @Override
+                public void starting(List<Instance> targets) {
+                    err().println(targets.isEmpty() ? "[INFO] No instances to destroy."
+                            : "[INFO] Destroying " + targets.size() + " instance(s)...");
+                    err().flush();
+                }
+            };
+        }
+
+        @Override
+        public void waiting(Instance instance) {
+            String status = instance.status();
+            if (!Objects.equals(status, lastStatus)) {
+                lastStatus = status;
+                err().println("[INFO] Instance " + instance.id() + ": " + status);
+                err().flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.imggenhub.vast.cli;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.ClientSettings;
+import io.imggenhub.vast.api.Json;
+import io.imggenhub.vast.api.VastClient;
+import io.imggenhub.vast.config.ApiKey;
+import io.imggenhub.vast.config.ApiKeyResolver;
+import io.imggenhub.vast.config.ServerResolver;
+import io.imggenhub.vast.core.AuditSink;
+import io.imggenhub.vast.core.VastServices;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * What every Vast command shares: the common options, the context it runs in, connecting to the core, JSON and
+ * confirmation. Subclasses implement {@link #execute()} and return an exit code; failures are thrown and turned
+ * into one stderr line by {@link ErrorHandler}.
+ */
+abstract class VastCommand implements Callable<Integer> {
+    /** Instances print with Vast's field names only: the record's helper flags are not Vast's. */
+    private static final ObjectWriter JSON = Json.mapper().copy()
+            .addMixIn(Instance.class, VastFieldsOnly.class)
+            .writerWithDefaultPrettyPrinter();
+
+    @JsonIgnoreProperties({"gone", "stopped"})
+    private interface VastFieldsOnly {
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    private ApiKey apiKey;
+
+    @Override
+    public final Integer call() throws Exception {
+        CliContext ctx = ctx();
+        try (AutoCloseable logging = VerboseLogging.install(common.verbose, ctx.err())) {
+            return execute();
+        } finally {
+            ctx.out().flush();
+            ctx.err().flush();
+        }
+    }
+
+    protected abstract int execute() throws Exception;
+
+    CliContext ctx() {
+        return ((VastCli) spec.root().userObject()).context();
+    }
+
+    PrintWriter out() {
+        return ctx().out();
+    }
+
+    PrintWriter err() {
+        return ctx().err();
+    }
+
+    boolean json() {
+        return common.json;
+    }
+
+    boolean verbose() {
+        return common.verbose;
+    }
+
+    /** Where the key came from ("env VAST_API_KEY"), for error hints; never the key itself. */
+    Optional<String> keySource() {
+        return Optional.ofNullable(apiKey).map(ApiKey::source);
+    }
+
+    /**
+     * The core for the chosen server and key. Resolving them sends nothing, so a missing key or a bad URL ends the
+     * command before any request.
+     */
+    VastServices connect(boolean keyRequired) {
+        CliContext ctx = ctx();
+        URI server;
+        try {
+            server = ServerResolver.resolve(common.url, ctx.env());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("invalid_url", e.getMessage());
+        }
+        ApiKeyResolver resolver = new ApiKeyResolver(ctx.env(), ctx.home());
+        Optional<ApiKey> key;
+        try {
+            key = resolver.resolve(common.apiKey);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliException.usage("invalid_api_key", e.getMessage());
+        }
+        if (key.isEmpty() && keyRequired) {
+            throw CliException.usage("no_api_key", "No Vast.ai API key found. Set VAST_API_KEY, pass --api-key KEY,"
+                    + " or save the key in " + resolver.keyFile() + " (Vast's own 'vastai set api-key' does that).");
+        }
+        apiKey = key.orElse(null);
+        VastClient client = new VastClient(ClientSettings.of(server, apiKey));
+        return new VastServices(client, ctx.destroyerSettings(), AuditSink.NONE, ctx.clock());
+    }
+
+    void printJson(Object value) {
+        try {
+            out().println(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses up front (before any request) when the command would have to ask but nobody can answer: a script
+     * must say {@code --yes}, it must never hang on a prompt.
+     */
+    void requireConfirmationPossible(boolean yes, String action) {
+        if (!yes && !ctx().interactive()) {
+            throw CliException.usage("confirmation_required", "Refusing to " + action
+                    + " without confirmation: there is no terminal to ask on. Pass --yes to confirm.");
+        }
+    }
+
+    /** Asks on stderr (stdout stays clean for pipes) and reads one line; only y or yes confirms. */
+    boolean confirm(String question) {
+        err().print(question + " [y/N] ");
+        err().flush();
+        String answer;
+        try {
+            answer = ctx().in().readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (answer == null) {
+            err().println();
+            return false;
+        }
+        String a = answer.strip();
+        return a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes");
+    }
+}

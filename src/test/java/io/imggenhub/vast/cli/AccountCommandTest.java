@@ -1,0 +1,64 @@
+package io.imggenhub.vast.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.Json;
+import io.imggenhub.vast.sim.SimulatorConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccountCommandTest extends SimTest {
+
+    @Test
+    void showsCreditBurnRunwayAndBillingInstances() {
+        start(SimulatorConfig.defaults().withTimeScale(0));
+        double burn = listed().stream().mapToDouble(Instance::billedRate).sum();
+        double credit = sim.state().credit();
+
+        CliHarness.Result r = cli().run("account");
+
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.outLines();
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.get(0).matches("Credit:\\s+\\$" + String.format(Locale.ROOT, "%.2f", credit)), lines.get(0));
+        assertTrue(lines.get(1).matches("Burn:\\s+\\$" + String.format(Locale.ROOT, "%.4f", burn) + "/hr .*"), lines.get(1));
+        assertTrue(lines.get(2).matches("Runway:\\s+" + String.format(Locale.ROOT, "%.1f", credit / burn)
+                + " h \\(credit reaches \\$0 around \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+\\)"), lines.get(2));
+        assertTrue(lines.get(3).matches("Instances billing:\\s+3 of 3"), lines.get(3));
+    }
+
+    @Test
+    void jsonCarriesTheSameNumbers() throws Exception {
+        start(SimulatorConfig.defaults().withTimeScale(0));
+        double burn = listed().stream().mapToDouble(Instance::billedRate).sum();
+        double credit = sim.state().credit();
+
+        CliHarness.Result r = cli().run("account", "--json");
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode node = Json.mapper().readTree(r.out());
+        assertEquals(credit, node.get("credit").asDouble(), 1e-9);
+        assertEquals(burn, node.get("burn_per_hour").asDouble(), 1e-9);
+        assertEquals(credit / burn, node.get("runway_hours").asDouble(), 1e-3);
+        Instant zero = Instant.parse(node.get("credit_zero_at").asText());
+        Instant fetched = Instant.parse(node.get("fetched_at").asText());
+        assertEquals(credit / burn * 3600, zero.getEpochSecond() - fetched.getEpochSecond(), 2);
+        assertEquals(3, node.get("instances_billing").asInt());
+    }
+
+    @Test
+    void nothingBillingMeansNoRunwayLimit() {
+        start(SimulatorConfig.defaults().withInstances(0));
+        CliHarness.Result r = cli().run("account");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("unlimited (nothing is billing)"), r.out());
+        assertTrue(r.out().contains("0 of 0"), r.out());
+    }
+}

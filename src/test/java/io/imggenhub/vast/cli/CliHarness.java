@@ -1,0 +1,93 @@
+package io.imggenhub.vast.cli;
+
+import io.imggenhub.vast.core.Destroyer;
+import io.imggenhub.vast.sim.VastSimulator;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the command line in this process against a simulator: captured stdout and stderr, an environment that
+ * points at the simulator, no terminal unless asked for, and short pacing so tests stay fast.
+ */
+final class CliHarness {
+    /** Fast but real: retries and verification still happen, only with short pauses. */
+    static final Destroyer.Settings FAST = new Destroyer.Settings(32, 6, Duration.ofMillis(20), Duration.ofSeconds(5),
+            Duration.ofMillis(50));
+
+    record Result(int exit, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+
+        String all() {
+            return out + err;
+        }
+    }
+
+    private final Map<String, String> env = new HashMap<>();
+    private final Path home;
+    private boolean interactive;
+    private Destroyer.Settings destroyerSettings = FAST;
+    private String input = "";
+
+    private CliHarness(Path home) {
+        this.home = home;
+    }
+
+    /** Connected through VAST_URL and VAST_API_KEY, as a user's shell would be. */
+    static CliHarness against(VastSimulator sim, Path home) {
+        CliHarness h = new CliHarness(home);
+        h.env.put("VAST_URL", sim.baseUrl().toString());
+        h.env.put("VAST_API_KEY", sim.apiKey());
+        return h;
+    }
+
+    /** Only the server; no key anywhere (the home directory has no key file either). */
+    static CliHarness withoutKey(VastSimulator sim, Path home) {
+        CliHarness h = new CliHarness(home);
+        h.env.put("VAST_URL", sim.baseUrl().toString());
+        return h;
+    }
+
+    /** A person at a terminal who will type {@code answer}. */
+    CliHarness atTerminal(String answer) {
+        interactive = true;
+        input = answer;
+        return this;
+    }
+
+    /** The pacing of destroys, for tests about backing off (FAST backs off for only a few milliseconds). */
+    CliHarness destroyerSettings(Destroyer.Settings settings) {
+        destroyerSettings = settings;
+        return this;
+    }
+
+    CliHarness env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
+                new BufferedReader(new StringReader(input)), interactive, env, home, Clock.systemUTC(),
+                ZoneOffset.UTC, destroyerSettings, Duration.ofMillis(50));
+        int exit = VastCli.run(ctx, args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,165 @@
+package io.imggenhub.vast.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imggenhub.vast.api.Json;
+import io.imggenhub.vast.sim.SimInstance;
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The built launcher ({@code target/image/bin/imggenhub-vast}) as a user runs it: a separate process with no
+ * terminal, a C locale, and a home without any key, against an in-process simulator.
+ */
+class LauncherIT {
+    private static Path launcher;
+
+    @TempDir
+    Path home;
+
+    private VastSimulator sim;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void findLauncher() {
+        String path = System.getProperty("imggenhub.launcher");
+        assertTrue(path != null && Files.isExecutable(Path.of(path)),
+                "build the image first (mvn package); imggenhub.launcher=" + path);
+        launcher = Path.of(path);
+    }
+
+    @AfterEach
+    void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private Run run(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("VAST") || k.startsWith("JDK_JAVA_OPTIONS") || k.startsWith("LC_"));
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        // A C locale makes Java's default charset ASCII: the ✓ must still arrive as UTF-8.
+        env.put("LANG", "C");
+        env.put("LC_ALL", "C");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = read(p.getInputStream());
+        CompletableFuture<String> err = read(p.getErrorStream());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher must never hang: " + command);
+        return new Run(p.exitValue(), out.get(), err.get());
+    }
+
+    private static CompletableFuture<String> read(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private String[] connected(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", sim.baseUrl().toString(), "--api-key", sim.apiKey()));
+        return all.toArray(String[]::new);
+    }
+
+    private List<SimInstance> alive() {
+        return sim.state().instances().stream().filter(i -> !sim.state().isDestroyed(i.id())).toList();
+    }
+
+    @Test
+    void instancesPrintsTheTable() throws Exception {
+        sim = VastSimulator.start(SimulatorConfig.defaults());
+        Run r = run(connected("instances"));
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Instance ID"), r.out());
+        for (SimInstance i : alive()) {
+            assertTrue(r.out().contains(String.valueOf(i.id())), r.out());
+        }
+        assertTrue(r.out().contains("Total: $"), r.out());
+    }
+
+    @Test
+    void destroyAllWithYesDestroysEverythingAndPrintsUtf8() throws Exception {
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(5));
+        Run r = run(connected("destroy-all", "--yes"));
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(5, r.out().lines().filter(l -> l.startsWith("✓ Destroyed instance ")).count(), r.out());
+        assertTrue(r.out().endsWith("\nDestroyed 5/5 instance(s)\n"), r.out());
+        assertTrue(alive().isEmpty());
+    }
+
+    @Test
+    void destroyWithoutATerminalOrYesRefusesAtOnce() throws Exception {
+        sim = VastSimulator.start(SimulatorConfig.defaults());
+        long id = alive().get(0).id();
+        Run r = run(connected("destroy", "--instance-id", String.valueOf(id)));
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("Command failed: confirmation_required: "), r.err());
+        assertEquals(0, sim.requests().size());
+    }
+
+    @Test
+    void insufficientCreditDuringReserveCleansUpAndExitsThree() throws Exception {
+        sim = VastSimulator.start(SimulatorConfig.defaults());
+        sim.state().setCredit(0);
+        Run r = run(connected("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id())));
+
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().contains("[ERROR] Insufficient credit error detected. Destroying all instances..."), r.err());
+        assertTrue(r.err().contains("[ERROR] All instances destroyed to prevent further costs."), r.err());
+        assertTrue(r.err().endsWith("[ERROR] Command failed: insufficient_credit: Your account lacks credit;"
+                + " see the billing page.\n"), r.err());
+        assertTrue(alive().isEmpty());
+    }
+
+    @Test
+    void offersJsonParsesWithoutAKey() throws Exception {
+        sim = VastSimulator.start(SimulatorConfig.defaults());
+        Run r = run("offers", "--json", "--limit", "5", "--url", sim.baseUrl().toString());
+
+        assertEquals(0, r.exit(), r.err());
+        JsonNode offers = Json.mapper().readTree(r.out());
+        assertEquals(5, offers.size());
+    }
+
+    @Test
+    void badInputExitsTwoWithoutARequest() throws Exception {
+        sim = VastSimulator.start(SimulatorConfig.defaults());
+        Run r = run(connected("destroy", "--instance-id", "-1", "--yes"));
+
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("Command failed: usage: "), r.err());
+        assertEquals(0, sim.requests().size());
+    }
+}
