@@ -106,4 +106,18 @@ class StoreTest {
         assertEquals(Path.of("/x/imggenhub-vast/history.db"), Database.defaultFile(Map.of("XDG_DATA_HOME", "/x"), home));
         assertEquals(Path.of("/y/history.db"), Database.defaultFile(Map.of("IMGGENHUB_VAST_DATA", "/y"), home));
     }
+
+    @Test
+    void aBrokenFileFallsBackToMemoryWithAWarning() throws Exception {
+        Path file = dir.resolve("broken2.db");
+        Files.write(file, "not a database at all, only text that goes on and on".repeat(50).getBytes());
+        List<String> warnings = new java.util.ArrayList<>();
+        try (LocalData data = LocalData.openOrInMemory(file, warnings::add)) {
+            assertEquals(1, warnings.size());
+            assertTrue(warnings.get(0).contains("damaged"), warnings.get(0));
+            assertTrue(!data.durable());
+            data.audit().record(new AuditEvent(T0, "destroy", "manual", AuditEvent.Phase.INTENT, List.of(7L), "x"));
+            assertEquals(1, data.audit().since(Instant.EPOCH, 10).size());
+        }
+    }
 }
