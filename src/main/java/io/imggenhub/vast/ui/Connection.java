@@ -1,15 +1,21 @@
 package io.imggenhub.vast.ui;
 
+import io.imggenhub.vast.api.ClientSettings;
+import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ServerResolver;
+import io.imggenhub.vast.core.Destroyer;
 import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.store.Database;
+import io.imggenhub.vast.store.LocalData;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * The account the window watches: the core wired for one server and key, and, in demo mode, the embedded
- * simulator it owns and closes.
+ * The account the window watches: the core wired for one server and key, the local data (audit log, spend
+ * history, guards) its actions are recorded in, and, in demo mode, the embedded simulator it owns and closes.
  */
 public final class Connection implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
@@ -18,17 +24,35 @@ public final class Connection implements AutoCloseable {
     private final ApiKey key;
     private final boolean demo;
     private final AutoCloseable owned;
+    private final LocalData data;
 
-    Connection(VastServices services, ApiKey key, boolean demo, AutoCloseable owned) {
+    Connection(VastServices services, ApiKey key, boolean demo, AutoCloseable owned, LocalData data) {
         this.services = services;
         this.key = key;
         this.demo = demo;
         this.owned = owned;
+        this.data = data;
     }
 
     /** A real account (or a simulator someone else runs). The key may be null: polls then fail with auth_error. */
+    public static Connection to(URI server, ApiKey key, LocalData data) {
+        return new Connection(servicesFor(server, key, data), key, false, null, data);
+    }
+
+    /** As {@link #to(URI, ApiKey, LocalData)} with nothing remembered after close (tests, a key being checked). */
     public static Connection to(URI server, ApiKey key) {
-        return new Connection(VastServices.connect(server, key), key, false, null);
+        return to(server, key, LocalData.inMemory());
+    }
+
+    /** Every destroy, rent and cleanup of this window goes to the audit log of {@code data}. */
+    static VastServices servicesFor(URI server, ApiKey key, LocalData data) {
+        return new VastServices(new VastClient(ClientSettings.of(server, key)), Destroyer.Settings.DEFAULT,
+                data.audit(), Clock.systemUTC());
+    }
+
+    /** This user's history file, or memory with a logged warning when it cannot be opened. */
+    static LocalData localData(AppEnvironment environment) {
+        return LocalData.openOrInMemory(Database.defaultFile(environment.env(), environment.home()), LOG::warning);
     }
 
     /**
@@ -47,7 +71,7 @@ public final class Connection implements AutoCloseable {
             LOG.warning("Ignoring the saved server URL: " + e.getMessage());
             server = ServerResolver.resolve(null, environment.env());
         }
-        return to(server, key.orElse(null));
+        return to(server, key.orElse(null), localData(environment));
     }
 
     public VastServices services() {
@@ -56,6 +80,11 @@ public final class Connection implements AutoCloseable {
 
     public URI server() {
         return services.client().server();
+    }
+
+    /** The audit log, spend history and guards for this account. */
+    public LocalData data() {
+        return data;
     }
 
     ApiKey key() {
@@ -76,6 +105,7 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public void close() {
+        data.close();
         if (owned != null) {
             try {
                 owned.close();

@@ -3,6 +3,7 @@ package io.imggenhub.vast.ui;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.store.LocalData;
 import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
@@ -38,8 +39,11 @@ final class DemoAccount {
         VastSimulator simulator = VastSimulator.start(config.withPort(0));
         try {
             stopOne(simulator);
-            VastServices services = VastServices.connect(simulator.baseUrl(), new ApiKey(simulator.apiKey(), "demo"));
-            return new Connection(services, null, true, simulator);
+            // Demo spend is kept in memory only, so it never mixes with a real account's history.
+            LocalData data = LocalData.inMemory();
+            VastServices services = Connection.servicesFor(simulator.baseUrl(), new ApiKey(simulator.apiKey(), "demo"),
+                    data);
+            return new Connection(services, null, true, simulator, data);
         } catch (RuntimeException e) {
             simulator.close();
             throw e;

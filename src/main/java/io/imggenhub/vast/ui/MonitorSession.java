@@ -42,6 +42,8 @@ final class MonitorSession {
         this.spendWatch = new SpendWatch(settings.alertThresholds(), Clock.systemUTC(), ZoneId.systemDefault());
         apply(settings);
         var services = connection.services();
+        // Recorded on the polling thread, so the FX thread never waits for SQLite.
+        services.repository().addListener(snapshot -> recordHistory(connection, snapshot));
         poll = new PollService(services.repository(), runner, pollSeconds);
         poll.setOnSucceeded(e -> applySnapshot(poll.getValue()));
         poll.setOnFailed(e -> monitor.pollFailed(poll.getException()));
@@ -124,6 +126,14 @@ final class MonitorSession {
         Banner.Severity severity = alert.cleared() ? Banner.Severity.INFO
                 : alert.urgent() ? Banner.Severity.DANGER : Banner.Severity.WARNING;
         banners.alert(new Banner(key, severity, alert.title(), alert.message()));
+    }
+
+    private static void recordHistory(Connection connection, io.imggenhub.vast.core.FleetSnapshot snapshot) {
+        try {
+            connection.data().history().record(snapshot);
+        } catch (io.imggenhub.vast.store.StoreException e) {
+            java.util.logging.Logger.getLogger(MonitorSession.class.getName()).warning(e.getMessage());
+        }
     }
 
     SpendWatch spendWatch() {

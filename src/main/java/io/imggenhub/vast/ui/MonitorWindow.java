@@ -126,7 +126,8 @@ public final class MonitorWindow {
 
     void openSettings() {
         SettingsDialog dialog = new SettingsDialog(stage, theme.get().stylesheets(), settings, session.connection(),
-                options.environment().keys(), options.runner());
+                options.environment().keys(), options.runner(),
+                (server, key) -> Connection.to(server, key, Connection.localData(options.environment())));
         dialog.showAndWait().ifPresent(result -> {
             settings = result.settings().withWindow(settings.window());
             setTheme(settings.theme());

@@ -51,14 +51,17 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
     private final Connection connection;
     private final ApiKeyResolver keys;
     private final TaskRunner runner;
+    private final java.util.function.BiFunction<java.net.URI, ApiKey, Connection> connector;
     private Result checked;
 
     SettingsDialog(Window owner, List<String> stylesheets, UiSettings current, Connection connection,
-                   ApiKeyResolver keys, TaskRunner runner) {
+                   ApiKeyResolver keys, TaskRunner runner,
+                   java.util.function.BiFunction<java.net.URI, ApiKey, Connection> connector) {
         this.current = current;
         this.connection = connection;
         this.keys = keys;
         this.runner = runner;
+        this.connector = connector;
         if (owner != null) {
             initOwner(owner);
         }
@@ -201,7 +204,7 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         check.setOnSucceeded(e -> {
             checking.setVisible(false);
             saveButton.setDisable(false);
-            finish(saveButton, new Result(next, Connection.to(serverUri, toCheck)));
+            finish(saveButton, new Result(next, connector.apply(serverUri, toCheck)));
         });
         check.setOnFailed(e -> {
             checking.setVisible(false);
