@@ -1,6 +1,9 @@
 package io.imggenhub.vast.cli;
 
+import io.imggenhub.vast.core.Alert;
+import io.imggenhub.vast.core.AlertThresholds;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.SpendWatch;
 import io.imggenhub.vast.core.VastServices;
 import picocli.CommandLine.Command;
 
@@ -8,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,10 @@ final class AccountCommand extends VastCommand {
         Optional<Duration> runway = snapshot.runway();
         Optional<Instant> zeroAt = snapshot.creditZeroAt();
         int live = snapshot.live().size();
+        // The window's alert rules with their default limits, applied to this one look at the account.
+        SpendWatch watch = new SpendWatch(AlertThresholds.DEFAULT, ctx().clock(), ctx().zone());
+        watch.onSnapshot(snapshot);
+        List<Alert> alerts = watch.active();
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("credit", snapshot.credit());
@@ -34,6 +42,13 @@ final class AccountCommand extends VastCommand {
             m.put("instances_billing", snapshot.billingCount());
             m.put("instances", live);
             m.put("fetched_at", snapshot.fetchedAt().toString());
+            m.put("alerts", alerts.stream().map(a -> {
+                Map<String, Object> alert = new LinkedHashMap<>();
+                alert.put("kind", a.kind().name().toLowerCase(Locale.ROOT));
+                alert.put("title", a.title());
+                alert.put("message", a.message());
+                return alert;
+            }).toList());
             printJson(m);
             return ExitCodes.OK;
         }
@@ -50,6 +65,9 @@ final class AccountCommand extends VastCommand {
         }
         t.add("Instances billing:", snapshot.billingCount() + " of " + live);
         t.printWithoutHeader(out());
+        for (Alert a : alerts) {
+            out().println("[ALERT] " + a.title() + ": " + a.message());
+        }
         return ExitCodes.OK;
     }
 }

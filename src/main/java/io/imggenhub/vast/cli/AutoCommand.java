@@ -22,6 +22,7 @@ final class AutoCommand extends RentingCommand {
 
     @Override
     protected int execute() {
+        checkRentOptions();
         OfferFilter filter = filters.toFilter();
         VastServices services = connect(true);
         Offer offer = services.deployer(false).cheapest(filter);

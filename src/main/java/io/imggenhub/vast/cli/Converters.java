@@ -1,5 +1,6 @@
 package io.imggenhub.vast.cli;
 
+import io.imggenhub.vast.core.guard.HumanDuration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -109,5 +110,46 @@ final class Converters {
             throw new TypeConversionException("'" + value + "' is not a finite number");
         }
         return d;
+    }
+
+    /** Guard and history durations as people write them: 2h, 90m, 1h30m, 45s, 2d (see {@link HumanDuration}). */
+    static final class PositiveDuration implements ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            java.time.Duration d;
+            try {
+                d = HumanDuration.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            if (d.isNegative() || d.isZero()) {
+                throw new TypeConversionException("'" + value + "' must be longer than zero");
+            }
+            return d;
+        }
+    }
+
+    /** Amounts that must be above zero: caps and prices. */
+    static final class PositiveUsd implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d = number(value);
+            if (d <= 0) {
+                throw new TypeConversionException("'" + value + "' must be an amount above $0");
+            }
+            return d;
+        }
+    }
+
+    /** A GPU utilisation threshold: above 0 and at most 100. */
+    static final class IdlePercent implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double d = number(value);
+            if (d <= 0 || d > 100) {
+                throw new TypeConversionException("'" + value + "' is not a GPU utilisation above 0 and at most 100");
+            }
+            return d;
+        }
     }
 }

@@ -45,7 +45,7 @@ final class DestroyAllCommand extends VastCommand {
 
     /** Nobody to ask: the first page's instances are being destroyed while the next page loads. */
     private DestroyReport destroyWhileListing(VastServices services) {
-        return services.destroyer().destroyEverything("cli destroy-all", new DestroyListener() {
+        return services.destroyer().destroyEverything("destroy-all", new DestroyListener() {
             @Override
             public void starting(List<Instance> targets) {
                 announce(targets);
@@ -63,7 +63,7 @@ final class DestroyAllCommand extends VastCommand {
                 return null;
             }
         }
-        return services.destroyer().destroy(targets, "cli destroy-all", new DestroyListener() {
+        return services.destroyer().destroy(targets, "destroy-all", new DestroyListener() {
             @Override
             public void starting(List<Instance> targets) {
                 announce(targets);

@@ -35,7 +35,7 @@ final class DestroyCommand extends VastCommand {
             err().println("Aborted. Nothing was destroyed.");
             return ExitCodes.USAGE;
         }
-        DestroyOutcome outcome = services.destroyer().destroyOne(target, "cli destroy", DestroyListener.NONE);
+        DestroyOutcome outcome = services.destroyer().destroyOne(target, "manual", DestroyListener.NONE);
         if (json()) {
             printJson(DestroyLines.json(outcome));
         }

@@ -3,6 +3,7 @@ package io.imggenhub.vast.cli;
 import io.imggenhub.vast.api.AuthenticationException;
 import io.imggenhub.vast.api.InsufficientCreditException;
 import io.imggenhub.vast.api.VastException;
+import io.imggenhub.vast.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -70,6 +71,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (ex instanceof VastException) {
             // Already "type: message", e.g. "insufficient_credit: Your account lacks credit; see the billing page."
             return ex.getMessage();
+        }
+        if (ex instanceof StoreException) {
+            // Already says which file and what to do about it.
+            return "local_data: " + ex.getMessage();
         }
         if (ex instanceof CancellationException) {
             return "cancelled: " + ex.getMessage();

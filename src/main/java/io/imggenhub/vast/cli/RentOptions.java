@@ -25,6 +25,23 @@ public final class RentOptions {
             description = "On insufficient credit, do NOT destroy every instance (the default destroys them all).")
     boolean noEmergencyCleanup;
 
+    @Option(names = "--min-runway", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            defaultValue = "2h", description = "Refuse to rent (exit 2) when the credit would last less than this at"
+            + " the current burn plus this offer (default: ${DEFAULT-VALUE}).")
+    java.time.Duration minRunway;
+
+    @Option(names = "--force", description = "Rent even when the credit would last less than --min-runway.")
+    boolean force;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            description = "Guard the new instance: destroy it once it has existed this long (acts while the window"
+                    + " or 'watch' runs; add --watchdog to have the instance destroy itself).")
+    java.time.Duration ttl;
+
+    @Option(names = "--watchdog", description = "With --ttl: also put a watchdog in the instance's onstart that"
+            + " destroys it after the TTL even when this machine is off.")
+    boolean watchdog;
+
     RentRequest request() {
         return RentRequest.of(image, diskGb, label);
     }

@@ -11,6 +11,12 @@ import io.imggenhub.vast.core.DestroyOutcome;
 import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.EmergencyCleanupException;
 import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.api.OfferQuery;
+import io.imggenhub.vast.core.guard.HumanDuration;
+import io.imggenhub.vast.core.guard.InstanceGuard;
+import io.imggenhub.vast.core.guard.OnstartWatchdog;
+import io.imggenhub.vast.core.guard.RentCheck;
 import picocli.CommandLine.Mixin;
 
 import java.time.Duration;
@@ -28,7 +34,54 @@ abstract class RentingCommand extends VastCommand {
     @Mixin
     RentOptions rentOptions;
 
+    /** Bad combinations end with exit 2 before anything is sent. */
+    void checkRentOptions() {
+        if (rentOptions.watchdog && rentOptions.ttl == null) {
+            throw CliException.usage("invalid_watchdog", "--watchdog needs --ttl DURATION (how long the instance may live)");
+        }
+        if (rentOptions.watchdog && rentOptions.ttl.compareTo(OnstartWatchdog.MIN_TTL) < 0) {
+            throw CliException.usage("invalid_watchdog", "--ttl must be at least "
+                    + HumanDuration.format(OnstartWatchdog.MIN_TTL) + " for the watchdog");
+        }
+    }
+
+    /**
+     * The pre-rent check: the offer's price and how long the credit covers the current burn plus this offer.
+     * Below {@code --min-runway} nothing is rented (exit 2) unless {@code --force}. The account guard's credit
+     * floor is kept aside.
+     */
+    void checkRunway(VastServices services, long offerId, Offer offer) {
+        Offer priced = offer != null ? offer : services.client()
+                .searchOffers(OfferQuery.rentable().eq("id", offerId).limit(1)).stream()
+                .filter(o -> o.id() == offerId).findFirst().orElse(null);
+        if (priced == null || priced.dphTotal() == null) {
+            err().println("[WARN] Offer " + offerId + " is not listed as rentable, so its price is unknown; renting"
+                    + " without the runway check.");
+            err().flush();
+            return;
+        }
+        FleetSnapshot snapshot = services.repository().refresh();
+        Double floor = data().guards(server()).accountGuard().creditFloor();
+        RentCheck check = RentCheck.of(priced.hourlyCost(), snapshot, rentOptions.minRunway,
+                floor == null ? 0.0 : floor);
+        if (!check.allows(rentOptions.force)) {
+            throw CliException.usage("insufficient_runway", "Offer " + offerId + " costs "
+                    + Format.rate(priced.hourlyCost()) + "/hr. " + check.message() + " Nothing was rented.");
+        }
+        err().println("[INFO] Offer " + offerId + " costs " + Format.rate(priced.hourlyCost()) + "/hr. "
+                + check.summary() + (check.verdict() == RentCheck.Verdict.REFUSE ? " Renting anyway (--force)." : ""));
+        err().flush();
+    }
+
     int rentAndReport(VastServices services, long offerId, Offer offer, RentRequest request) {
+        checkRunway(services, offerId, offer);
+        if (rentOptions.watchdog) {
+            try {
+                request = OnstartWatchdog.apply(request, server(), rentOptions.ttl);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("invalid_watchdog", e.getMessage());
+            }
+        }
         Deployer deployer = services.deployer(!rentOptions.noEmergencyCleanup);
         Progress progress = new Progress();
         RentResult result;
@@ -38,6 +91,13 @@ abstract class RentingCommand extends VastCommand {
             return reportEmergency(e);
         }
         long id = result.newContract();
+        if (rentOptions.ttl != null) {
+            data().guards(server()).setInstanceGuard(InstanceGuard.ttl(id, rentOptions.ttl), ctx().clock().instant());
+            err().println("[INFO] Instance " + id + " is guarded: lifetime " + HumanDuration.format(rentOptions.ttl)
+                    + (rentOptions.watchdog ? " (watchdog on the instance too)."
+                    : ", acted on while the window or 'watch' runs."));
+            err().flush();
+        }
         Instance instance;
         if (rentOptions.waitSeconds > 0) {
             err().println("Rented instance " + id + ". Waiting up to " + rentOptions.waitSeconds

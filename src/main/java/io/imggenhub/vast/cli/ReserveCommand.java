@@ -19,6 +19,7 @@ final class ReserveCommand extends RentingCommand {
 
     @Override
     protected int execute() {
+        checkRentOptions();
         var services = connect(true);
         RentRequest request = rentOptions.request().withBid(bid);
         return rentAndReport(services, offerId, null, request);

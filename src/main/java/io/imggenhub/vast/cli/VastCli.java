@@ -10,7 +10,8 @@ import java.util.Map;
 @Command(name = "imggenhub-vast", mixinStandardHelpOptions = true, versionProvider = VastCli.Version.class,
         description = "Watch and control what your Vast.ai GPU rentals cost. Without a command it opens the window.",
         subcommands = {InstancesCommand.class, DestroyCommand.class, DestroyAllCommand.class, OffersCommand.class,
-                ReserveCommand.class, AutoCommand.class, AccountCommand.class, SimulatorCommand.class})
+                ReserveCommand.class, AutoCommand.class, AccountCommand.class, HistoryCommand.class,
+                GuardCommand.class, WatchCommand.class, SimulatorCommand.class})
 public final class VastCli implements Runnable {
 
     @CommandLine.Spec

@@ -10,8 +10,9 @@ import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ApiKeyResolver;
 import io.imggenhub.vast.config.ServerResolver;
-import io.imggenhub.vast.core.AuditSink;
 import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.store.Database;
+import io.imggenhub.vast.store.LocalData;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -45,6 +46,8 @@ abstract class VastCommand implements Callable<Integer> {
     CommonOptions common;
 
     private ApiKey apiKey;
+    private URI server;
+    private LocalData data;
 
     @Override
     public final Integer call() throws Exception {
@@ -52,6 +55,10 @@ abstract class VastCommand implements Callable<Integer> {
         try (AutoCloseable logging = VerboseLogging.install(common.verbose, ctx.err())) {
             return execute();
         } finally {
+            if (data != null) {
+                data.close();
+                data = null;
+            }
             ctx.out().flush();
             ctx.err().flush();
         }
@@ -90,12 +97,7 @@ abstract class VastCommand implements Callable<Integer> {
      */
     VastServices connect(boolean keyRequired) {
         CliContext ctx = ctx();
-        URI server;
-        try {
-            server = ServerResolver.resolve(common.url, ctx.env());
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("invalid_url", e.getMessage());
-        }
+        URI server = server();
         ApiKeyResolver resolver = new ApiKeyResolver(ctx.env(), ctx.home());
         Optional<ApiKey> key;
         try {
@@ -109,7 +111,45 @@ abstract class VastCommand implements Callable<Integer> {
         }
         apiKey = key.orElse(null);
         VastClient client = new VastClient(ClientSettings.of(server, apiKey));
-        return new VastServices(client, ctx.destroyerSettings(), AuditSink.NONE, ctx.clock());
+        return new VastServices(client, ctx.destroyerSettings(), data().audit(), ctx.clock());
+    }
+
+    /** The chosen server (flag, env, default); resolving it sends nothing. Guards are kept per server. */
+    URI server() {
+        if (server == null) {
+            try {
+                server = ServerResolver.resolve(common.url, ctx().env());
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("invalid_url", e.getMessage());
+            }
+        }
+        return server;
+    }
+
+    /**
+     * This machine's audit log, spend history and guards, open until the command ends. A damaged or locked file
+     * only costs the memory of this run (with a warning): it must never stop a destroy.
+     */
+    LocalData data() {
+        if (data == null) {
+            data = LocalData.openOrInMemory(dataFile(), warning -> {
+                err().println("[WARN] " + warning);
+                err().flush();
+            });
+        }
+        return data;
+    }
+
+    /** The data file, opened strictly: for commands whose whole point is what it remembers. */
+    LocalData requireData() {
+        if (data == null) {
+            data = LocalData.open(dataFile());
+        }
+        return data;
+    }
+
+    java.nio.file.Path dataFile() {
+        return Database.defaultFile(ctx().env(), ctx().home());
     }
 
     void printJson(Object value) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AccountCommandTest extends SimTest {
@@ -25,7 +26,9 @@ class AccountCommandTest extends SimTest {
 
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.outLines();
-        assertEquals(4, lines.size(), r.out());
+        // Anything after the four lines is an alert from the window's rules.
+        assertTrue(lines.size() >= 4 && lines.subList(4, lines.size()).stream().allMatch(l -> l.startsWith("[ALERT] ")),
+                r.out());
         assertTrue(lines.get(0).matches("Credit:\\s+\\$" + String.format(Locale.ROOT, "%.2f", credit)), lines.get(0));
         assertTrue(lines.get(1).matches("Burn:\\s+\\$" + String.format(Locale.ROOT, "%.4f", burn) + "/hr .*"), lines.get(1));
         assertTrue(lines.get(2).matches("Runway:\\s+" + String.format(Locale.ROOT, "%.1f", credit / burn)
@@ -60,5 +63,35 @@ class AccountCommandTest extends SimTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("unlimited (nothing is billing)"), r.out());
         assertTrue(r.out().contains("0 of 0"), r.out());
+    }
+
+    @Test
+    void activeAlertsFollowTheTable() throws Exception {
+        start(SimulatorConfig.defaults().withInstances(0).withTimeScale(0));
+        sim.state().addInstance("RTX 4090", 8, 3.20, "big");
+        sim.state().setCredit(10);
+
+        CliHarness.Result r = cli().run("account");
+
+        assertEquals(0, r.exit(), r.err());
+        List<String> alerts = r.outLines().stream().filter(l -> l.startsWith("[ALERT] ")).toList();
+        assertTrue(alerts.stream().anyMatch(l -> l.startsWith("[ALERT] High spend: Burning $3.20/hr (limit $1.00/hr)")),
+                r.out());
+        assertTrue(alerts.stream().anyMatch(l -> l.startsWith("[ALERT] Credit running out: Credit $10.00 lasts 3.1 h")),
+                r.out());
+        JsonNode json = Json.mapper().readTree(cli().run("account", "--json").out());
+        assertEquals(2, json.get("alerts").size(), json.toString());
+    }
+
+    @Test
+    void noAlertWhenSpendIsCalm() {
+        start(SimulatorConfig.defaults().withInstances(0).withTimeScale(0));
+        sim.state().addInstance("RTX 3060", 1, 0.10, "small");
+        sim.state().setCredit(100);
+
+        CliHarness.Result r = cli().run("account");
+
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains("[ALERT]"), r.out());
     }
 }

@@ -72,7 +72,7 @@ class AutoCommandTest extends SimTest {
         List<Instance> before = listed();
         sim.state().setCredit(-0.03);
 
-        CliHarness.Result r = cli().run("auto", "--prompt", "test", "--max-hourly-price", "5");
+        CliHarness.Result r = cli().run("auto", "--prompt", "test", "--max-hourly-price", "5", "--force");
 
         assertEquals(3, r.exit(), r.all());
         List<String> err = r.errLines();

@@ -86,7 +86,7 @@ class ReserveCommandTest extends SimTest {
         List<Instance> before = listed();
         sim.state().setCredit(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()));
+        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force");
 
         assertEquals(3, r.exit(), r.all());
         List<String> expected = new ArrayList<>();
@@ -95,7 +95,9 @@ class ReserveCommandTest extends SimTest {
         before.forEach(i -> expected.add("[INFO] ✓ Destroyed instance " + i.id() + " (" + i.gpuDisplayName() + ")"));
         expected.add("[ERROR] All instances destroyed to prevent further costs.");
         expected.add(CREDIT_ERROR);
-        assertEquals(expected, r.errLines());
+        assertTrue(r.errLines().get(0).startsWith("[INFO] Offer ") && r.errLines().get(0).endsWith("Renting anyway (--force)."),
+                r.err());
+        assertEquals(expected, r.errLines().subList(1, r.errLines().size()));
         assertEquals("", r.out());
         assertTrue(alive().isEmpty(), "nothing left billing in the simulator");
     }
@@ -105,12 +107,12 @@ class ReserveCommandTest extends SimTest {
         start();
         sim.state().setCredit(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()),
+        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force",
                 "--no-emergency-cleanup");
 
         assertEquals(3, r.exit());
         assertEquals(List.of("Command failed: insufficient_credit: Your account lacks credit; see the billing page."),
-                r.errLines());
+                r.errLines().subList(1, r.errLines().size()));
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
         assertEquals(3, alive().size());
     }
@@ -122,7 +124,7 @@ class ReserveCommandTest extends SimTest {
         sim.faults().failDestroy(stubborn, 400);
         sim.state().setCredit(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()));
+        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force");
 
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("[ERROR] ✗ Failed to destroy instance " + stubborn), r.err());
@@ -146,6 +148,82 @@ class ReserveCommandTest extends SimTest {
 
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().startsWith("Command failed: usage: "), r.err());
+        assertEquals(0, sim.requests().size());
+    }
+
+    @Test
+    void aShortRunwayRefusesWithExitTwoAndRentsNothing() {
+        start(SimulatorConfig.defaults().withTimeScale(0));
+        SimOffer offer = sim.state().offers().get(0);
+        double burn = listed().stream().mapToDouble(Instance::billedRate).sum();
+        // Enough for one hour at the current burn plus this offer: below the default two.
+        sim.state().setCredit(burn + offerPrice(offer.id()));
+
+        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(offer.id()));
+
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().startsWith("Command failed: insufficient_runway: Offer " + offer.id() + " costs "
+                + String.format(Locale.ROOT, "$%.4f/hr.", offerPrice(offer.id()))), r.err());
+        assertTrue(r.err().contains("covers 1.0 h at"), r.err());
+        assertTrue(r.err().contains("the minimum is 2 h. Use --force to rent anyway. Nothing was rented."), r.err());
+        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
+    }
+
+    @Test
+    void aLowerMinimumOrForceRents() {
+        start(SimulatorConfig.defaults().withTimeScale(0));
+        SimOffer offer = sim.state().offers().get(0);
+        double burn = listed().stream().mapToDouble(Instance::billedRate).sum();
+        sim.state().setCredit(burn + offerPrice(offer.id()));
+
+        CliHarness.Result lower = cli().run("reserve", "--offer-id", String.valueOf(offer.id()), "--wait", "0",
+                "--min-runway", "30m");
+        assertEquals(0, lower.exit(), lower.all());
+        assertTrue(lower.errLines().get(0).matches("\\[INFO] Offer " + offer.id() + " costs \\$\\d+\\.\\d{4}/hr\\."
+                + " Credit \\$\\d+\\.\\d\\d covers 1\\.0 h at .*\\."), lower.err());
+        assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
+
+        // The first offer is taken now; the next one would leave even less than an hour.
+        CliHarness.Result forced = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--wait", "0",
+                "--force");
+        assertEquals(0, forced.exit(), forced.all());
+        assertTrue(forced.err().contains("Renting anyway (--force)."), forced.err());
+        assertEquals(2, sim.count("PUT", "/api/v0/asks/"));
+    }
+
+    @Test
+    void ttlGuardsTheNewInstanceAndWatchdogGoesIntoItsOnstart() throws Exception {
+        start(SimulatorConfig.defaults().withTimeScale(0));
+        SimOffer offer = sim.state().offers().get(0);
+
+        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(offer.id()), "--wait", "0",
+                "--ttl", "2h", "--watchdog", "--json");
+
+        assertEquals(0, r.exit(), r.all());
+        long id = Json.mapper().readTree(r.out()).get("instance_id").asLong();
+        assertTrue(r.err().contains("[INFO] Instance " + id + " is guarded: lifetime 2 h (watchdog on the instance too)."),
+                r.err());
+        CliHarness.Result list = cli().run("guard", "list", "--json");
+        assertEquals(0, list.exit(), list.all());
+        JsonNode guarded = null;
+        for (JsonNode n : Json.mapper().readTree(list.out()).get("instances")) {
+            if (n.get("instance_id").asLong() == id) {
+                guarded = n;
+            }
+        }
+        assertTrue(guarded != null, list.out());
+        assertEquals("local_and_watchdog", guarded.get("protection").asText(), list.out());
+        assertEquals(7200, guarded.get("watchdog_ttl_seconds").asLong(), list.out());
+        assertEquals("ttl", guarded.get("rules").get(0).get("rule").asText(), list.out());
+    }
+
+    @Test
+    void watchdogWithoutTtlIsBadUsage() {
+        start();
+        CliHarness.Result r = cli().run("reserve", "--offer-id", "1", "--watchdog");
+
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().startsWith("Command failed: invalid_watchdog: --watchdog needs --ttl"), r.err());
         assertEquals(0, sim.requests().size());
     }
 }

@@ -50,4 +50,11 @@ abstract class SimTest {
         return new VastClient(ClientSettings.of(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"))).listInstances()
                 .stream().filter(i -> !i.isGone()).toList();
     }
+
+    /** An offer's $/hr as the search lists it (what the pre-rent check uses). */
+    double offerPrice(long offerId) {
+        return new VastClient(ClientSettings.of(sim.baseUrl(), new ApiKey(sim.apiKey(), "test")))
+                .searchOffers(io.imggenhub.vast.api.OfferQuery.rentable().eq("id", offerId).limit(1)).stream()
+                .filter(o -> o.id() == offerId).findFirst().orElseThrow().hourlyCost();
+    }
 }

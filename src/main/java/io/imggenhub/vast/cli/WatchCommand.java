@@ -1,0 +1,167 @@
+package io.imggenhub.vast.cli;
+
+import io.imggenhub.vast.api.AuthenticationException;
+import io.imggenhub.vast.api.VastException;
+import io.imggenhub.vast.core.Alert;
+import io.imggenhub.vast.core.AlertThresholds;
+import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.SpendWatch;
+import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.core.guard.GuardAction;
+import io.imggenhub.vast.core.guard.GuardEngine;
+import io.imggenhub.vast.core.guard.GuardReport;
+import io.imggenhub.vast.core.guard.HumanDuration;
+import io.imggenhub.vast.store.LocalData;
+import io.imggenhub.vast.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"The guards and spend alerts without the window, for an always-on machine: every interval it"
+                + " reads the account, records it in the local history, applies the guards (destroying through the"
+                + " same verified path, with the guard as the audit reason) and prints one timestamped line per event."
+                + " A failed poll is printed and retried later; SIGTERM or Ctrl-C stops it between polls.",
+                "With --once: one poll, then exit (for cron and tests)."})
+final class WatchCommand extends VastCommand {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    /** History is thinned about once an hour at the default interval. */
+    private static final int DOWNSAMPLE_EVERY = 60;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+            defaultValue = "60s", description = "Time between polls (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--once", description = "One poll, then exit: 0 when it worked, 1 when it failed.")
+    boolean once;
+
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    protected int execute() {
+        VastServices services = connect(true);
+        LocalData data = data();
+        GuardEngine engine = GuardEngine.forServices(services, data.guards(server()), data.history(), ctx().zone());
+        SpendWatch alerts = new SpendWatch(AlertThresholds.DEFAULT, ctx().clock(), ctx().zone());
+        Thread hook = once ? null : new Thread(this::stopAndWait, "watch-stop");
+        if (hook != null) {
+            Runtime.getRuntime().addShutdownHook(hook);
+            line("Watching " + server() + " every " + HumanDuration.format(interval) + " (data: " + data.file()
+                    + "). Ctrl-C stops.");
+        }
+        try {
+            int failures = 0;
+            for (long cycle = 0; ; cycle++) {
+                boolean ok = poll(services, data, engine, alerts, cycle);
+                failures = ok ? 0 : failures + 1;
+                if (once) {
+                    return ok ? ExitCodes.OK : ExitCodes.FAILED;
+                }
+                if (waitOrStop(backoff(failures))) {
+                    line("Stopped.");
+                    return ExitCodes.OK;
+                }
+            }
+        } catch (AuthenticationException e) {
+            // Polling on with a rejected key only fills the log; the service manager shows the exit.
+            throw e;
+        } finally {
+            stopped.countDown();
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it is what stopped us
+                }
+            }
+        }
+    }
+
+    /** One cycle; false when it failed. Authentication failures end the watch. */
+    private boolean poll(VastServices services, LocalData data, GuardEngine engine, SpendWatch alerts, long cycle) {
+        FleetSnapshot snapshot;
+        try {
+            snapshot = services.repository().refresh();
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (VastException e) {
+            line("[ERROR] Poll failed: " + e.getMessage());
+            return false;
+        }
+        try {
+            data.history().record(snapshot);
+            if (cycle % DOWNSAMPLE_EVERY == 0) {
+                data.history().downsample(ctx().clock().instant());
+            }
+        } catch (StoreException e) {
+            line("[WARN] " + e.getMessage());
+        }
+        if (once || cycle == 0) {
+            line(snapshot.live().size() + " instance(s), " + Format.rate(snapshot.burnPerHour()) + "/hr, credit "
+                    + (snapshot.account() == null ? "unknown" : Format.usd(snapshot.credit())));
+        }
+        GuardReport report = engine.evaluate(snapshot);
+        for (GuardAction a : report.actions()) {
+            line((a.succeeded() ? "[GUARD] " : "[ERROR] ") + a.message());
+            if (a.report() != null) {
+                alerts.onDestroyReport(a.report()).forEach(this::alert);
+            }
+        }
+        report.breachChanges().forEach(b -> line((b.cleared() ? "[INFO] " : "[ALERT] ") + b.message()));
+        report.newWarnings().forEach(w -> line("[WARN] " + w.message() + (w.isAccountWide()
+                ? " 'guard keep --account --for 1h' holds it back."
+                : " 'guard keep --instance-id " + w.instanceId() + " --for 1h' holds it back.")));
+        alerts.onSnapshot(snapshot).forEach(this::alert);
+        return true;
+    }
+
+    private void alert(Alert a) {
+        line((a.cleared() ? "[INFO] " : "[ALERT] ") + a.title() + ": " + a.message());
+    }
+
+    /** After failures the pause doubles, up to ten minutes (or the interval, if that is longer). */
+    private Duration backoff(int failures) {
+        Duration d = interval.multipliedBy(1L << Math.min(failures, 10));
+        Duration cap = MAX_BACKOFF.compareTo(interval) > 0 ? MAX_BACKOFF : interval;
+        return d.compareTo(cap) > 0 ? cap : d;
+    }
+
+    /** True when asked to stop during the wait. */
+    private boolean waitOrStop(Duration d) {
+        try {
+            return stop.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /** SIGTERM or Ctrl-C: let the current poll (possibly a destroy) finish, then exit. */
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            stopped.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Asks a running watch to stop after its current poll (tests, and the shutdown hook). */
+    void requestStop() {
+        stop.countDown();
+    }
+
+    private void line(String text) {
+        Instant now = ctx().clock().instant();
+        out().println(STAMP.format(now.atZone(ctx().zone())) + " " + text);
+        out().flush();
+    }
+}
