@@ -43,6 +43,7 @@ final class CliHarness {
     private boolean interactive;
     private Destroyer.Settings destroyerSettings = FAST;
     private String input = "";
+    private Clock clock = Clock.systemUTC();
 
     private CliHarness(Path home) {
         this.home = home;
@@ -76,6 +77,18 @@ final class CliHarness {
         return this;
     }
 
+    /** The clock commands read (e.g. the simulator's shared clock, so guards and billing move together). */
+    CliHarness clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    CliContext context(StringWriter out, StringWriter err) {
+        return new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
+                new BufferedReader(new StringReader(input)), interactive, env, home, clock,
+                ZoneOffset.UTC, destroyerSettings, Duration.ofMillis(50));
+    }
+
     CliHarness env(String name, String value) {
         env.put(name, value);
         return this;
@@ -84,9 +97,7 @@ final class CliHarness {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new BufferedReader(new StringReader(input)), interactive, env, home, Clock.systemUTC(),
-                ZoneOffset.UTC, destroyerSettings, Duration.ofMillis(50));
+        CliContext ctx = context(out, err);
         int exit = VastCli.run(ctx, args);
         return new Result(exit, out.toString(), err.toString());
     }
