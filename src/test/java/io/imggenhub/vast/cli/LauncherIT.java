@@ -62,6 +62,8 @@ class LauncherIT {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("VAST") || k.startsWith("JDK_JAVA_OPTIONS") || k.startsWith("LC_"));
         env.put("HOME", home.toString());
+        // Java takes user.home from the password database, not HOME: keep the audit log out of the real one.
+        env.put("IMGGENHUB_VAST_DATA", home.resolve("data").toString());
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         // A C locale makes Java's default charset ASCII: the ✓ must still arrive as UTF-8.
         env.put("LANG", "C");
@@ -133,7 +135,7 @@ class LauncherIT {
     void insufficientCreditDuringReserveCleansUpAndExitsThree() throws Exception {
         sim = VastSimulator.start(SimulatorConfig.defaults());
         sim.state().setCredit(0);
-        Run r = run(connected("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id())));
+        Run r = run(connected("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force"));
 
         assertEquals(3, r.exit(), r.err());
         assertTrue(r.err().contains("[ERROR] Insufficient credit error detected. Destroying all instances..."), r.err());
