@@ -33,6 +33,7 @@ public final class CdsTraining {
                     Map.of("VAST_URL", sim.baseUrl().toString(), "VAST_API_KEY", sim.apiKey()), home,
                     Clock.systemUTC(), ZoneId.systemDefault(), CliContext.CLI_DESTROYER, Duration.ofMillis(50));
             String first = String.valueOf(sim.state().instances().get(0).id());
+            String second = String.valueOf(sim.state().instances().get(1).id());
             String offer = String.valueOf(sim.state().offers().get(0).id());
             String[][] runs = {
                 {"--help"}, {"instances", "--help"},
@@ -40,8 +41,10 @@ public final class CdsTraining {
                 {"offers", "--limit", "5"}, {"offers", "--json", "--gpu-name", "RTX 4090"},
                 {"account"}, {"account", "--json"},
                 {"destroy", "--instance-id", first, "--yes"},
-                {"reserve", "--offer-id", offer, "--wait", "30"},
-                {"auto", "--max-hourly-price", "1", "--wait", "0", "--json"},
+                {"reserve", "--offer-id", offer, "--wait", "30", "--force"},
+                {"auto", "--max-hourly-price", "1", "--wait", "0", "--json", "--force"},
+                {"guard", "set", "--instance-id", second, "--ttl", "1h"}, {"guard", "list"},
+                {"watch", "--once"}, {"history"}, {"history", "--json"},
                 {"destroy-all", "--yes"},
                 {"destroy", "--instance-id", "-1"}, {"destroy-all"}, {"instances", "--bogus"},
             };
@@ -50,7 +53,7 @@ public final class CdsTraining {
             }
             sim.state().setCredit(0);
             sim.state().addInstance("RTX 4090", 1, 0.5, "training");
-            VastCli.run(ctx, "reserve", "--offer-id", offer, "--wait", "0");
+            VastCli.run(ctx, "reserve", "--offer-id", offer, "--wait", "0", "--force");
             VastCli.run(ctx.withEnv(Map.of("VAST_URL", sim.baseUrl().toString(), "VAST_API_KEY", "0".repeat(64))),
                     "instances");
         }

@@ -107,7 +107,9 @@ final class GuardCommand implements Runnable {
                 printJson(protectionJson(instance, p, ctx()));
             } else {
                 out().println("Guarded instance " + instanceId + ": " + guard.describe());
-                p.nextActionAt().ifPresent(at -> out().println("Next action: " + WHEN.format(at.atZone(ctx().zone()))));
+                p.nextActionAt().ifPresent(at -> out().println("Next action: " + WHEN.format(at.atZone(ctx().zone()))
+                        + (at.isAfter(ctx().clock().instant()) ? ""
+                        : " (due now: the next poll of the window or 'watch' destroys it)")));
                 warnLocalOnly(this);
             }
             return ExitCodes.OK;
