@@ -55,16 +55,20 @@ abstract class VastCommand implements Callable<Integer> {
         try (AutoCloseable logging = VerboseLogging.install(common.verbose, ctx.err())) {
             return execute();
         } finally {
-            if (data != null) {
-                data.close();
-                data = null;
-            }
+            closeData();
             ctx.out().flush();
             ctx.err().flush();
         }
     }
 
     protected abstract int execute() throws Exception;
+
+    private synchronized void closeData() {
+        if (data != null) {
+            data.close();
+            data = null;
+        }
+    }
 
     CliContext ctx() {
         return ((VastCli) spec.root().userObject()).context();
@@ -111,7 +115,8 @@ abstract class VastCommand implements Callable<Integer> {
         }
         apiKey = key.orElse(null);
         VastClient client = new VastClient(ClientSettings.of(server, apiKey));
-        return new VastServices(client, ctx.destroyerSettings(), data().audit(), ctx.clock());
+        // The file is opened by the first event: listing commands never pay for loading SQLite.
+        return new VastServices(client, ctx.destroyerSettings(), event -> data().audit().record(event), ctx.clock());
     }
 
     /** The chosen server (flag, env, default); resolving it sends nothing. Guards are kept per server. */
@@ -130,7 +135,7 @@ abstract class VastCommand implements Callable<Integer> {
      * This machine's audit log, spend history and guards, open until the command ends. A damaged or locked file
      * only costs the memory of this run (with a warning): it must never stop a destroy.
      */
-    LocalData data() {
+    synchronized LocalData data() {
         if (data == null) {
             data = LocalData.openOrInMemory(dataFile(), warning -> {
                 err().println("[WARN] " + warning);
@@ -141,7 +146,7 @@ abstract class VastCommand implements Callable<Integer> {
     }
 
     /** The data file, opened strictly: for commands whose whole point is what it remembers. */
-    LocalData requireData() {
+    synchronized LocalData requireData() {
         if (data == null) {
             data = LocalData.open(dataFile());
         }

@@ -108,7 +108,13 @@ final class WatchCommand extends VastCommand {
             line(snapshot.live().size() + " instance(s), " + Format.rate(snapshot.burnPerHour()) + "/hr, credit "
                     + (snapshot.account() == null ? "unknown" : Format.usd(snapshot.credit())));
         }
-        GuardReport report = engine.evaluate(snapshot);
+        GuardReport report;
+        try {
+            report = engine.evaluate(snapshot);
+        } catch (StoreException e) {
+            line("[ERROR] Guards could not be read: " + e.getMessage());
+            return false;
+        }
         for (GuardAction a : report.actions()) {
             line((a.succeeded() ? "[GUARD] " : "[ERROR] ") + a.message());
             if (a.report() != null) {
