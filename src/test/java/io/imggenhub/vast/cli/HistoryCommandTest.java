@@ -172,6 +172,18 @@ class HistoryCommandTest extends SimTest {
     }
 
     @Test
+    void commandsThatOnlyReadNeverOpenTheFile() throws Exception {
+        start();
+        Files.createDirectories(dataDir());
+        Files.writeString(dataDir().resolve("history.db"), "not a database ".repeat(100));
+
+        CliHarness.Result r = data().run("instances");
+
+        assertEquals(0, r.exit(), r.all());
+        assertEquals("", r.err(), "no warning: the damaged file was not even opened");
+    }
+
+    @Test
     void nothingRecordedYet() {
         start();
         CliHarness.Result r = data().run("history");
