@@ -95,4 +95,18 @@ class AutoCommandTest extends SimTest {
         assertTrue(rented.isBid(), "rented as interruptible");
         assertEquals(rented.id(), Json.mapper().readTree(r.out()).get("instance_id").asLong());
     }
+
+    @Test
+    void aShortRunwayRefusesBeforeRenting() {
+        start(SimulatorConfig.defaults().withTimeScale(0));
+        sim.state().setCredit(0.05);
+
+        CliHarness.Result r = cli().run("auto", "--max-hourly-price", "5", "--wait", "0");
+
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("Command failed: insufficient_runway: Offer "), r.err());
+        assertTrue(r.err().endsWith("Use --force to rent anyway. Nothing was rented.\n"), r.err());
+        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
+        assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
+    }
 }

@@ -44,6 +44,7 @@ final class CliHarness {
     private Destroyer.Settings destroyerSettings = FAST;
     private String input = "";
     private Clock clock = Clock.systemUTC();
+    private java.time.ZoneId zone = ZoneOffset.UTC;
 
     private CliHarness(Path home) {
         this.home = home;
@@ -83,10 +84,16 @@ final class CliHarness {
         return this;
     }
 
+    /** The user's time zone (daily caps count calendar days in it). */
+    CliHarness zone(java.time.ZoneId zone) {
+        this.zone = zone;
+        return this;
+    }
+
     CliContext context(StringWriter out, StringWriter err) {
         return new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
                 new BufferedReader(new StringReader(input)), interactive, env, home, clock,
-                ZoneOffset.UTC, destroyerSettings, Duration.ofMillis(50));
+                zone, destroyerSettings, Duration.ofMillis(50));
     }
 
     CliHarness env(String name, String value) {

@@ -172,4 +172,54 @@ class WatchCommandTest extends SimTest {
         assertEquals(2, r.exit());
         assertEquals(0, sim.requests().size());
     }
+
+    @Test
+    void aRunningWatchCountsIdleTimeAndDestroysAnIdleInstance() throws Exception {
+        startFrozen();
+        sim.state().setGpuUtil(id, 1);
+        sim.state().setGpuUtil(other, 80);
+        assertEquals(0, at().run("guard", "set", "--instance-id", String.valueOf(id), "--idle-below", "5",
+                "--idle-for", "30m").exit());
+        StringWriter out = new StringWriter();
+        CommandLine cl = VastCli.commandLine(at().context(out, new StringWriter()));
+        WatchCommand watch = cl.getSubcommands().get("watch").getCommand();
+        long before = sim.count("GET", "/api/v1/instances/");
+        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(
+                () -> cl.execute("watch", "--interval", "0.05s"));
+        // Polls run one after another: once the second has listed, the first has seen the GPU idle.
+        await().atMost(30, TimeUnit.SECONDS).until(() -> sim.count("GET", "/api/v1/instances/") >= before + 2);
+        assertFalse(sim.state().isDestroyed(id), "idle only since the first poll");
+
+        sim.clock().advance(Duration.ofMinutes(31));
+        await().atMost(30, TimeUnit.SECONDS).until(() -> sim.state().isDestroyed(id));
+        watch.requestStop();
+
+        assertEquals(0, running.get(30, TimeUnit.SECONDS));
+        assertTrue(out.toString().contains("[GUARD] Guard destroyed instance " + id + ": GPU below 5% for 30 min."),
+                out.toString());
+        assertFalse(sim.state().isDestroyed(other), "a busy instance stays");
+    }
+
+    @Test
+    void aDailyCapBreachIsAnAlertAndDestroysOnlyWhenAskedTo() throws Exception {
+        startFrozen();
+        CliHarness morning = at().zone(java.time.ZoneOffset.ofTotalSeconds(
+                (int) (6 * 3600 - Math.floorMod(clock.instant().getEpochSecond(), 86_400L))));
+        assertEquals(0, morning.run("guard", "account", "--daily-cap", "0.2").exit());
+        assertEquals(0, morning.run("watch", "--once").exit());
+        sim.clock().advance(Duration.ofMinutes(30));
+
+        CliHarness.Result alert = morning.run("watch", "--once");
+        assertTrue(alert.outLines().stream().anyMatch(l -> l.matches(STAMP
+                + "\\[ALERT] Daily spend cap reached: about \\$0\\.25 spent today \\(cap \\$0\\.20\\)\\.")), alert.out());
+        assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
+
+        assertEquals(0, morning.run("guard", "account", "--destroy-on-breach").exit());
+        CliHarness.Result destroyed = morning.run("watch", "--once");
+        assertTrue(destroyed.out().contains("[GUARD] Guard destroyed 2 instance(s): daily cap $0.20 reached"),
+                destroyed.out());
+        assertTrue(alive().isEmpty());
+        assertTrue(audit().stream().anyMatch(e -> e.get("reason").asText().equals("guard:daily-cap")
+                && e.get("action").asText().equals("destroy-all") && e.get("phase").asText().equals("OUTCOME")));
+    }
 }
