@@ -105,6 +105,8 @@ public record RentCheck(Verdict verdict, double offerPerHour, double currentBurn
     }
 
     private static String usd(double amount) {
-        return (amount < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%.2f", Math.abs(amount));
+        // A credit a fraction of a cent below zero must not read "-$0.00".
+        boolean negative = amount <= -0.005;
+        return (negative ? "-$" : "$") + String.format(Locale.ROOT, "%.2f", Math.abs(amount));
     }
 }

@@ -43,6 +43,13 @@ class RentCheckTest {
     }
 
     @Test
+    void aCreditAFractionOfACentBelowZeroReadsAsZero() {
+        RentCheck check = RentCheck.of(0.50, fleet(-0.001, 1.00), RentCheck.DEFAULT_MINIMUM);
+        assertEquals(RentCheck.Verdict.REFUSE, check.verdict());
+        assertTrue(check.summary().startsWith("Credit $0.00 "), check.summary());
+    }
+
+    @Test
     void allowsWhenTheCreditLastsLongEnough() {
         RentCheck check = RentCheck.of(0.50, fleet(25.0, 1.80), Duration.ofHours(2));
         assertEquals(RentCheck.Verdict.OK, check.verdict());
