@@ -197,6 +197,10 @@ final class MainView {
         toolbar.getItems().addAll(toolbar.getItems().indexOf(spacer), java.util.List.of(tools));
     }
 
+    DeployPanel deployPanel() {
+        return deployPanel;
+    }
+
     InstanceTable instanceTable() {
         return table;
     }

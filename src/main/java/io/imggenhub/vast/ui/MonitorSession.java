@@ -68,6 +68,10 @@ final class MonitorSession {
         view = new MainView(monitor, destroy, deploy, banners, actions, connection.isDemo(),
                 connection.description(), pollText, poll.inFlightBinding(), themeButtonText, zone);
         GuardControls.install(view, guards);
+        DeployGuards deployGuards = new DeployGuards(guards, confirmer, monitor.snapshotProperty(), connection.server(),
+                io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM);
+        deploy.setRentGate(deployGuards);
+        view.deployPanel().addOptions(deployGuards.options(deploy));
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> monitor.tick(Instant.now())));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
