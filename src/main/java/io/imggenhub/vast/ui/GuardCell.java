@@ -25,8 +25,8 @@ record GuardCell(String text, boolean localOnly, String tooltip) {
             String due = planned.dueAt() == null ? null : hhmm.format(planned.dueAt());
             parts.add(switch (planned.rule()) {
                 case TTL -> "TTL " + (due == null ? "" : due);
-                case IDLE -> due == null ? "idle watch" : "idle → " + due;
-                case MAX_HOURLY -> due == null ? "price cap" : "price cap → " + due;
+                case IDLE -> due == null ? "idle" : "idle → " + due;
+                case MAX_HOURLY -> due == null ? "cap" : "cap → " + due;
                 default -> planned.rule().label();
             });
         }
@@ -43,9 +43,9 @@ record GuardCell(String text, boolean localOnly, String tooltip) {
             case WATCHDOG_ONLY -> new GuardCell("watchdog " + watchdog(p, hhmm), false,
                     "An on-instance watchdog destroys it after " + HumanDuration.format(p.watchdogTtl())
                             + ", even when this app is closed.\n" + full);
-            case LOCAL_AND_WATCHDOG -> new GuardCell(local + " · watchdog " + watchdog(p, hhmm), false,
-                    "Local guards while this app runs, and the on-instance watchdog as a backstop when it is"
-                            + " closed.\n" + full);
+            case LOCAL_AND_WATCHDOG -> new GuardCell(local + " · watchdog", false,
+                    "Local guards while this app runs, and the on-instance watchdog (about " + watchdog(p, hhmm)
+                            + ") as a backstop when it is closed.\n" + full);
         };
     }
 

@@ -64,7 +64,9 @@ final class GuardDialog extends Dialog<GuardDialog.Result> {
         form.setHgap(8);
         form.setVgap(6);
         form.addRow(0, new Label("Destroy after (lifetime)"), ttl);
-        form.addRow(1, new Label("Destroy when GPU below (%)"), new HBox(6, idlePercent, new Label("for"), idleFor));
+        HBox idleRow = new HBox(6, idlePercent, new Label("for"), idleFor);
+        idleRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(1, new Label("Destroy when GPU below (%)"), idleRow);
         form.addRow(2, new Label("Destroy above ($/hr)"), maxHourly);
         idlePercent.setPrefColumnCount(4);
         idleFor.setPrefColumnCount(6);

@@ -102,7 +102,9 @@ class DeployGuardsTest {
         window.session().refreshNow();
         await().atMost(20, SECONDS).until(() -> cellText(rented).contains("watchdog"));
         String cell = cellText(rented);
-        assertTrue(cell.startsWith("TTL ") && cell.contains(" · watchdog ~"), cell);
+        assertTrue(cell.startsWith("TTL ") && cell.endsWith(" · watchdog"), cell);
+        String tip = fx(() -> window.session().guards().cells().get(rented).tooltip());
+        assertTrue(tip.contains("on-instance watchdog (about ~"), tip);
         assertTrue(!cell.contains("local only"), "the watchdog also works while the app is closed: " + cell);
         assertEquals("—", cellText(existing));
     }
