@@ -24,7 +24,6 @@ import javafx.scene.layout.VBox;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -109,12 +108,12 @@ final class DeployGuards implements RentGate {
             rent = answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while asking about the low credit");
+            throw new Declined("interrupted while asking about the low credit");
         } catch (ExecutionException e) {
-            throw new CancellationException("not rented: " + e.getCause().getMessage());
+            throw new Declined(e.getCause().getMessage());
         }
         if (!rent) {
-            throw new CancellationException("not rented: " + check.summary());
+            throw new Declined(check.summary());
         }
     }
 

@@ -245,6 +245,8 @@ public final class DeployViewModel {
             message.set("Insufficient credit: every instance was destroyed.");
             alerts.alert(emergencyBanner(emergency));
             outOfCredit.accept(emergency.creditError().getMessage());
+        } else if (error instanceof RentGate.Declined declined) {
+            message.set("Not rented: " + declined.getMessage());
         } else if (error instanceof CancellationException) {
             message.set("Cancelled.");
             if (rentedId > 0) {

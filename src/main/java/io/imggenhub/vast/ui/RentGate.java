@@ -20,10 +20,16 @@ interface RentGate {
     }
 
     /**
-     * On the deploying thread, with the offer about to be rented. Throws a CancellationException to rent nothing
-     * (the person declined).
+     * On the deploying thread, with the offer about to be rented. Throws {@link Declined} to rent nothing.
      */
     default void beforeRent(Offer offer) {
+    }
+
+    /** The person chose not to rent (e.g. at the low-credit question): nothing was rented, and the panel says why. */
+    final class Declined extends java.util.concurrent.CancellationException {
+        Declined(String why) {
+            super(why);
+        }
     }
 
     /** On the deploying thread, as soon as Vast answered with the new instance's id. */

@@ -161,6 +161,38 @@ class GuardWindowTest {
         assertTrue(guards().instanceGuard(id).isEmpty());
     }
 
+    @Test
+    void anAccountGuardAlertsByDefaultAndDestroysEverythingOnlyWhenOptedIn(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).containsAll(List.of(id, other)));
+        robot.clickOn("#account-guards");
+        await().atMost(10, SECONDS).until(() -> find(robot, "#account-floor").isPresent());
+        UiTestSupport.typeInto(robot, "#account-floor", "100");
+        robot.clickOn("#account-guard-save");
+        await().atMost(10, SECONDS).until(() -> Double.valueOf(100).equals(guards().accountGuard().creditFloor()));
+        assertFalse(guards().accountGuard().destroyOnBreach(), "alert only unless opted in");
+
+        sim.state().setCredit(50);
+        poll();
+        await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-guard-breach-credit-floor")
+                .contains("Account guard crossed: credit floor"));
+        assertFalse(sim.state().isDestroyed(id) || sim.state().isDestroyed(other), "an alert destroys nothing");
+
+        robot.clickOn("#account-guards");
+        await().atMost(10, SECONDS).until(() -> find(robot, "#account-destroy").isPresent());
+        assertEquals("100", fx(() -> robot.lookup("#account-floor").queryAs(javafx.scene.control.TextField.class)
+                .getText()), "the dialog shows the saved floor");
+        robot.clickOn("#account-destroy");
+        robot.clickOn("#account-guard-save");
+        await().atMost(10, SECONDS).until(() -> guards().accountGuard().destroyOnBreach());
+
+        poll();
+        assertTrue(sim.state().isDestroyed(id) && sim.state().isDestroyed(other), "opted in: everything destroyed");
+        assertTrue(connection.data().audit().since(Instant.EPOCH, 1000).stream()
+                .anyMatch(e -> "guard:credit-floor".equals(e.reason()) && e.phase() == AuditEvent.Phase.INTENT));
+        await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-guard-action-account")
+                .contains("Guard destroyed 2 instance(s)"));
+    }
+
     private void setTtlInDialog(FxRobot robot, String ttl) {
         selectRow(id);
         robot.clickOn("#guard");
