@@ -140,10 +140,11 @@ class GuardWindowTest {
     }
 
     @Test
-    void theDialogExplainsWhatIsWrongAndSavesNothing(FxRobot robot) {
+    void gOpensTheDialogWhichExplainsWhatIsWrongAndSavesNothing(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
         selectRow(id);
-        robot.clickOn("#guard");
+        fxRun(() -> window.session().view().table().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.G);
         await().atMost(10, SECONDS).until(() -> find(robot, "#guard-ttl").isPresent());
         UiTestSupport.typeInto(robot, "#guard-idle-percent", "5");
         robot.clickOn("#guard-save");
