@@ -48,6 +48,14 @@ final class BannerStack {
         HBox strip = new HBox(8, words);
         strip.setId("banner-" + banner.key());
         strip.getStyleClass().addAll("banner", "banner-" + banner.severity().name().toLowerCase(Locale.ROOT));
+        if (banner.action() != null) {
+            Button act = new Button(banner.action().label());
+            act.setId("banner-action-" + banner.key());
+            act.getStyleClass().add("banner-action");
+            act.setMinWidth(Button.USE_PREF_SIZE);
+            act.setOnAction(e -> banner.action().run().run());
+            strip.getChildren().add(act);
+        }
         if (!STATE_KEYS.contains(banner.key())) {
             Button close = new Button("✕");
             close.getStyleClass().add("banner-close");

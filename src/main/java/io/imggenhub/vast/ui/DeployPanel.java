@@ -26,6 +26,7 @@ import java.util.function.Function;
 final class DeployPanel {
     private final VBox box = new VBox(8);
     private final TextField gpuField;
+    private final Node buttonsRow;
 
     DeployPanel(DeployViewModel vm) {
         box.getStyleClass().add("deploy-panel");
@@ -83,6 +84,7 @@ final class DeployPanel {
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.deployingProperty().not());
         HBox buttons = new HBox(6, search, deploy, cancel);
+        buttonsRow = buttons;
 
         ProgressBar progress = new ProgressBar();
         progress.setId("deploy-progress");
@@ -136,6 +138,11 @@ final class DeployPanel {
         column.setSortable(false);
         column.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         return column;
+    }
+
+    /** More controls (the guards' deploy options) between the buttons and the progress. */
+    void addOptions(Node options) {
+        box.getChildren().add(box.getChildren().indexOf(buttonsRow), options);
     }
 
     TextInputControl firstField() {

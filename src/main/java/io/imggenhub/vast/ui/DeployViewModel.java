@@ -62,6 +62,7 @@ public final class DeployViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private RentGate gate = RentGate.NONE;
 
     public DeployViewModel(Deployer deployer, TaskRunner runner, AlertSink alerts, Runnable refreshNow,
                            Duration readyWait, Consumer<String> outOfCredit) {
@@ -143,11 +144,12 @@ public final class DeployViewModel {
         RentRequest request;
         try {
             filter = filter();
-            request = request();
+            request = gate.request(request());
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return null;
         }
+        RentGate rentGate = gate;
         error.set("");
         cancelRequested.set(false);
         deploying.set(true);
@@ -164,6 +166,9 @@ public final class DeployViewModel {
                 return new Deployer.Listener() {
                     @Override
                     public void renting(Offer offer) {
+                        updateMessage("Checking " + offer.gpuDisplayName() + " at "
+                                + Format.perHour(offer.hourlyCost()) + " against the credit…");
+                        rentGate.beforeRent(offer);
                         updateProgress(1, 4);
                         updateMessage("Renting offer " + offer.id() + ": " + offer.gpuDisplayName() + " at "
                                 + Format.perHour(offer.hourlyCost()) + "…");
@@ -172,6 +177,7 @@ public final class DeployViewModel {
                     @Override
                     public void rented(long instanceId) {
                         rentedId.set(instanceId);
+                        rentGate.rented(instanceId);
                         updateProgress(2, 4);
                         updateMessage("Rented instance " + instanceId + "; waiting for it to start…");
                         refreshNow.run();
@@ -239,6 +245,8 @@ public final class DeployViewModel {
             message.set("Insufficient credit: every instance was destroyed.");
             alerts.alert(emergencyBanner(emergency));
             outOfCredit.accept(emergency.creditError().getMessage());
+        } else if (error instanceof RentGate.Declined declined) {
+            message.set("Not rented: " + declined.getMessage());
         } else if (error instanceof CancellationException) {
             message.set("Cancelled.");
             if (rentedId > 0) {
@@ -289,6 +297,11 @@ public final class DeployViewModel {
         message.unbind();
         progress.set(0);
         deploying.set(false);
+    }
+
+    /** The pre-rent check and guard options (FX thread, before a deploy starts). */
+    void setRentGate(RentGate gate) {
+        this.gate = gate == null ? RentGate.NONE : gate;
     }
 
     /** Stops waiting at the next check; a rental already sent is kept (and said so), never silently dropped. */

@@ -29,6 +29,11 @@ import java.util.function.Function;
  */
 final class InstanceTable {
     private final TableView<InstanceRow> table = new TableView<>();
+    /** Context-menu entries other parts of the window add (Guard…); read when a row is created. */
+    private final java.util.List<MenuItemSpec> rowActions = new java.util.ArrayList<>();
+
+    private record MenuItemSpec(String text, Consumer<InstanceRow> action) {
+    }
 
     InstanceTable(MonitorViewModel monitor, Consumer<InstanceRow> destroy) {
         table.setId("instances");
@@ -90,10 +95,19 @@ final class InstanceTable {
             MenuItem kill = new MenuItem("Destroy…");
             kill.setOnAction(e -> destroy.accept(row.getItem()));
             ContextMenu menu = new ContextMenu(copy, kill);
+            rowActions.forEach(a -> {
+                MenuItem item = new MenuItem(a.text());
+                item.setOnAction(e -> a.action().accept(row.getItem()));
+                menu.getItems().add(item);
+            });
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(menu));
             return row;
         });
+    }
+
+    void addRowAction(String text, Consumer<InstanceRow> action) {
+        rowActions.add(new MenuItemSpec(text, action));
     }
 
     private java.util.Set<RowField> sortKeys() {

@@ -47,6 +47,8 @@ final class MainView {
     private final InstanceTable table;
     private final DeployPanel deployPanel;
     private final ToggleButton deployToggle = new ToggleButton("Deploy panel");
+    private final Region spacer = new Region();
+    private final ToolBar toolbar;
 
     MainView(MonitorViewModel monitor, DestroyViewModel destroy, DeployViewModel deploy, BannerBoard board,
              Actions actions, boolean demo, String connection, ObservableStringValue pollText,
@@ -103,7 +105,6 @@ final class MainView {
         deployToggle.setSelected(true);
         deployToggle.setTooltip(new Tooltip("Show or hide the deploy panel (Ctrl+D)"));
 
-        Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Button theme = new Button();
@@ -117,7 +118,7 @@ final class MainView {
         settings.setTooltip(new Tooltip("API key, server, poll interval, alert thresholds (Ctrl+,)"));
         settings.setOnAction(e -> actions.openSettings());
 
-        ToolBar toolbar = new ToolBar(refresh, new Separator(Orientation.VERTICAL), destroyOne, destroyAll,
+        toolbar = new ToolBar(refresh, new Separator(Orientation.VERTICAL), destroyOne, destroyAll,
                 destroyActivity, new Separator(Orientation.VERTICAL), deployToggle, spacer);
         if (demo) {
             Label badge = new Label("DEMO");
@@ -189,6 +190,19 @@ final class MainView {
 
     Parent root() {
         return root;
+    }
+
+    /** More toolbar buttons (the guards'), after the deploy toggle. */
+    void addTools(javafx.scene.Node... tools) {
+        toolbar.getItems().addAll(toolbar.getItems().indexOf(spacer), java.util.List.of(tools));
+    }
+
+    DeployPanel deployPanel() {
+        return deployPanel;
+    }
+
+    InstanceTable instanceTable() {
+        return table;
     }
 
     TableView<InstanceRow> table() {

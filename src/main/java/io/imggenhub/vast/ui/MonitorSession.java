@@ -3,6 +3,7 @@ package io.imggenhub.vast.ui;
 import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.SpendWatch;
+import io.imggenhub.vast.core.guard.GuardEngine;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -35,6 +36,7 @@ final class MonitorSession {
     private final Timeline ticker;
     /** The alert rules shared with the CLI (and later the tray): hysteresis, once per episode, cleared notices. */
     private final SpendWatch spendWatch;
+    private final GuardViewModel guards;
 
     MonitorSession(Connection connection, UiSettings settings, TaskRunner runner, Confirmer confirmer,
                    MainView.Actions actions, ObservableStringValue themeButtonText, java.time.Duration deployWait) {
@@ -44,6 +46,12 @@ final class MonitorSession {
         var services = connection.services();
         // Recorded on the polling thread, so the FX thread never waits for SQLite.
         services.repository().addListener(snapshot -> recordHistory(connection, snapshot));
+        // After the history listener: the spend caps read the poll just recorded.
+        ZoneId zone = ZoneId.systemDefault();
+        guards = new GuardViewModel(GuardEngine.forServices(services, connection.data().guards(connection.server()),
+                connection.data().history(), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
+                services.clock(), zone);
+        services.repository().addListener(guards::onSnapshot);
         poll = new PollService(services.repository(), runner, pollSeconds);
         poll.setOnSucceeded(e -> applySnapshot(poll.getValue()));
         poll.setOnFailed(e -> monitor.pollFailed(poll.getException()));
@@ -55,11 +63,15 @@ final class MonitorSession {
         monitor.staleProperty().addListener((o, was, is) -> showStale());
         monitor.pollErrorProperty().addListener((o, was, is) -> showStale());
 
-        ZoneId zone = ZoneId.systemDefault();
         ObservableStringValue pollText = Bindings.createStringBinding(
                 () -> "polling every " + pollSeconds.get() + " s", pollSeconds);
         view = new MainView(monitor, destroy, deploy, banners, actions, connection.isDemo(),
                 connection.description(), pollText, poll.inFlightBinding(), themeButtonText, zone);
+        GuardControls.install(view, guards);
+        DeployGuards deployGuards = new DeployGuards(guards, confirmer, monitor.snapshotProperty(), connection.server(),
+                io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM);
+        deploy.setRentGate(deployGuards);
+        view.deployPanel().addOptions(deployGuards.options(deploy));
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> monitor.tick(Instant.now())));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -134,6 +146,10 @@ final class MonitorSession {
         } catch (io.imggenhub.vast.store.StoreException e) {
             java.util.logging.Logger.getLogger(MonitorSession.class.getName()).warning(e.getMessage());
         }
+    }
+
+    GuardViewModel guards() {
+        return guards;
     }
 
     SpendWatch spendWatch() {

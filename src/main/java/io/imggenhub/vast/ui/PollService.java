@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 public final class PollService extends ScheduledService<FleetSnapshot> {
     private final VastRepository repository;
     private final BooleanBinding inFlight = stateProperty().isEqualTo(Worker.State.RUNNING);
+    private boolean refreshWhenLanded;
 
     public PollService(VastRepository repository, Executor executor, ObservableNumberValue intervalSeconds) {
         this.repository = repository;
@@ -26,6 +27,13 @@ public final class PollService extends ScheduledService<FleetSnapshot> {
         setRestartOnFailure(true);
         periodProperty().bind(Bindings.createObjectBinding(
                 () -> Duration.seconds(Math.max(1, intervalSeconds.doubleValue())), intervalSeconds));
+        stateProperty().addListener((o, was, is) -> {
+            if (was == Worker.State.RUNNING && refreshWhenLanded) {
+                refreshWhenLanded = false;
+                // After the handlers of this state change, when the service has rescheduled itself.
+                javafx.application.Platform.runLater(this::refreshNow);
+            }
+        });
     }
 
     @Override
@@ -52,6 +60,12 @@ public final class PollService extends ScheduledService<FleetSnapshot> {
      */
     public void refreshNow() {
         cancel();
+        if (getState() == Worker.State.RUNNING) {
+            // The poll already returned and its result is on the way to this thread (cancel came too late): poll
+            // again once it has landed. This happens when a guard acting inside a poll asks for a fresh one.
+            refreshWhenLanded = true;
+            return;
+        }
         reset();
         setDelay(Duration.ZERO);
         start();

@@ -1,0 +1,71 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.api.Instance;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Window;
+
+import java.util.List;
+
+/** Puts the guards into the main view: the Guard column, "Guard…" (toolbar, context menu, G) and account guards. */
+final class GuardControls {
+    private GuardControls() {
+    }
+
+    static void install(MainView view, GuardViewModel guards) {
+        TableView<InstanceRow> table = view.table();
+        int afterUtil = table.getColumns().stream().map(c -> c.getId()).toList().indexOf("col-util") + 1;
+        table.getColumns().add(afterUtil > 0 ? afterUtil : table.getColumns().size(), GuardColumn.create(guards.cells()));
+
+        Button guard = new Button("Guard…");
+        guard.setId("guard");
+        guard.setTooltip(new Tooltip("Lifetime, idle and price limits for the selected instance (G)"));
+        guard.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        guard.setOnAction(e -> openGuard(table, table.getSelectionModel().getSelectedItem(), guards));
+        Button account = new Button("Account guards…");
+        account.setId("account-guards");
+        account.setTooltip(new Tooltip("Daily and monthly spend caps and a credit floor for the whole account"));
+        account.setOnAction(e -> openAccount(table, guards));
+        view.addTools(new Separator(Orientation.VERTICAL), guard, account);
+
+        view.instanceTable().addRowAction("Guard…", row -> openGuard(table, row, guards));
+        view.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            Scene scene = view.root().getScene();
+            boolean typing = scene != null && scene.getFocusOwner() instanceof TextInputControl;
+            if (e.getCode() == KeyCode.G && !typing && !e.isShortcutDown() && !e.isAltDown()) {
+                openGuard(table, table.getSelectionModel().getSelectedItem(), guards);
+                e.consume();
+            }
+        });
+    }
+
+    static void openGuard(TableView<InstanceRow> table, InstanceRow row, GuardViewModel guards) {
+        if (row == null || row.instance() == null) {
+            return;
+        }
+        Instance instance = row.instance();
+        guards.loadGuard(instance.id(), current -> new GuardDialog(owner(table), css(table), instance,
+                current.orElse(null), guards.clock().instant()).showAndWait()
+                .ifPresent(r -> guards.save(instance.id(), r.remove() ? null : r.guard())));
+    }
+
+    static void openAccount(TableView<InstanceRow> table, GuardViewModel guards) {
+        guards.loadAccountGuard(current -> new AccountGuardDialog(owner(table), css(table), current).showAndWait()
+                .ifPresent(guards::saveAccount));
+    }
+
+    private static Window owner(TableView<InstanceRow> table) {
+        return table.getScene() == null ? null : table.getScene().getWindow();
+    }
+
+    private static List<String> css(TableView<InstanceRow> table) {
+        return table.getScene() == null ? List.of() : List.copyOf(table.getScene().getStylesheets());
+    }
+}

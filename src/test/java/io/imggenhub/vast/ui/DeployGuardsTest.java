@@ -1,0 +1,123 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.imggenhub.vast.ui.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.UiTestSupport.simIds;
+import static io.imggenhub.vast.ui.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The deploy panel's guards: the pre-rent check with "Rent anyway", "Destroy after" and the on-instance watchdog. */
+@ExtendWith(ApplicationExtension.class)
+class DeployGuardsTest {
+    @TempDir
+    Path home;
+    VastSimulator sim;
+    Connection connection;
+    MonitorWindow window;
+    long existing;
+    /** What the window asked, and what this test answers. */
+    final List<Confirmer.Confirmation> asked = new CopyOnWriteArrayList<>();
+    volatile boolean rentAnyway;
+
+    @Start
+    void start(Stage stage) {
+        Platform.setImplicitExit(false);
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(0).withCredit(500).withTimeScale(0)
+                .withBootTime(Duration.ZERO));
+        existing = sim.state().addInstance("RTX 4090", 1, 2.00, "busy");
+        connection = GuardTestSupport.onSimulatedTime(sim);
+        window = UiTestSupport.open(stage, connection, home, UiSettings.defaults().withPollSeconds(600), q -> {
+            asked.add(q);
+            return rentAnyway;
+        });
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.stage().close());
+        sim.close();
+    }
+
+    @Test
+    void lowCreditRefusalRentsNothingUnlessThePersonChoosesRentAnyway(FxRobot robot) {
+        sim.state().setCredit(1.0);
+        window.session().refreshNow();
+        await().atMost(20, SECONDS).until(() -> fx(() -> window.session().monitor().snapshotProperty().get() != null
+                && window.session().monitor().snapshotProperty().get().credit() == 1.0));
+        robot.clickOn("#deploy-search");
+        await().atMost(20, SECONDS).until(() -> !UiTestSupport.text(robot, "#deploy-rent-check").isEmpty());
+        String summary = UiTestSupport.text(robot, "#deploy-rent-check");
+        assertTrue(summary.startsWith("⚠ Cheapest $") && summary.contains("Credit $1.00 covers 0.")
+                && summary.contains("the minimum is 2 h."), summary);
+
+        rentAnyway = false;
+        robot.clickOn("#deploy-cheapest");
+        await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message")
+                .startsWith("Not rented: Credit $1.00 covers 0."));
+        assertEquals(1, asked.size());
+        assertEquals("Rent anyway", asked.get(0).action());
+        assertTrue(asked.get(0).text().startsWith("Credit $1.00 covers 0."), asked.get(0).text());
+        assertEquals(0, puts(), "declined: nothing rented");
+        assertEquals(List.of(existing), simIds(sim));
+
+        rentAnyway = true;
+        robot.clickOn("#deploy-cheapest");
+        await().atMost(20, SECONDS).until(() -> simIds(sim).size() == 2);
+        assertEquals(2, asked.size());
+        assertEquals(1, puts(), "Rent anyway rents once");
+    }
+
+    @Test
+    void destroyAfterWithTheWatchdogShowsBothInTheGuardColumn(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(existing));
+        UiTestSupport.typeInto(robot, "#deploy-destroy-after", "3");
+        robot.clickOn("#deploy-watchdog");
+        robot.clickOn("#deploy-cheapest");
+        await().atMost(20, SECONDS).until(() -> simIds(sim).size() == 2);
+        long rented = simIds(sim).stream().filter(i -> i != existing).findFirst().orElseThrow();
+        assertTrue(asked.isEmpty(), "plenty of credit: no question");
+
+        await().atMost(20, SECONDS).until(() -> connection.data().guards(connection.server())
+                .instanceGuard(rented).isPresent());
+        assertEquals(Duration.ofHours(3), connection.data().guards(connection.server()).instanceGuard(rented)
+                .orElseThrow().maxLifetime());
+        window.session().refreshNow();
+        await().atMost(20, SECONDS).until(() -> cellText(rented).contains("watchdog"));
+        String cell = cellText(rented);
+        assertTrue(cell.startsWith("TTL ") && cell.endsWith(" · watchdog"), cell);
+        String tip = fx(() -> window.session().guards().cells().get(rented).tooltip());
+        assertTrue(tip.contains("on-instance watchdog (about ~"), tip);
+        assertTrue(!cell.contains("local only"), "the watchdog also works while the app is closed: " + cell);
+        assertEquals("—", cellText(existing));
+    }
+
+    private String cellText(long id) {
+        return fx(() -> {
+            GuardCell c = window.session().guards().cells().get(id);
+            return c == null ? GuardCell.NONE.text() : c.text();
+        });
+    }
+
+    private long puts() {
+        return sim.requests().stream().filter(r -> r.method().equals("PUT") && r.path().contains("/asks/")).count();
+    }
+}

@@ -1,0 +1,33 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.api.ClientSettings;
+import io.imggenhub.vast.api.VastClient;
+import io.imggenhub.vast.config.ApiKey;
+import io.imggenhub.vast.core.Destroyer;
+import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.sim.VastSimulator;
+import io.imggenhub.vast.store.LocalData;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A window connection whose core (repository, destroyer, audit, guard engine) reads the simulator's clock, so a
+ * test moves billing, instance ages and the guards' "now" together with {@code sim.clock().advance}; no sleeps.
+ */
+final class GuardTestSupport {
+    static final Destroyer.Settings FAST = new Destroyer.Settings(8, 3, Duration.ofMillis(5), Duration.ofSeconds(3),
+            Duration.ofMillis(20));
+
+    private GuardTestSupport() {
+    }
+
+    static Connection onSimulatedTime(VastSimulator sim) {
+        Clock clock = sim.shareClockWithClients();
+        ApiKey key = new ApiKey(sim.apiKey(), "test");
+        LocalData data = LocalData.inMemory();
+        VastServices services = new VastServices(new VastClient(ClientSettings.of(sim.baseUrl(), key)), FAST,
+                data.audit(), clock);
+        return new Connection(services, key, false, null, data);
+    }
+}
