@@ -36,6 +36,11 @@ final class WatchTray implements Notifier {
         })));
     }
 
+    /** Where alerts go now: the tray once it is up, else the window. */
+    Notifier current() {
+        return current;
+    }
+
     /** Uses {@code notifier} from now on (tests record what reaches it). */
     void use(Notifier notifier) {
         current = notifier;
