@@ -50,9 +50,9 @@ final class AuditView {
         table.getColumns().setAll(List.of(
                 column("Time", 130, r -> WHEN.format(r.event().at().atZone(zone))),
                 column("Action", 120, r -> r.event().action()),
-                column("Reason", 110, r -> r.event().reason()),
-                column("Phase", 150, r -> r.unconfirmed() ? "INTENT · no outcome" : r.event().phase().name()),
-                column("Instances", 160, r -> r.event().instanceIds().stream().map(String::valueOf)
+                column("Reason", 220, r -> r.event().reason()),
+                column("Phase", 140, r -> r.unconfirmed() ? "INTENT · no outcome" : r.event().phase().name()),
+                column("Instances", 130, r -> r.event().instanceIds().stream().map(String::valueOf)
                         .collect(Collectors.joining(", "))),
                 column("Detail", 400, r -> r.event().detail() == null ? "" : r.event().detail())));
         table.setRowFactory(t -> new TableRow<>() {

@@ -31,6 +31,7 @@ import java.util.Locale;
 final class HistoryView {
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT);
+    private static final DateTimeFormatter DAY_HOURS = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
 
     private final BorderPane root = new BorderPane();
     private final LineChart<Number, Number> burnChart;
@@ -118,24 +119,44 @@ final class HistoryView {
         return chart;
     }
 
-    /** The x axis is epoch seconds: whole hours (24 h) or days (7 d) as ticks, labelled as time of day or date. */
+    /** Tick spacings the time axis may use, in seconds: from a minute to a day. */
+    private static final long[] TICKS = {60, 300, 900, 1_800, 3_600, 3 * 3_600, 6 * 3_600, 12 * 3_600, 86_400};
+
+    /**
+     * The x axis is epoch seconds. It starts at the range's start or the first recorded point, whichever is later,
+     * so a history only minutes old is readable; ticks fall on whole minutes, hours or days of local time.
+     */
     private void redraw() {
         Instant from = model.fromProperty().get();
         Instant to = model.toProperty().get();
         if (from == null || to == null) {
             return;
         }
-        boolean week = model.rangeProperty().get() == HistoryModel.Range.WEEK;
-        long tick = week ? 86_400 : 3 * 3_600;
+        if (!model.points().isEmpty() && model.points().get(0).at().isAfter(from)) {
+            from = model.points().get(0).at();
+        }
+        long start = from.getEpochSecond();
+        long end = Math.max(to.getEpochSecond(), start + 60);
+        long tick = TICKS[TICKS.length - 1];
+        for (long t : TICKS) {
+            if ((end - start) / t <= 8) {
+                tick = t;
+                break;
+            }
+        }
+        long offset = zone.getRules().getOffset(from).getTotalSeconds();
+        long lower = Math.floorDiv(start + offset, tick) * tick - offset;
+        DateTimeFormatter labels = tick >= 86_400 ? DAYS : end - lower > 86_400 ? DAY_HOURS : HOURS;
+        long unit = tick;
         for (LineChart<Number, Number> chart : List.of(burnChart, creditChart)) {
             NumberAxis x = (NumberAxis) chart.getXAxis();
-            x.setLowerBound(from.getEpochSecond());
-            x.setUpperBound(to.getEpochSecond());
-            x.setTickUnit(tick);
+            x.setLowerBound(lower);
+            x.setUpperBound(end);
+            x.setTickUnit(unit);
             x.setTickLabelFormatter(new StringConverter<>() {
                 @Override
                 public String toString(Number n) {
-                    return (week ? DAYS : HOURS).format(Instant.ofEpochSecond(n.longValue()).atZone(zone));
+                    return labels.format(Instant.ofEpochSecond(n.longValue()).atZone(zone));
                 }
 
                 @Override
