@@ -16,6 +16,7 @@ final class WatchTray implements Notifier {
     private volatile Notifier current;
     private volatile boolean keepWatching;
     private volatile String lastStatus;
+    private boolean implicitExitOff;
 
     WatchTray(Stage stage) {
         this.inWindow = new InWindowNotifier(() -> stage);
@@ -46,9 +47,17 @@ final class WatchTray implements Notifier {
         current = notifier;
     }
 
+    /** Only ever turns implicit exit off (and back on if it was this that turned it off): others may own it. */
     void setKeepWatching(boolean keep) {
         keepWatching = keep;
-        Platform.setImplicitExit(!(keep && current.inTray()));
+        boolean hide = keep && current.inTray();
+        if (hide) {
+            implicitExitOff = true;
+            Platform.setImplicitExit(false);
+        } else if (implicitExitOff) {
+            implicitExitOff = false;
+            Platform.setImplicitExit(true);
+        }
     }
 
     /** True when closing the window should only hide it: a tray is there to bring it back. */
