@@ -73,10 +73,6 @@ final class HistoryModel {
             @Override
             protected Loaded call() {
                 Instant now = clock.instant();
-                if (Duration.between(lastDownsample, now).compareTo(DOWNSAMPLE_EVERY) >= 0) {
-                    lastDownsample = now;
-                    history.downsample(now);
-                }
                 Instant start = now.minus(r.length);
                 List<SpendHistory.InstanceSpend> perInstance = history.spendPerInstance(start, now, MAX_GAP).values()
                         .stream().sorted(Comparator.comparingDouble(SpendHistory.InstanceSpend::usd).reversed())
@@ -99,6 +95,22 @@ final class HistoryModel {
             done();
         });
         runner.run(task);
+    }
+
+    /** Thins old history in the background about once an hour (called after polls, whatever tab is showing). */
+    void thinIfDue() {
+        Instant now = clock.instant();
+        if (Duration.between(lastDownsample, now).compareTo(DOWNSAMPLE_EVERY) < 0) {
+            return;
+        }
+        lastDownsample = now;
+        runner.execute(() -> {
+            try {
+                history.downsample(now);
+            } catch (StoreException e) {
+                java.util.logging.Logger.getLogger(HistoryModel.class.getName()).warning(e.getMessage());
+            }
+        });
     }
 
     private void done() {

@@ -78,6 +78,7 @@ final class SpendTabs {
         if (n != null) {
             n.status(statusLine(snapshot));
         }
+        history.thinIfDue();
         if (historyTab.isSelected()) {
             history.reload();
         }
