@@ -25,10 +25,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.imggenhub.vast.ui.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.UiTestSupport.fxRun;
 import static io.imggenhub.vast.ui.UiTestSupport.simIds;
 import static io.imggenhub.vast.ui.UiTestSupport.tableIds;
 import static java.util.concurrent.TimeUnit.SECONDS;
