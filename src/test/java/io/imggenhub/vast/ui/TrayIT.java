@@ -87,6 +87,9 @@ class TrayIT {
         assertEquals("false", seen.get("implicitExit"), "the app keeps running with the window hidden");
         assertEquals("true", seen.get("reopenedShowing"), "Open in the tray menu shows it again");
         assertEquals("Open,Refresh,Destroy All…,Quit", seen.get("menu"));
+        assertTrue(seen.get("destroyAllAsked").contains("Destroy"), "Destroy All from the tray asks first: "
+                + seen.get("destroyAllAsked"));
+        assertEquals("0", seen.get("destroyAllLeft"), "and then destroys everything");
         assertEquals("0", seen.get("iconsAfterClose"), "closing for real removes the icon");
     }
 

@@ -82,8 +82,9 @@ public final class TrayProbe {
         Path home = Files.createTempDirectory("uispend-trayprobe");
         VastSimulator sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2));
         UiSettings quiet = UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0).withTrayWatch(true);
+        List<String> asked = new CopyOnWriteArrayList<>();
         MonitorWindow window = UiTestSupport.fx(() -> UiTestSupport.open(new Stage(), UiTestSupport.connectionTo(sim),
-                home, quiet, q -> true));
+                home, quiet, q -> asked.add(q.title() + " / " + q.action())));
         await().atMost(20, SECONDS).until(() -> window.tray().inTray());
         TrayIcon icon = SystemTray.getSystemTray().getTrayIcons()[0];
         System.out.println("icons=" + SystemTray.getSystemTray().getTrayIcons().length);
@@ -115,6 +116,13 @@ public final class TrayProbe {
         await().atMost(20, SECONDS).until(() -> UiTestSupport.fx(() -> window.stage().isShowing()));
         System.out.println("reopenedShowing=true");
         System.out.println("menu=" + labels(icon.getPopupMenu()));
+
+        MenuItem destroyAll = item(icon.getPopupMenu(), "Destroy All…");
+        EventQueue.invokeAndWait(() -> destroyAll.getActionListeners()[0]
+                .actionPerformed(new ActionEvent(destroyAll, ActionEvent.ACTION_PERFORMED, "Destroy All")));
+        await().atMost(30, SECONDS).until(() -> sim.state().instances().stream().allMatch(i -> i.isDestroyed()));
+        System.out.println("destroyAllAsked=" + asked);
+        System.out.println("destroyAllLeft=" + sim.state().instances().stream().filter(i -> !i.isDestroyed()).count());
 
         UiTestSupport.fxRun(window::close);
         await().atMost(10, SECONDS).until(() -> SystemTray.getSystemTray().getTrayIcons().length == 0);
