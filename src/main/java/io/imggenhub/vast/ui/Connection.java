@@ -25,6 +25,7 @@ public final class Connection implements AutoCloseable {
     private final boolean demo;
     private final AutoCloseable owned;
     private final LocalData data;
+    private volatile String dataWarning;
 
     Connection(VastServices services, ApiKey key, boolean demo, AutoCloseable owned, LocalData data) {
         this.services = services;
@@ -52,7 +53,15 @@ public final class Connection implements AutoCloseable {
 
     /** This user's history file, or memory with a logged warning when it cannot be opened. */
     static LocalData localData(AppEnvironment environment) {
-        return LocalData.openOrInMemory(Database.defaultFile(environment.env(), environment.home()), LOG::warning);
+        return localData(environment, w -> { });
+    }
+
+    /** As {@link #localData(AppEnvironment)}, also handing the warning to {@code warn} (for the window's banner). */
+    static LocalData localData(AppEnvironment environment, java.util.function.Consumer<String> warn) {
+        return LocalData.openOrInMemory(Database.defaultFile(environment.env(), environment.home()), w -> {
+            LOG.warning(w);
+            warn.accept(w);
+        });
     }
 
     /**
@@ -71,7 +80,15 @@ public final class Connection implements AutoCloseable {
             LOG.warning("Ignoring the saved server URL: " + e.getMessage());
             server = ServerResolver.resolve(null, environment.env());
         }
-        return to(server, key.orElse(null), localData(environment));
+        String[] warning = new String[1];
+        Connection connection = to(server, key.orElse(null), localData(environment, w -> warning[0] = w));
+        connection.dataWarning = warning[0];
+        return connection;
+    }
+
+    /** Why the history file could not be opened (the data then lives in memory only), if it could not. */
+    java.util.Optional<String> dataWarning() {
+        return java.util.Optional.ofNullable(dataWarning);
     }
 
     public VastServices services() {

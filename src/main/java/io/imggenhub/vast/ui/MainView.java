@@ -12,6 +12,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -49,6 +51,7 @@ final class MainView {
     private final ToggleButton deployToggle = new ToggleButton("Deploy panel");
     private final Region spacer = new Region();
     private final ToolBar toolbar;
+    private final TabPane tabs = new TabPane();
 
     MainView(MonitorViewModel monitor, DestroyViewModel destroy, DeployViewModel deploy, BannerBoard board,
              Actions actions, boolean demo, String connection, ObservableStringValue pollText,
@@ -152,7 +155,12 @@ final class MainView {
                 split.getItems().remove(deployPanel.view());
             }
         });
-        root.setCenter(split);
+        Tab instances = new Tab("Instances", split);
+        instances.setId("instances-tab");
+        instances.setClosable(false);
+        tabs.getTabs().add(instances);
+        tabs.setId("main-tabs");
+        root.setCenter(tabs);
 
         Label connectionLabel = new Label(connection);
         connectionLabel.setId("connection");
@@ -186,6 +194,15 @@ final class MainView {
                 e.consume();
             }
         });
+    }
+
+    /** Tabs after the instances (alerts, history, audit): the instance table stays the first and default. */
+    void addTabs(java.util.List<Tab> more) {
+        tabs.getTabs().addAll(more);
+    }
+
+    TabPane tabs() {
+        return tabs;
     }
 
     Parent root() {

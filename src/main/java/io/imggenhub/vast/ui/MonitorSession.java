@@ -37,6 +37,7 @@ final class MonitorSession {
     /** The alert rules shared with the CLI (and later the tray): hysteresis, once per episode, cleared notices. */
     private final SpendWatch spendWatch;
     private final GuardViewModel guards;
+    private final SpendTabs spendTabs;
 
     MonitorSession(Connection connection, UiSettings settings, TaskRunner runner, Confirmer confirmer,
                    MainView.Actions actions, ObservableStringValue themeButtonText, java.time.Duration deployWait) {
@@ -72,6 +73,10 @@ final class MonitorSession {
                 io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM);
         deploy.setRentGate(deployGuards);
         view.deployPanel().addOptions(deployGuards.options(deploy));
+        spendTabs = new SpendTabs(spendWatch, connection.data(), runner, zone);
+        view.addTabs(spendTabs.tabs());
+        connection.dataWarning().ifPresent(w -> banners.alert(
+                new Banner("local-data", Banner.Severity.WARNING, "History and audit log are not being saved", w)));
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> monitor.tick(Instant.now())));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -90,6 +95,16 @@ final class MonitorSession {
     private void applySnapshot(FleetSnapshot snapshot) {
         monitor.apply(snapshot);
         spendWatch.onSnapshot(snapshot).forEach(this::showAlert);
+        spendTabs.polled(snapshot);
+    }
+
+    /** Where alerts go besides the banners and the Alerts tab (the tray, or in-window pop-ups). */
+    void useNotifier(Notifier notifier) {
+        spendTabs.useNotifier(notifier);
+    }
+
+    SpendTabs spendTabs() {
+        return spendTabs;
     }
 
     void stop() {

@@ -32,6 +32,8 @@ public final class MonitorWindow {
     private Scene scene;
     private MonitorSession session;
     private boolean closed;
+    /** Alerts outside the window: the tray icon where there is one. One for the app, kept across accounts. */
+    private final WatchTray tray;
 
     public MonitorWindow(Stage stage, WindowOptions options, UiSettings settings, Connection connection) {
         this.stage = stage;
@@ -40,6 +42,7 @@ public final class MonitorWindow {
         this.confirmer = options.confirmer() != null ? options.confirmer()
                 : new DialogConfirmer(() -> stage, () -> theme.get().stylesheets());
         theme.set(settings.theme());
+        tray = new WatchTray(stage);
         session = newSession(connection);
     }
 
@@ -60,8 +63,44 @@ public final class MonitorWindow {
                 MonitorWindow.this.setTheme(theme.get().other());
             }
         };
-        return new MonitorSession(connection, settings, options.runner(), confirmer, actions, themeButtonText,
-                options.deployWait());
+        MonitorSession next = new MonitorSession(connection, settings, options.runner(), confirmer, actions,
+                themeButtonText, options.deployWait());
+        next.useNotifier(tray);
+        return next;
+    }
+
+    /** The tray menu's commands; each runs on the FX thread. */
+    private TrayNotifier.Actions trayActions() {
+        return new TrayNotifier.Actions() {
+            @Override
+            public void open() {
+                stage.show();
+                stage.setIconified(false);
+                stage.toFront();
+            }
+
+            @Override
+            public void refresh() {
+                session.refreshNow();
+            }
+
+            @Override
+            public void destroyAll() {
+                open();
+                session.destroy().destroyAll();
+            }
+
+            @Override
+            public void quit() {
+                MonitorWindow.this.quit();
+            }
+        };
+    }
+
+    /** Leaves for real: closes the account (and a demo simulator), removes the tray icon, stops the toolkit. */
+    void quit() {
+        close();
+        javafx.application.Platform.exit();
     }
 
     public void show() {
@@ -84,7 +123,13 @@ public final class MonitorWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         placeWindow();
-        stage.setOnHidden(e -> close());
+        // With a tray watching, closing only hides the window; Quit in the tray menu ends the app.
+        stage.setOnHidden(e -> {
+            if (!tray.hidesOnClose()) {
+                close();
+            }
+        });
+        tray.start(options.runner(), trayActions(), icon -> tray.setKeepWatching(settings.trayWatch()));
         StartupProbe.mark("stage ready");
         stage.show();
         session.start(first != null);
@@ -132,6 +177,7 @@ public final class MonitorWindow {
             settings = result.settings().withWindow(settings.window());
             setTheme(settings.theme());
             session.apply(settings);
+            tray.setKeepWatching(settings.trayWatch());
             saveInBackground();
             if (result.reconnect() != null) {
                 connect(result.reconnect());
@@ -176,6 +222,11 @@ public final class MonitorWindow {
         }
         session.stop();
         session.connection().close();
+        tray.close();
+    }
+
+    WatchTray tray() {
+        return tray;
     }
 
     public Stage stage() {

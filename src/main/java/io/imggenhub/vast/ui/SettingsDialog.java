@@ -48,6 +48,8 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
     private final Label status = new Label();
     private final ProgressIndicator checking = new ProgressIndicator();
     private final UiSettings current;
+    private final javafx.scene.control.CheckBox trayWatch =
+            new javafx.scene.control.CheckBox("Keep watching from the tray when the window is closed");
     private final Connection connection;
     private final ApiKeyResolver keys;
     private final TaskRunner runner;
@@ -114,6 +116,11 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
             }
         });
 
+        trayWatch.setId("settings-tray-watch");
+        trayWatch.setSelected(current.trayWatch());
+        trayWatch.setTooltip(new Tooltip("Where the desktop has a system tray: closing the window hides it, and"
+                + " the tray icon keeps watching and alerting; Quit in the tray menu exits"));
+
         status.setId("settings-status");
         status.setWrapText(true);
         status.setMaxWidth(460);
@@ -132,6 +139,7 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         grid.addRow(row++, new Label("Warn when burn above ($/hr)"), highBurn);
         grid.addRow(row++, new Label("Warn when credit below ($)"), lowCredit);
         grid.addRow(row++, new Label("Theme"), theme);
+        grid.add(trayWatch, 1, row++);
         grid.add(new HBox(8, checking, status), 0, row, 2, 1);
         key.setPrefColumnCount(32);
         getDialogPane().setContent(grid);
@@ -164,6 +172,7 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
                     .withThresholds(parse(lowRunway, "The runway warning"), parse(highBurn, "The burn warning"),
                             parse(lowCredit, "The credit warning"))
                     .withTheme(theme.getValue())
+                    .withTrayWatch(trayWatch.isSelected())
                     .withServerUrl(serverUri.toString().equals(ServerUrl.DEFAULT) ? null : serverUri.toString());
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());

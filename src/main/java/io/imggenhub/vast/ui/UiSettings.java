@@ -11,9 +11,11 @@ import io.imggenhub.vast.core.AlertThresholds;
  * @param highBurnPerHour warn when the burn is above this many $/hr; 0 turns the warning off
  * @param lowCreditUsd    warn when the credit falls below this many dollars; 0 turns the warning off
  * @param serverUrl       the Vast server; null for VAST_URL or the default
+ * @param trayWatch       with a system tray, closing the window leaves the account watched from the tray
  */
 public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, Double lowRunwayHours,
-                         Double highBurnPerHour, Double lowCreditUsd, String serverUrl) {
+                         Double highBurnPerHour, Double lowCreditUsd, String serverUrl,
+                         Boolean trayWatch) {
     public static final int DEFAULT_POLL_SECONDS = 30;
 
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
@@ -27,10 +29,11 @@ public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, 
         highBurnPerHour = highBurnPerHour == null || highBurnPerHour < 0 ? d.maxBurnPerHour() : highBurnPerHour;
         lowCreditUsd = lowCreditUsd == null || lowCreditUsd < 0 ? d.minCredit() : lowCreditUsd;
         serverUrl = serverUrl == null || serverUrl.isBlank() ? null : serverUrl.strip();
+        trayWatch = trayWatch == null || trayWatch;
     }
 
     public static UiSettings defaults() {
-        return new UiSettings(null, null, null, null, null, null, null);
+        return new UiSettings(null, null, null, null, null, null, null, null);
     }
 
     /** The thresholds as the shared alert rules take them (same hysteresis as the CLI and the tray). */
@@ -39,22 +42,26 @@ public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, 
     }
 
     public UiSettings withWindow(WindowBounds bounds) {
-        return new UiSettings(bounds, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl);
+        return new UiSettings(bounds, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch);
     }
 
     public UiSettings withPollSeconds(int seconds) {
-        return new UiSettings(window, seconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl);
+        return new UiSettings(window, seconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch);
     }
 
     public UiSettings withTheme(Theme next) {
-        return new UiSettings(window, pollSeconds, next, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl);
+        return new UiSettings(window, pollSeconds, next, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch);
     }
 
     public UiSettings withThresholds(double runwayHours, double burnPerHour, double creditUsd) {
-        return new UiSettings(window, pollSeconds, theme, runwayHours, burnPerHour, creditUsd, serverUrl);
+        return new UiSettings(window, pollSeconds, theme, runwayHours, burnPerHour, creditUsd, serverUrl, trayWatch);
+    }
+
+    public UiSettings withTrayWatch(boolean keep) {
+        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, keep);
     }
 
     public UiSettings withServerUrl(String url) {
-        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, url);
+        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, url, trayWatch);
     }
 }

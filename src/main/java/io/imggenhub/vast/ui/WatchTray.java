@@ -1,0 +1,93 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.core.Alert;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.util.function.Consumer;
+
+/**
+ * Chooses where alerts go for the whole app: the tray icon when the desktop has a tray, else in-window pop-ups.
+ * The tray is looked for in the background (AWT start-up is not free), so alerts go to the window until it is up.
+ * With a tray and the setting on, closing the window only hides it and the account stays watched.
+ */
+final class WatchTray implements Notifier {
+    private final InWindowNotifier inWindow;
+    private volatile Notifier current;
+    private volatile boolean keepWatching;
+    private volatile String lastStatus;
+    private boolean implicitExitOff;
+
+    WatchTray(Stage stage) {
+        this.inWindow = new InWindowNotifier(() -> stage);
+        this.current = inWindow;
+    }
+
+    /**
+     * Looks for a tray on {@code runner}; {@code onTray} runs on the FX thread if an icon was added.
+     * {@code trayWanted=false} keeps everything in the window (tests, and a future "no tray" setting).
+     */
+    void start(TaskRunner runner, TrayNotifier.Actions actions, Consumer<TrayNotifier> onTray) {
+        runner.execute(() -> TrayNotifier.install(actions).ifPresent(tray -> Platform.runLater(() -> {
+            current = tray;
+            if (lastStatus != null) {
+                tray.status(lastStatus);
+            }
+            onTray.accept(tray);
+        })));
+    }
+
+    /** Where alerts go now: the tray once it is up, else the window. */
+    Notifier current() {
+        return current;
+    }
+
+    /** Uses {@code notifier} from now on (tests record what reaches it). */
+    void use(Notifier notifier) {
+        current = notifier;
+    }
+
+    /** Only ever turns implicit exit off (and back on if it was this that turned it off): others may own it. */
+    void setKeepWatching(boolean keep) {
+        keepWatching = keep;
+        boolean hide = keep && current.inTray();
+        if (hide) {
+            implicitExitOff = true;
+            Platform.setImplicitExit(false);
+        } else if (implicitExitOff) {
+            implicitExitOff = false;
+            Platform.setImplicitExit(true);
+        }
+    }
+
+    /** True when closing the window should only hide it: a tray is there to bring it back. */
+    boolean hidesOnClose() {
+        return keepWatching && current.inTray();
+    }
+
+    @Override
+    public void status(String text) {
+        lastStatus = text;
+        current.status(text);
+    }
+
+    @Override
+    public void alert(Alert alert) {
+        Notifier n = current;
+        n.alert(alert);
+        // With the window hidden the user only sees the tray; with it showing, the pop-up helps too.
+        if (n.inTray()) {
+            inWindow.alert(alert);
+        }
+    }
+
+    @Override
+    public boolean inTray() {
+        return current.inTray();
+    }
+
+    @Override
+    public void close() {
+        current.close();
+    }
+}
