@@ -25,7 +25,7 @@ final class GuardColumn {
         column.setId("col-guard");
         // The table's sort keys are row fields; the guard is not one of them.
         column.setSortable(false);
-        column.setPrefWidth(185);
+        column.setPrefWidth(150);
         column.setCellValueFactory(f -> Bindings.valueAt(cells, f.getValue().id()));
         column.setCellFactory(c -> new Cell());
         return column;

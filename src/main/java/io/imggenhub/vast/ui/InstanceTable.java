@@ -49,6 +49,8 @@ final class InstanceTable {
                 "Vast's instance (contract) id");
         id.setCellFactory(c -> text(n -> String.valueOf(n.longValue()), "cell-id"));
 
+        // Ids are what people copy into the CLI: never let the constrained layout cut them short.
+        id.setMinWidth(80);
         TableColumn<InstanceRow, String> gpu = column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 104,
                 "GPU model and count");
 
