@@ -9,7 +9,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -20,9 +19,9 @@ import java.util.List;
 final class AccountGuardDialog extends Dialog<AccountGuard> {
     static final ButtonType SAVE = new ButtonType("Save account guards", ButtonBar.ButtonData.OK_DONE);
 
-    private final TextField daily = field("account-daily", "no cap", "Estimated spend per calendar day (USD)");
-    private final TextField monthly = field("account-monthly", "no cap", "Estimated spend per calendar month (USD)");
-    private final TextField floor = field("account-floor", "none", "Alert when the credit falls to this (USD)");
+    private final TextField daily = FormFields.text("account-daily", "no cap", "Estimated spend per calendar day (USD)");
+    private final TextField monthly = FormFields.text("account-monthly", "no cap", "Estimated spend per calendar month (USD)");
+    private final TextField floor = FormFields.text("account-floor", "none", "Alert when the credit falls to this (USD)");
     private final CheckBox destroy = new CheckBox("Destroy every instance when a limit is crossed");
     private final Label error = new Label();
 
@@ -87,13 +86,5 @@ final class AccountGuardDialog extends Dialog<AccountGuard> {
             error.setVisible(true);
             return null;
         }
-    }
-
-    private static TextField field(String id, String prompt, String tip) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.setTooltip(new Tooltip(tip));
-        return f;
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -31,12 +30,12 @@ final class GuardDialog extends Dialog<GuardDialog.Result> {
     static final ButtonType SAVE = new ButtonType("Save guard", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType REMOVE = new ButtonType("Remove guards", ButtonBar.ButtonData.LEFT);
 
-    private final TextField ttl = field("guard-ttl", "e.g. 2h or 90m",
+    private final TextField ttl = FormFields.text("guard-ttl", "e.g. 2h or 90m",
             "Destroy once the instance has existed this long, counted from when Vast created it");
-    private final TextField idlePercent = field("guard-idle-percent", "e.g. 5",
+    private final TextField idlePercent = FormFields.text("guard-idle-percent", "e.g. 5",
             "GPU utilisation below this % counts as idle");
-    private final TextField idleFor = field("guard-idle-for", "e.g. 30m", "How long it must stay idle");
-    private final TextField maxHourly = field("guard-max-hourly", "e.g. 0.50",
+    private final TextField idleFor = FormFields.text("guard-idle-for", "e.g. 30m", "How long it must stay idle");
+    private final TextField maxHourly = FormFields.text("guard-max-hourly", "e.g. 0.50",
             "Destroy as soon as it bills more than this per hour");
     private final Label error = new Label();
 
@@ -125,13 +124,5 @@ final class GuardDialog extends Dialog<GuardDialog.Result> {
             error.setVisible(true);
             return null;
         }
-    }
-
-    private static TextField field(String id, String prompt, String tip) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.setTooltip(new Tooltip(tip));
-        return f;
     }
 }
