@@ -33,11 +33,7 @@ final class Converters {
     static final class NonNegative implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double d = number(value);
-            if (d < 0) {
-                throw new TypeConversionException("'" + value + "' must not be negative");
-            }
-            return d;
+            return number(value, d -> d >= 0, "must not be negative");
         }
     }
 
@@ -45,11 +41,7 @@ final class Converters {
     static final class Positive implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double d = number(value);
-            if (d <= 0) {
-                throw new TypeConversionException("'" + value + "' must be greater than 0");
-            }
-            return d;
+            return number(value, d -> d > 0, "must be greater than 0");
         }
     }
 
@@ -57,11 +49,7 @@ final class Converters {
     static final class Percent implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double d = number(value);
-            if (d < 0 || d > 100) {
-                throw new TypeConversionException("'" + value + "' is not a percentage from 0 to 100");
-            }
-            return d;
+            return number(value, d -> d >= 0 && d <= 100, "is not a percentage from 0 to 100");
         }
     }
 
@@ -99,6 +87,15 @@ final class Converters {
         }
     }
 
+    /** A finite number for which {@code ok} holds, else "'value' {@code problem}". */
+    private static double number(String value, java.util.function.DoublePredicate ok, String problem) {
+        double d = number(value);
+        if (!ok.test(d)) {
+            throw new TypeConversionException("'" + value + "' " + problem);
+        }
+        return d;
+    }
+
     private static double number(String value) {
         double d;
         try {
@@ -133,11 +130,7 @@ final class Converters {
     static final class PositiveUsd implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double d = number(value);
-            if (d <= 0) {
-                throw new TypeConversionException("'" + value + "' must be an amount above $0");
-            }
-            return d;
+            return number(value, d -> d > 0, "must be an amount above $0");
         }
     }
 
@@ -145,11 +138,7 @@ final class Converters {
     static final class IdlePercent implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double d = number(value);
-            if (d <= 0 || d > 100) {
-                throw new TypeConversionException("'" + value + "' is not a GPU utilisation above 0 and at most 100");
-            }
-            return d;
+            return number(value, d -> d > 0 && d <= 100, "is not a GPU utilisation above 0 and at most 100");
         }
     }
 }
