@@ -1,10 +1,7 @@
 package io.imggenhub.vast.core;
 
-import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.VastClient;
-import io.imggenhub.vast.config.ApiKey;
 
-import java.net.URI;
 import java.time.Clock;
 
 /**
@@ -24,11 +21,6 @@ public final class VastServices {
         this.clock = clock;
         this.repository = new VastRepository(client, clock);
         this.destroyer = new Destroyer(client, destroyerSettings, audit, clock);
-    }
-
-    public static VastServices connect(URI server, ApiKey key) {
-        return new VastServices(new VastClient(ClientSettings.of(server, key)), Destroyer.Settings.DEFAULT,
-                AuditSink.NONE, Clock.systemUTC());
     }
 
     public VastClient client() {

@@ -1,6 +1,5 @@
 package io.imggenhub.vast.ui;
 
-import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
@@ -199,21 +198,22 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         status.getStyleClass().remove("error-text");
         status.setText("Checking the key with " + serverUri.getHost() + "…");
         saveButton.setDisable(true);
-        Task<Account> check = new Task<>() {
+        // The check, the key file and opening the account's local data are all I/O: none of it on the FX thread.
+        Task<Connection> check = new Task<>() {
             @Override
-            protected Account call() throws IOException {
+            protected Connection call() throws IOException {
                 VastClient client = new VastClient(ClientSettings.of(serverUri, toCheck));
-                Account account = client.currentUser();
+                client.currentUser();
                 if (newKey != null) {
                     keys.save(newKey);
                 }
-                return account;
+                return connector.apply(serverUri, toCheck);
             }
         };
         check.setOnSucceeded(e -> {
             checking.setVisible(false);
             saveButton.setDisable(false);
-            finish(saveButton, new Result(next, connector.apply(serverUri, toCheck)));
+            finish(saveButton, new Result(next, check.getValue()));
         });
         check.setOnFailed(e -> {
             checking.setVisible(false);
