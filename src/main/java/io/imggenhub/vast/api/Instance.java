@@ -124,9 +124,12 @@ public record Instance(
         return Duration.between(start, now);
     }
 
-    /** Estimated spend so far: the current rate over the whole lifetime (Vast's invoices are authoritative). */
+    /**
+     * Estimated spend so far: what it bills now over its whole lifetime, so a stopped instance counts its storage,
+     * not the GPU rate it no longer pays (Vast's invoices are authoritative).
+     */
     public double estimatedCost(Instant now) {
-        return hourlyCost() * uptime(now).toMillis() / 3_600_000.0;
+        return billedRate() * uptime(now).toMillis() / 3_600_000.0;
     }
 
     /**

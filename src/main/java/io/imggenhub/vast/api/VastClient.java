@@ -210,6 +210,19 @@ public class VastClient {
         }
     }
 
+    /**
+     * Stop or start: {@code PUT /api/v0/instances/{id}/} with {@code {"state": "stopped"|"running"}} (vast-api.md
+     * §3.7). Safe to retry: asking twice for the same state changes nothing.
+     */
+    public void setInstanceState(long id, boolean running) {
+        ObjectNode body = emptyObject();
+        body.put("state", running ? "running" : "stopped");
+        JsonNode answer = send(Call.put("/api/v0/instances/" + id + "/", body));
+        if (answer.has("success") && !answer.get("success").asBoolean(false)) {
+            throw errorFrom(200, answer.toString());
+        }
+    }
+
     // ---- renting and offers -----------------------------------------------------------------------------------
 
     /**

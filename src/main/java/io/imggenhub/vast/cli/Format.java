@@ -1,22 +1,23 @@
 package io.imggenhub.vast.cli;
 
+import io.imggenhub.vast.core.Formats;
+
 import java.time.Duration;
 import java.util.Locale;
 
-/** How the command line writes money and durations; the same everywhere, whatever the locale. */
+/** How the command line writes money and durations: {@link Formats}, shared with the window, plus Vast's age form. */
 final class Format {
     private Format() {
     }
 
     /** {@code $0.1100}: the original tool's 4 decimals for hourly rates. */
     static String rate(double usdPerHour) {
-        return String.format(Locale.ROOT, "$%.4f", usdPerHour);
+        return Formats.rate(usdPerHour);
     }
 
     /** {@code $25.00} for balances, {@code -$0.03} below zero; a tenth of a cent below is still {@code $0.00}. */
     static String usd(double usd) {
-        double cents = Math.round(usd * 100);
-        return String.format(Locale.ROOT, cents < 0 ? "-$%.2f" : "$%.2f", Math.abs(cents) / 100);
+        return Formats.money(usd);
     }
 
     /** {@code 2d 3h}, {@code 4h 15m}, {@code 7m}: Vast's own age format. */
@@ -32,7 +33,7 @@ final class Format {
     }
 
     static String hours(Duration d) {
-        return String.format(Locale.ROOT, "%.1f h", d.toSeconds() / 3600.0);
+        return Formats.duration(d);
     }
 
     static String number(double value, int decimals) {

@@ -11,7 +11,8 @@ import java.util.Map;
         description = "Watch and control what your Vast.ai GPU rentals cost. Without a command it opens the window.",
         subcommands = {InstancesCommand.class, DestroyCommand.class, DestroyAllCommand.class, OffersCommand.class,
                 ReserveCommand.class, AutoCommand.class, AccountCommand.class, HistoryCommand.class,
-                GuardCommand.class, WatchCommand.class, SimulatorCommand.class})
+                GuardCommand.class, WatchCommand.class, SimulatorCommand.class, PowerCommand.Stop.class,
+                PowerCommand.Start.class})
 public final class VastCli implements Runnable {
 
     @CommandLine.Spec

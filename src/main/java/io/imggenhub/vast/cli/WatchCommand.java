@@ -49,7 +49,9 @@ final class WatchCommand extends VastCommand {
     protected int execute() {
         VastServices services = connect(true);
         LocalData data = data();
-        GuardEngine engine = GuardEngine.forServices(services, data.guards(server()), data.history(), ctx().zone());
+        // A one-shot run cannot warn on one poll and act on the next: it acts on what is due (cron users rely on it).
+        GuardEngine engine = GuardEngine.forServices(services, data.guards(server()), data.history(), ctx().zone(),
+                GuardEngine.Settings.DEFAULT.withWarnFirst(!once));
         SpendWatch alerts = new SpendWatch(AlertThresholds.DEFAULT, ctx().clock(), ctx().zone());
         Thread hook = once ? null : new Thread(this::stopAndWait, "watch-stop");
         if (hook != null) {

@@ -65,8 +65,9 @@ public final class SpendWatch {
         double burn = s.burnPerHour();
         if (t.maxBurnPerHour() > 0) {
             rule(out, Alert.Kind.HIGH_BURN, "", burn > t.maxBurnPerHour(), burn < t.maxBurnPerHour() * (1 - t.hysteresis()),
-                    String.format(Locale.ROOT, "Burning $%.2f/hr (limit $%.2f/hr) across %d instance(s): $%.2f a day.",
-                            burn, t.maxBurnPerHour(), s.billingCount(), s.burnPerDay()),
+                    "Burning " + Formats.perHour(burn) + " (limit " + Formats.perHour(t.maxBurnPerHour()) + ") across "
+                            + Formats.count(s.billingCount(), "instance") + ": " + Formats.money(s.burnPerDay())
+                            + " a day.",
                     String.format(Locale.ROOT, "Burn is back to $%.2f/hr.", burn));
         }
         if (t.minRunwayHours() > 0 && s.account() != null) {

@@ -40,6 +40,10 @@ public final class VastServices {
         return new Deployer(client, destroyer, audit, clock, emergencyCleanup);
     }
 
+    public PowerSwitch powerSwitch() {
+        return new PowerSwitch(client, audit, clock);
+    }
+
     public AuditSink audit() {
         return audit;
     }

@@ -1,12 +1,15 @@
 package io.imggenhub.vast.ui;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A message across the top of the window. The key identifies what it is about ("stale", "emergency"), so a newer
- * message on the same subject replaces the older one instead of stacking.
+ * message on the same subject replaces the older one instead of stacking. The strip shows the title and a short
+ * text; long lists (every instance an emergency cleanup destroyed) go in {@code details}, which the strip offers as
+ * "Show all N" in a scrollable dialog, so no banner can grow past the window.
  */
-public record Banner(String key, Severity severity, String title, String text, Action action) {
+public record Banner(String key, Severity severity, String title, String text, Action action, List<String> details) {
 
     public enum Severity { INFO, SUCCESS, WARNING, DANGER }
 
@@ -19,7 +22,11 @@ public record Banner(String key, Severity severity, String title, String text, A
     }
 
     public Banner(String key, Severity severity, String title, String text) {
-        this(key, severity, title, text, null);
+        this(key, severity, title, text, null, List.of());
+    }
+
+    public Banner(String key, Severity severity, String title, String text, Action action) {
+        this(key, severity, title, text, action, List.of());
     }
 
     public Banner {
@@ -27,5 +34,14 @@ public record Banner(String key, Severity severity, String title, String text, A
         Objects.requireNonNull(severity, "severity");
         title = title == null ? "" : title;
         text = text == null ? "" : text;
+        details = details == null ? List.of() : List.copyOf(details);
+    }
+
+    /** The lines a "Show all" dialog lists: the details, or a long text's lines. */
+    List<String> allLines() {
+        if (!details.isEmpty()) {
+            return details;
+        }
+        return List.of(text.split("\n"));
     }
 }

@@ -200,8 +200,8 @@ public final class DeployViewModel {
                         return new DestroyListener() {
                             @Override
                             public void starting(List<Instance> targets) {
-                                updateMessage("Insufficient credit — destroying " + targets.size()
-                                        + " instance(s)…");
+                                updateMessage("Insufficient credit — destroying "
+                                        + Format.count(targets.size(), "instance") + "…");
                             }
                         };
                     }
@@ -266,6 +266,7 @@ public final class DeployViewModel {
         DestroyReport report = e.cleanup();
         StringBuilder text = new StringBuilder("Vast refused the rental: ").append(e.creditError().getMessage())
                 .append("\nTo stop further costs, every instance on the account was destroyed at once");
+        List<String> details = List.of();
         if (report == null) {
             String why = e.creditError().getSuppressed().length > 0
                     ? e.creditError().getSuppressed()[0].getMessage() : "the instances could not be listed";
@@ -273,18 +274,25 @@ public final class DeployViewModel {
         } else if (report.total() == 0) {
             text.append(": there were none.");
         } else {
-            text.append(":\n").append(report.outcomes().stream()
-                    .map(DeployViewModel::outcomeLine).collect(Collectors.joining("\n")));
-            text.append("\nDestroyed ").append(report.stopped()).append('/').append(report.total())
-                    .append(" instance(s).");
+            // One summary line on the strip; the list of every instance goes behind "Show all N".
+            double rate = report.outcomes().stream().mapToDouble(o -> o.instance().billedRate()).sum();
+            text.append(": destroyed ").append(report.stopped()).append('/')
+                    .append(Format.count(report.total(), "instance")).append(", together ")
+                    .append(Format.perHour(rate)).append('.');
+            if (!report.allStopped()) {
+                text.append(" ").append(report.total() - report.stopped()).append(" still billing!");
+            }
+            details = report.outcomes().stream().map(DeployViewModel::outcomeLine).toList();
         }
         return new Banner("emergency", Banner.Severity.DANGER,
-                "Out of credit — the emergency cleanup destroyed all instances", text.toString());
+                "Out of credit — the emergency cleanup destroyed all instances", text.toString(),
+                new Banner.Action("Add credit…", () -> WebLinks.open(WebLinks.BILLING)), details);
     }
 
     private static String outcomeLine(DestroyOutcome o) {
         String what = o.id() + " (" + o.instance().gpuDisplayName() + ", "
-                + String.format(Locale.ROOT, "$%.4f/hr", o.instance().hourlyCost()) + ")";
+                + Format.ratePerHour(o.instance().billedRate())
+                + (o.instance().isStopped() ? " storage, stopped" : "") + ")";
         return switch (o.status()) {
             case DESTROYED, ALREADY_GONE -> "✓ Destroyed instance " + what;
             case STILL_BILLING -> "✗ STILL BILLING " + what + ": " + o.reason();

@@ -64,7 +64,7 @@ public final class DestroyViewModel {
         boolean yes = confirmer.confirm(new Confirmer.Confirmation(
                 "Destroy instance",
                 "Destroy instance " + row.id() + "?",
-                row.gpuProperty().get() + " at " + Format.rate(row.hourlyProperty().get()) + "/hr"
+                row.gpuProperty().get() + " at " + Format.ratePerHour(row.hourlyProperty().get())
                         + (row.storageOnly() ? " (stopped: disk only)" : "")
                         + (row.labelProperty().get().isEmpty() ? "" : " (label " + row.labelProperty().get() + ")")
                         + ".\nIts disk and everything on it are deleted. This cannot be undone.",
@@ -122,11 +122,56 @@ public final class DestroyViewModel {
     static Banner stillBilling(List<DestroyOutcome> survivors) {
         String ids = survivors.stream()
                 .map(o -> o.id() + " (" + o.instance().gpuDisplayName() + ", "
-                        + Format.perHour(o.instance().hourlyCost()) + ")")
+                        + Format.ratePerHour(o.instance().billedRate()) + ")")
                 .collect(Collectors.joining(", "));
         return new Banner("still-billing", Banner.Severity.DANGER, "STILL BILLING",
                 "Vast accepted the destroy but still lists " + ids + ". " + survivors.get(0).reason()
                         + ". Check the Vast console and destroy again.");
+    }
+
+    /**
+     * "Destroy selected (N, $X/hr)": asks, naming how many and what they cost, then destroys exactly these rows
+     * through the destroyer's list path (the same bulk path as Destroy All). One row is a plain {@link #destroy}.
+     */
+    public Task<DestroyReport> destroySelected(List<InstanceRow> selected) {
+        List<InstanceRow> rows = selected.stream().filter(r -> r != null && !r.busy()).toList();
+        if (rows.size() <= 1 || destroyingAll.get()) {
+            return null;
+        }
+        double total = rows.stream().mapToDouble(r -> r.hourlyProperty().get()).sum();
+        boolean yes = confirmer.confirm(new Confirmer.Confirmation(
+                "Destroy selected instances",
+                "Destroy the " + Format.count(rows.size(), "selected instance") + "?",
+                "Together they bill " + Format.perHour(total) + ": "
+                        + rows.stream().map(r -> String.valueOf(r.id())).collect(Collectors.joining(", "))
+                        + ". Their disks and everything on them are deleted. This cannot be undone.",
+                "Destroy " + rows.size()));
+        if (!yes) {
+            return null;
+        }
+        List<Instance> targets = rows.stream().map(InstanceRow::instance).toList();
+        rows.forEach(r -> r.setAction(DESTROYING));
+        singleDestroys.set(singleDestroys.get() + 1);
+        Task<DestroyReport> task = new Task<>() {
+            @Override
+            protected DestroyReport call() {
+                return destroyer.destroy(targets, "destroy selected from the window", DestroyListener.NONE);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            singleDestroys.set(singleDestroys.get() - 1);
+            report(task.getValue(), "destroy-selected");
+            refreshNow.run();
+        });
+        task.setOnFailed(e -> {
+            singleDestroys.set(singleDestroys.get() - 1);
+            rows.forEach(r -> r.setAction(""));
+            alerts.alert(new Banner("destroy-selected", Banner.Severity.DANGER,
+                    "Destroy selected failed — instances may still be billing",
+                    MonitorViewModel.describe(task.getException())));
+            refreshNow.run();
+        });
+        return runner.run(task);
     }
 
     /** Asks (naming how many and what they cost), then destroys every instance on the account. */
@@ -142,7 +187,7 @@ public final class DestroyViewModel {
         double total = rows.stream().mapToDouble(r -> r.hourlyProperty().get()).sum();
         boolean yes = confirmer.confirm(new Confirmer.Confirmation(
                 "Destroy all instances",
-                "Destroy all " + rows.size() + " instance(s)?",
+                "Destroy all " + Format.count(rows.size(), "instance") + "?",
                 "Together they bill " + Format.perHour(total) + ". Every instance on the account is destroyed,"
                         + " including any started since the last refresh, with their disks. This cannot be undone.",
                 "Destroy all " + rows.size()));
@@ -165,7 +210,7 @@ public final class DestroyViewModel {
                         Platform.runLater(() -> targets.forEach(
                                 t -> monitor.row(t.id()).ifPresent(r -> r.setAction(DESTROYING))));
                         updateProgress(0, Math.max(1, total));
-                        updateMessage("Destroying " + total + " instance(s)…");
+                        updateMessage("Destroying " + Format.count(total, "instance") + "…");
                     }
 
                     @Override
@@ -190,7 +235,7 @@ public final class DestroyViewModel {
         progressText.bind(task.messageProperty());
         task.setOnSucceeded(e -> {
             endDestroyAll();
-            report(task.getValue());
+            report(task.getValue(), "destroy-all");
             refreshNow.run();
         });
         task.setOnFailed(e -> {
@@ -212,7 +257,7 @@ public final class DestroyViewModel {
         destroyingAll.set(false);
     }
 
-    private void report(DestroyReport report) {
+    private void report(DestroyReport report, String key) {
         reports.accept(report);
         for (DestroyOutcome outcome : report.outcomes()) {
             if (outcome.stoppedBilling()) {
@@ -222,9 +267,9 @@ public final class DestroyViewModel {
                         outcome.status() == DestroyOutcome.Status.STILL_BILLING ? "STILL BILLING" : ""));
             }
         }
-        String headline = "Destroyed " + report.stopped() + "/" + report.total() + " instance(s)";
+        String headline = "Destroyed " + report.stopped() + "/" + Format.count(report.total(), "instance");
         if (report.allStopped()) {
-            alerts.alert(new Banner("destroy-all", Banner.Severity.SUCCESS, headline,
+            alerts.alert(new Banner(key, Banner.Severity.SUCCESS, headline,
                     report.total() == 0 ? "There was nothing to destroy."
                             : String.format(Locale.ROOT, "Billing stopped for all of them, verified in %.1f s.",
                             report.elapsed().toMillis() / 1000.0)));
@@ -234,7 +279,7 @@ public final class DestroyViewModel {
                 .map(o -> "✗ " + o.id() + " (" + o.instance().gpuDisplayName() + "): "
                         + (o.status() == DestroyOutcome.Status.STILL_BILLING ? "STILL BILLING — " : "") + o.reason())
                 .collect(Collectors.joining("\n"));
-        alerts.alert(new Banner("destroy-all", Banner.Severity.DANGER, headline + " — some are still billing",
+        alerts.alert(new Banner(key, Banner.Severity.DANGER, headline + " — some are still billing",
                 failures));
         if (!report.stillBilling().isEmpty()) {
             alerts.alert(stillBilling(report.stillBilling()));

@@ -19,7 +19,7 @@ final class GuardControls {
     private GuardControls() {
     }
 
-    static void install(MainView view, GuardViewModel guards) {
+    static void install(MainView view, GuardViewModel guards, Confirmer confirmer) {
         TableView<InstanceRow> table = view.table();
         int afterUtil = table.getColumns().stream().map(c -> c.getId()).toList().indexOf("col-util") + 1;
         table.getColumns().add(afterUtil > 0 ? afterUtil : table.getColumns().size(), GuardColumn.create(guards.cells()));
@@ -28,32 +28,46 @@ final class GuardControls {
         guard.setId("guard");
         guard.setTooltip(new Tooltip("Lifetime, idle and price limits for the selected instance (G)"));
         guard.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        guard.setOnAction(e -> openGuard(table, table.getSelectionModel().getSelectedItem(), guards));
+        guard.setOnAction(e -> openGuard(table, table.getSelectionModel().getSelectedItem(), guards, confirmer));
         Button account = new Button("Account guards…");
         account.setId("account-guards");
         account.setTooltip(new Tooltip("Daily and monthly spend caps and a credit floor for the whole account"));
         account.setOnAction(e -> openAccount(table, guards));
         view.addTools(new Separator(Orientation.VERTICAL), guard, account);
 
-        view.instanceTable().addRowAction("Guard…", row -> openGuard(table, row, guards));
+        view.instanceTable().addRowAction("Guard…", row -> openGuard(table, row, guards, confirmer));
         view.root().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             Scene scene = view.root().getScene();
             boolean typing = scene != null && scene.getFocusOwner() instanceof TextInputControl;
             if (e.getCode() == KeyCode.G && !typing && !e.isShortcutDown() && !e.isAltDown()) {
-                openGuard(table, table.getSelectionModel().getSelectedItem(), guards);
+                openGuard(table, table.getSelectionModel().getSelectedItem(), guards, confirmer);
                 e.consume();
             }
         });
     }
 
-    static void openGuard(TableView<InstanceRow> table, InstanceRow row, GuardViewModel guards) {
+    static void openGuard(TableView<InstanceRow> table, InstanceRow row, GuardViewModel guards, Confirmer confirmer) {
         if (row == null || row.instance() == null) {
             return;
         }
         Instance instance = row.instance();
         guards.loadGuard(instance.id(), current -> new GuardDialog(owner(table), css(table), instance,
                 current.orElse(null), guards.clock().instant()).showAndWait()
+                .filter(r -> r.remove() || actsNowConfirmed(instance, r.guard(), guards, confirmer))
                 .ifPresent(r -> guards.save(instance.id(), r.remove() ? null : r.guard())));
+    }
+
+    /** A guard that would destroy the instance at once is saved only after the person said so, naming what goes. */
+    private static boolean actsNowConfirmed(Instance instance, io.imggenhub.vast.core.guard.InstanceGuard guard,
+                                            GuardViewModel guards, Confirmer confirmer) {
+        return guards.engine().wouldActNow(instance, guard).map(why -> confirmer.confirm(new Confirmer.Confirmation(
+                "Guard acts now",
+                "This destroys instance " + instance.id() + " (" + instance.gpuDisplayName() + ", "
+                        + Format.ratePerHour(instance.billedRate()) + ") now: " + why + ".",
+                "The guard's limit is already reached. Once saved, a warning with \"Keep it\" comes on the next"
+                        + " poll and the instance is destroyed on the poll after, with its disk. Save only if that"
+                        + " is what you want.",
+                "Save and destroy"))).orElse(true);
     }
 
     static void openAccount(TableView<InstanceRow> table, GuardViewModel guards) {

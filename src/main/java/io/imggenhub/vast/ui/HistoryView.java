@@ -98,8 +98,24 @@ final class HistoryView {
 
         model.points().addListener((ListChangeListener<SpendHistory.Point>) c -> redraw());
         model.spend().addListener((ListChangeListener<SpendHistory.InstanceSpend>) c -> total.setText(
-                "Estimated spend in range: " + Format.money(model.spend().stream()
-                        .mapToDouble(SpendHistory.InstanceSpend::usd).sum())));
+                spendLine(model.spend(), model.points())));
+    }
+
+    /**
+     * The estimate from polled rates, and next to it how far the credit really fell over the same points: the
+     * estimate only sees the rates at poll times (and the demo bills faster than the clock), the credit is Vast's.
+     */
+    static String spendLine(List<SpendHistory.InstanceSpend> spend, List<SpendHistory.Point> points) {
+        String line = "Estimated spend in range (polled rates × time): "
+                + Format.money(spend.stream().mapToDouble(SpendHistory.InstanceSpend::usd).sum());
+        List<Double> credits = points.stream().map(SpendHistory.Point::credit).filter(java.util.Objects::nonNull)
+                .toList();
+        if (credits.size() >= 2) {
+            double fell = credits.get(0) - credits.get(credits.size() - 1);
+            line += fell >= 0 ? " · credit fell " + Format.money(fell) + " in the same time (Vast's own figure)"
+                    : " · credit rose " + Format.money(-fell) + " (a top-up)";
+        }
+        return line;
     }
 
     private LineChart<Number, Number> chart(String title, XYChart.Series<Number, Number> series, String id) {

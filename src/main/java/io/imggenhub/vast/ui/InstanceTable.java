@@ -29,6 +29,9 @@ import java.util.function.Function;
  */
 final class InstanceTable {
     private final TableView<InstanceRow> table = new TableView<>();
+    private final javafx.beans.property.StringProperty filter = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.collections.transformation.FilteredList<InstanceRow> filtered;
+    private final MonitorViewModel monitor;
     /** Context-menu entries other parts of the window add (Guard…); read when a row is created. */
     private final java.util.List<MenuItemSpec> rowActions = new java.util.ArrayList<>();
 
@@ -38,10 +41,14 @@ final class InstanceTable {
     InstanceTable(MonitorViewModel monitor, Consumer<InstanceRow> destroy) {
         table.setId("instances");
         table.getStyleClass().add("instance-table");
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        this.monitor = monitor;
+        // Several rows at once: "Destroy selected (N, $X/hr)" on a big fleet.
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-        SortedList<InstanceRow> sorted = new SortedList<>(monitor.rows());
+        filtered = new javafx.collections.transformation.FilteredList<>(monitor.rows());
+        filter.addListener((o, was, is) -> filtered.setPredicate(RowFilter.of(is)));
+        SortedList<InstanceRow> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
 
@@ -53,6 +60,8 @@ final class InstanceTable {
         id.setMinWidth(80);
         TableColumn<InstanceRow, String> gpu = column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 104,
                 "GPU model and count");
+
+        gpu.setCellFactory(c -> text(g -> g, "cell-text"));
 
         TableColumn<InstanceRow, String> status = column(RowField.STATUS, "Status", InstanceRow::statusTextProperty, 88,
                 "Vast's container state; while the window acts on an instance, what it is doing");
@@ -66,11 +75,14 @@ final class InstanceTable {
         TableColumn<InstanceRow, Duration> uptime = column(RowField.UPTIME, "Uptime", InstanceRow::uptimeProperty, 80,
                 "Time since the instance was created");
         uptime.setCellFactory(c -> text(Format::duration, "cell-number"));
+        // While polls fail, the uptimes stand still: the header says so instead of looking live.
+        ((Label) uptime.getGraphic()).textProperty().bind(Bindings.when(monitor.staleProperty())
+                .then("Uptime (frozen)").otherwise("Uptime"));
 
-        TableColumn<InstanceRow, Number> cost = column(RowField.COST, "Cost so far (est.)",
+        TableColumn<InstanceRow, Number> cost = column(RowField.COST, "Cost so far",
                 InstanceRow::costSoFarProperty, 132,
-                "Estimate: today's $/hr × uptime. Vast's invoices are what counts: price changes, stops and"
-                        + " storage-only hours make the real figure differ.");
+                "Estimate: what it bills now × uptime, so a stopped instance counts its storage only. Vast's"
+                        + " invoices are what counts: price changes and stops make the real figure differ.");
         cost.setCellFactory(c -> text(n -> "~" + Format.money(n.doubleValue()), "cell-number"));
 
         TableColumn<InstanceRow, Double> util = column(RowField.UTIL, "Util", InstanceRow::gpuUtilProperty, 48,
@@ -79,6 +91,7 @@ final class InstanceTable {
 
         TableColumn<InstanceRow, String> label = column(RowField.LABEL, "Label", InstanceRow::labelProperty, 84,
                 "The instance's label");
+        label.setCellFactory(c -> text(l -> l, "cell-text"));
 
         TableColumn<InstanceRow, String> ssh = column(RowField.SSH, "SSH", InstanceRow::sshProperty, 226,
                 "root@host:port; the button copies the ssh command");
@@ -96,16 +109,42 @@ final class InstanceTable {
             copy.setOnAction(e -> copySsh(row.getItem()));
             MenuItem kill = new MenuItem("Destroy…");
             kill.setOnAction(e -> destroy.accept(row.getItem()));
-            ContextMenu menu = new ContextMenu(copy, kill);
+            ContextMenu menu = new ContextMenu(copy);
             rowActions.forEach(a -> {
                 MenuItem item = new MenuItem(a.text());
                 item.setOnAction(e -> a.action().accept(row.getItem()));
                 menu.getItems().add(item);
             });
+            // Destroy last, apart from the rest: the one entry that cannot be undone.
+            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), kill);
             row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(menu));
             return row;
         });
+    }
+
+    /** What the filter box holds: rows whose id, GPU, label or status contain it are shown. */
+    javafx.beans.property.StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** Rows shown under the filter, and all rows. */
+    javafx.collections.ObservableList<InstanceRow> shownRows() {
+        return filtered;
+    }
+
+    /**
+     * Sizes each column to its widest content in the table's own font, so numbers, ids and statuses are never cut
+     * to "…"; the SSH column (last) takes what is left. Called when rows come or go, not on every value change.
+     */
+    void fitColumns() {
+        for (TableColumn<InstanceRow, ?> column : table.getColumns()) {
+            double width = ColumnFit.width(column, filtered);
+            if (width > 0) {
+                column.setMinWidth(width);
+                column.setPrefWidth(width);
+            }
+        }
     }
 
     void addRowAction(String text, Consumer<InstanceRow> action) {
@@ -138,13 +177,18 @@ final class InstanceTable {
         return column;
     }
 
-    /** A plain text cell; the formatters accept null (shown as "–"). */
+    /** A plain text cell; the formatters accept null (shown as "–"). Its tooltip has the full text if it is cut. */
     private static <T> TableCell<InstanceRow, T> text(Function<T, String> format, String styleClass) {
         TableCell<InstanceRow, T> cell = new TableCell<>() {
+            private final Tooltip full = new Tooltip();
+
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : format.apply(item));
+                String shown = empty ? null : format.apply(item);
+                setText(shown);
+                full.setText(shown);
+                setTooltip(shown == null || shown.isEmpty() ? null : full);
             }
         };
         cell.getStyleClass().add(styleClass);

@@ -52,6 +52,8 @@ final class MainView {
     private final Region spacer = new Region();
     private final ToolBar toolbar;
     private final TabPane tabs = new TabPane();
+    /** The table with what sits above it (the filter bar). */
+    private final VBox tablePane = new VBox();
 
     MainView(MonitorViewModel monitor, DestroyViewModel destroy, DeployViewModel deploy, BannerBoard board,
              Actions actions, boolean demo, String connection, ObservableStringValue pollText,
@@ -80,8 +82,9 @@ final class MainView {
 
         Button destroyOne = new Button("Destroy");
         destroyOne.setId("destroy");
-        destroyOne.setTooltip(new Tooltip("Destroy the selected instance, after you confirm (Delete)"));
-        destroyOne.setOnAction(e -> destroy.destroy(tableView.getSelectionModel().getSelectedItem()));
+        destroyOne.setTooltip(new Tooltip("Destroy the selected instances, after you confirm (Delete)"));
+        destroyOne.textProperty().bind(FleetControls.destroyButtonText(tableView));
+        destroyOne.setOnAction(e -> FleetControls.destroySelection(tableView, destroy));
         destroyOne.disableProperty().bind(tableView.getSelectionModel().selectedItemProperty().isNull()
                 .or(destroy.destroyingAllProperty()));
 
@@ -139,11 +142,14 @@ final class MainView {
         }
         toolbar.getItems().addAll(theme, settings);
 
-        VBox top = new VBox(toolbar, new SummaryBar(monitor, zone).view(), new BannerStack(board).view());
+        BannerStack bannerStack = new BannerStack(board);
+        VBox top = new VBox(toolbar, new SummaryBar(monitor, zone).view(), bannerStack.view());
         top.getStyleClass().add("top-area");
         root.setTop(top);
 
-        SplitPane split = new SplitPane(tableView, deployPanel.view());
+        tablePane.getChildren().setAll(tableView);
+        VBox.setVgrow(tableView, Priority.ALWAYS);
+        SplitPane split = new SplitPane(tablePane, deployPanel.view());
         split.setId("split");
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(deployPanel.view(), false);
@@ -178,13 +184,20 @@ final class MainView {
         status.getStyleClass().add("status-bar");
         root.setBottom(status);
 
+        // A filter, not a handler: the table consumes Escape itself, and Escape must always close a banner.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean typing = e.getTarget() instanceof TextInputControl;
+            if (e.getCode() == KeyCode.ESCAPE && !typing && bannerStack.dismissNewest()) {
+                e.consume();
+            }
+        });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
             if (e.getCode() == KeyCode.F5 || REFRESH_ALT.match(e)) {
                 actions.refresh();
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE && !typing) {
-                destroy.destroy(tableView.getSelectionModel().getSelectedItem());
+                FleetControls.destroySelection(tableView, destroy);
                 e.consume();
             } else if (SETTINGS.match(e)) {
                 actions.openSettings();
@@ -212,6 +225,11 @@ final class MainView {
     /** More toolbar buttons (the guards'), after the deploy toggle. */
     void addTools(javafx.scene.Node... tools) {
         toolbar.getItems().addAll(toolbar.getItems().indexOf(spacer), java.util.List.of(tools));
+    }
+
+    /** Puts {@code node} above the instance table (the filter bar). */
+    void addAboveTable(javafx.scene.Node node) {
+        tablePane.getChildren().add(0, node);
     }
 
     DeployPanel deployPanel() {

@@ -38,10 +38,12 @@ final class MonitorSession {
     private final SpendWatch spendWatch;
     private final GuardViewModel guards;
     private final SpendTabs spendTabs;
+    private final TaskRunner runner;
 
     MonitorSession(Connection connection, UiSettings settings, TaskRunner runner, Confirmer confirmer,
                    MainView.Actions actions, ObservableStringValue themeButtonText, java.time.Duration deployWait) {
         this.connection = connection;
+        this.runner = runner;
         this.spendWatch = new SpendWatch(settings.alertThresholds(), Clock.systemUTC(), ZoneId.systemDefault());
         apply(settings);
         var services = connection.services();
@@ -68,7 +70,9 @@ final class MonitorSession {
                 () -> "polling every " + pollSeconds.get() + " s", pollSeconds);
         view = new MainView(monitor, destroy, deploy, banners, actions, connection.isDemo(),
                 connection.description(), pollText, poll.inFlightBinding(), themeButtonText, zone);
-        GuardControls.install(view, guards);
+        GuardControls.install(view, guards, confirmer);
+        FleetControls.install(view, monitor, new PowerViewModel(services.powerSwitch(), confirmer, runner, banners,
+                this::refreshNow), runner, banners);
         DeployGuards deployGuards = new DeployGuards(guards, confirmer, monitor.snapshotProperty(), connection.server(),
                 io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM);
         deploy.setRentGate(deployGuards);
@@ -95,6 +99,7 @@ final class MonitorSession {
     private void applySnapshot(FleetSnapshot snapshot) {
         monitor.apply(snapshot);
         spendWatch.onSnapshot(snapshot).forEach(this::showAlert);
+        refreshLiveAlerts();
         spendTabs.polled(snapshot);
     }
 
@@ -137,6 +142,7 @@ final class MonitorSession {
         Instant last = monitor.lastUpdatedProperty().get();
         String since = last == null ? "No data has arrived yet."
                 : "Showing the data from " + Format.clockSeconds(last, ZoneId.systemDefault()) + ".";
+        spendTabs.stale(since);
         banners.alert(new Banner("stale", Banner.Severity.WARNING, "Stale data: the last poll failed",
                 since + " " + monitor.pollErrorProperty().get() + ". Retrying every " + pollSeconds.get() + " s."));
     }
@@ -149,10 +155,44 @@ final class MonitorSession {
         if (alert.kind() == Alert.Kind.STILL_BILLING || alert.kind() == Alert.Kind.INSUFFICIENT_CREDIT) {
             return;
         }
-        String key = "alert-" + alert.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String key = alertKey(alert);
         Banner.Severity severity = alert.cleared() ? Banner.Severity.INFO
                 : alert.urgent() ? Banner.Severity.DANGER : Banner.Severity.WARNING;
-        banners.alert(new Banner(key, severity, alert.title(), alert.message()));
+        banners.alert(new Banner(key, severity, alert.title(), alert.message(), billingLink(alert)));
+    }
+
+    /** Low credit and a short runway are fixed on the billing page: the banner links there. */
+    private Banner.Action billingLink(Alert alert) {
+        boolean aboutCredit = alert.kind() == Alert.Kind.LOW_CREDIT || alert.kind() == Alert.Kind.LOW_RUNWAY;
+        if (!aboutCredit || alert.cleared()) {
+            return null;
+        }
+        return new Banner.Action("Add credit…", () -> {
+            if (!WebLinks.open(WebLinks.BILLING, runner)) {
+                banners.alert(new Banner("link", Banner.Severity.INFO, "No browser here: the address is copied",
+                        WebLinks.BILLING.toString()));
+            }
+        });
+    }
+
+    /**
+     * A threshold banner still on screen shows today's figure, not the one of the poll that raised it: the rule
+     * keeps its message current while it holds, and a banner the user closed stays closed.
+     */
+    private void refreshLiveAlerts() {
+        for (Alert alert : spendWatch.active()) {
+            if (alert.kind() == Alert.Kind.STILL_BILLING || alert.kind() == Alert.Kind.INSUFFICIENT_CREDIT) {
+                continue;
+            }
+            String key = alertKey(alert);
+            banners.find(key).filter(b -> !b.text().equals(alert.message()) && b.severity() != Banner.Severity.INFO)
+                    .ifPresent(b -> banners.alert(new Banner(key, b.severity(), alert.title(), alert.message(),
+                            b.action())));
+        }
+    }
+
+    private static String alertKey(Alert alert) {
+        return "alert-" + alert.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void recordHistory(Connection connection, io.imggenhub.vast.core.FleetSnapshot snapshot) {

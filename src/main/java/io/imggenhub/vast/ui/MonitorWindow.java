@@ -127,6 +127,8 @@ public final class MonitorWindow {
         stage.setOnHidden(e -> {
             if (!tray.hidesOnClose()) {
                 close();
+            } else {
+                tray.hiddenToTray();
             }
         });
         tray.start(options.runner(), trayActions(), icon -> tray.setKeepWatching(settings.trayWatch()));

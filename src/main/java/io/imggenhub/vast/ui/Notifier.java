@@ -14,6 +14,9 @@ interface Notifier {
     /** An alert that fired or cleared. */
     void alert(Alert alert);
 
+    /** A plain notice that is no alert ("still watching from the tray"). */
+    void notice(String title, String text);
+
     /** True when alerts reach the user even with the window closed. */
     boolean inTray();
 

@@ -66,7 +66,8 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         if (owner != null) {
             initOwner(owner);
         }
-        setTitle("Settings");
+        // Titled for what it is: from the demo it connects an account; otherwise it is the settings.
+        setTitle(connection.isDemo() ? "Connect account" : "Settings");
         setHeaderText(connection.isDemo() ? "Connect your Vast.ai account" : "Settings");
         getDialogPane().getStylesheets().setAll(stylesheets);
         getDialogPane().setId("settings-dialog");
@@ -123,6 +124,8 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         status.setId("settings-status");
         status.setWrapText(true);
         status.setMaxWidth(460);
+        // The whole reason, never cut off: the label grows in height instead.
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         checking.setPrefSize(16, 16);
         checking.setVisible(false);
 
@@ -218,10 +221,37 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         check.setOnFailed(e -> {
             checking.setVisible(false);
             saveButton.setDisable(false);
-            fail("Not saved: " + serverUri.getHost() + " did not accept the key ("
-                    + MonitorViewModel.describe(check.getException()) + ").");
+            fail(failureReason(serverUri.getHost(), check.getException()));
         });
         runner.run(check);
+    }
+
+    /**
+     * Why the live check failed, told apart, in full: only a 401/403 means the key is wrong; offline, a timeout or a
+     * server error say nothing about the key, and saying they did sends people off to regenerate a good key.
+     */
+    static String failureReason(String host, Throwable error) {
+        String detail = MonitorViewModel.describe(error);
+        if (error instanceof io.imggenhub.vast.api.AuthenticationException) {
+            return "Not saved: " + host + " rejected the key (" + detail + "). Copy it again from the Account page"
+                    + " of the Vast console.";
+        }
+        if (error instanceof io.imggenhub.vast.api.TransportException t) {
+            boolean timeout = t.type() != null && t.type().contains("timeout");
+            return timeout
+                    ? "Not saved: " + host + " did not answer in time (" + detail + "). The key was not checked;"
+                    + " try again in a moment."
+                    : "Not saved: could not reach " + host + ". You may be offline, or the server URL is wrong ("
+                    + detail + "). The key was not checked.";
+        }
+        if (error instanceof io.imggenhub.vast.api.ServerErrorException) {
+            return "Not saved: " + host + " had a server error (" + detail + "). The key was not checked; try again"
+                    + " later.";
+        }
+        if (error instanceof IOException) {
+            return "Not saved: the key could not be written to its file (" + detail + ").";
+        }
+        return "Not saved: the check with " + host + " failed (" + detail + ").";
     }
 
     private void finish(Button saveButton, Result result) {

@@ -87,6 +87,14 @@ final class SpendTabs {
         }
     }
 
+    /** The poll failed: the tray's tooltip must not go on showing fresh-looking numbers. */
+    void stale(String lastGood) {
+        Notifier n = notifier;
+        if (n != null) {
+            n.status("STALE DATA: polls are failing. " + lastGood);
+        }
+    }
+
     static String statusLine(FleetSnapshot s) {
         String runway = s.runway().map(d -> Format.duration(d)).orElse("—");
         return "Burn " + Format.perHour(s.burnPerHour()) + " · runway " + runway;

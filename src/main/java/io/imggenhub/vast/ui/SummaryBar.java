@@ -21,7 +21,7 @@ final class SummaryBar {
         box.getChildren().addAll(
                 tile("burn", "Burn", Bindings.createStringBinding(
                         () -> Format.perHour(vm.burnPerHourProperty().get()), vm.burnPerHourProperty()),
-                        Bindings.createStringBinding(() -> vm.billingProperty().get() + " instance(s) billing",
+                        Bindings.createStringBinding(() -> Format.count(vm.billingProperty().get(), "instance") + " billing",
                                 vm.billingProperty()),
                         vm.burnHighProperty(),
                         "Σ of what every instance bills per hour right now (storage only for stopped ones)"),
@@ -39,16 +39,21 @@ final class SummaryBar {
                                 : vm.runwayProperty().get() == null ? "∞"
                                 : Format.duration(vm.runwayProperty().get()),
                         vm.runwayProperty(), vm.snapshotProperty()),
-                        Bindings.createStringBinding(() -> vm.creditZeroAtProperty().get() == null
+                        Bindings.createStringBinding(() -> vm.staleProperty().get()
+                                        // No fresh poll: the runway is the one computed then, frozen, not counting.
+                                        ? "frozen: data of " + (vm.lastUpdatedProperty().get() == null ? "–"
+                                        : Format.clockSeconds(vm.lastUpdatedProperty().get(), zone))
+                                        : vm.creditZeroAtProperty().get() == null
                                         ? "nothing is billing"
                                         : "credit reaches zero at "
                                         + Format.clock(vm.creditZeroAtProperty().get(), vm.nowProperty().get(), zone),
-                                vm.creditZeroAtProperty(), vm.nowProperty()),
+                                vm.creditZeroAtProperty(), vm.nowProperty(), vm.staleProperty(),
+                                vm.lastUpdatedProperty()),
                         vm.runwayLowProperty(),
                         "Credit ÷ burn: how long until the credit reaches zero at today's burn"),
                 tile("billing", "Billing", Bindings.createStringBinding(
                         () -> String.valueOf(vm.billingProperty().get()), vm.billingProperty()),
-                        Bindings.createStringBinding(() -> vm.rows().size() + " instance(s) listed", vm.rows()),
+                        Bindings.createStringBinding(() -> Format.count(vm.rows().size(), "instance") + " listed", vm.rows()),
                         null, "Instances that cost money right now"),
                 tile("updated", "Updated", Bindings.createStringBinding(
                         () -> vm.lastUpdatedProperty().get() == null ? "–"

@@ -118,6 +118,11 @@ final class TrayNotifier implements Notifier {
     }
 
     @Override
+    public void notice(String title, String text) {
+        EventQueue.invokeLater(() -> icon.displayMessage(title, text, TrayIcon.MessageType.INFO));
+    }
+
+    @Override
     public boolean inTray() {
         return true;
     }

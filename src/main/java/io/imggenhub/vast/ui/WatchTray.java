@@ -17,6 +17,7 @@ final class WatchTray implements Notifier {
     private volatile boolean keepWatching;
     private volatile String lastStatus;
     private boolean implicitExitOff;
+    private boolean toldHidden;
 
     WatchTray(Stage stage) {
         this.inWindow = new InWindowNotifier(() -> stage);
@@ -71,14 +72,32 @@ final class WatchTray implements Notifier {
         current.status(text);
     }
 
+    /** One channel per alert: the tray when there is one, else the window. Never both: that read as two alerts. */
     @Override
     public void alert(Alert alert) {
-        Notifier n = current;
-        n.alert(alert);
-        // With the window hidden the user only sees the tray; with it showing, the pop-up helps too.
-        if (n.inTray()) {
-            inWindow.alert(alert);
+        current.alert(alert);
+    }
+
+    @Override
+    public void notice(String title, String text) {
+        current.notice(title, text);
+    }
+
+    /**
+     * The window was closed while the tray keeps watching: says so once per run, so nobody thinks the watch ended
+     * (or wonders where the window went).
+     */
+    void hiddenToTray() {
+        if (!toldHidden && current.inTray()) {
+            toldHidden = true;
+            current.notice("Still watching from the tray", "imggenhub-vast keeps watching your account from the"
+                    + " tray. Click the icon to open the window; Quit in its menu ends the watch.");
         }
+    }
+
+    /** The in-window channel (tests look at its pop-ups). */
+    InWindowNotifier inWindow() {
+        return inWindow;
     }
 
     @Override

@@ -31,8 +31,10 @@ class AccountCommandTest extends SimTest {
                 r.out());
         assertTrue(lines.get(0).matches("Credit:\\s+\\$" + String.format(Locale.ROOT, "%.2f", credit)), lines.get(0));
         assertTrue(lines.get(1).matches("Burn:\\s+\\$" + String.format(Locale.ROOT, "%.4f", burn) + "/hr .*"), lines.get(1));
-        assertTrue(lines.get(2).matches("Runway:\\s+" + String.format(Locale.ROOT, "%.1f", credit / burn)
-                + " h \\(credit reaches \\$0 around \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+\\)"), lines.get(2));
+        // One duration format for the CLI and the window (issue 12): "13 h 16 m", not "13.3 h".
+        String runway = io.imggenhub.vast.core.Formats.duration(java.time.Duration.ofSeconds((long) (credit / burn * 3600)));
+        assertTrue(lines.get(2).matches("Runway:\\s+(" + runway + "|\\d+ h \\d+ m)"
+                + " \\(credit reaches \\$0 around \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+\\)"), lines.get(2));
         assertTrue(lines.get(3).matches("Instances billing:\\s+3 of 3"), lines.get(3));
     }
 

@@ -216,7 +216,7 @@ class WatchCommandTest extends SimTest {
 
         assertEquals(0, morning.run("guard", "account", "--destroy-on-breach").exit());
         CliHarness.Result destroyed = morning.run("watch", "--once");
-        assertTrue(destroyed.out().contains("[GUARD] Guard destroyed 2 instance(s): daily cap $0.20 reached"),
+        assertTrue(destroyed.out().contains("[GUARD] Guard destroyed 2 instances: daily cap $0.20 reached"),
                 destroyed.out());
         assertTrue(alive().isEmpty());
         assertTrue(audit().stream().anyMatch(e -> e.get("reason").asText().equals("guard:daily-cap")

@@ -99,7 +99,7 @@ class DemoAndSettingsTest {
         robot.clickOn("#settings-save");
 
         await().atMost(20, SECONDS).until(() -> String.valueOf(UiTestSupport.text(robot, "#settings-status"))
-                .contains("did not accept the key"));
+                .contains("rejected the key"));
         assertFalse(Files.exists(keyFile), "a rejected key is not saved");
         assertTrue(find(robot, "#demo-badge").isPresent(), "still the demo");
 

@@ -187,11 +187,15 @@ class GuardWindowTest {
         await().atMost(10, SECONDS).until(() -> guards().accountGuard().destroyOnBreach());
 
         poll();
+        assertFalse(sim.state().isDestroyed(id) || sim.state().isDestroyed(other), "first the warning, no destroy");
+        await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-guard-warn-account")
+                .contains("All 2 instances will be destroyed"));
+        poll();
         assertTrue(sim.state().isDestroyed(id) && sim.state().isDestroyed(other), "opted in: everything destroyed");
         assertTrue(connection.data().audit().since(Instant.EPOCH, 1000).stream()
                 .anyMatch(e -> "guard:credit-floor".equals(e.reason()) && e.phase() == AuditEvent.Phase.INTENT));
         await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-guard-action-account")
-                .contains("Guard destroyed 2 instance(s)"));
+                .contains("Guard destroyed 2 instances"));
     }
 
     private void setTtlInDialog(FxRobot robot, String ttl) {

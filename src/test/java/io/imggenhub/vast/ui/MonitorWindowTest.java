@@ -195,14 +195,14 @@ class MonitorWindowTest {
         robot.clickOn("#destroy-all");
         DialogPane dialog = robot.lookup(".confirm-dialog").queryAs(DialogPane.class);
         String question = fx(() -> dialog.getHeaderText() + " " + dialog.getContentText());
-        assertTrue(question.contains("Destroy all " + n + " instance(s)?"), question);
+        assertTrue(question.contains("Destroy all " + n + " instances?"), question);
         assertTrue(question.contains(Format.perHour(total)), question);
         robot.clickOn("#confirm-action");
 
         await().atMost(30, SECONDS).until(() -> tableIds(robot).isEmpty());
         assertTrue(simIds(sim).isEmpty(), "the simulator has nothing left");
         await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-destroy-all")
-                .contains("Destroyed " + n + "/" + n + " instance(s)"));
+                .contains("Destroyed " + n + "/" + n + " instances"));
         assertEquals("0", UiTestSupport.text(robot, "#billing-value"));
     }
 }

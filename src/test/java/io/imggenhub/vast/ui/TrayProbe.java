@@ -48,6 +48,11 @@ public final class TrayProbe {
         }
 
         @Override
+        public void notice(String title, String text) {
+            real.notice(title, text);
+        }
+
+        @Override
         public boolean inTray() {
             return real.inTray();
         }

@@ -1,6 +1,7 @@
 package io.imggenhub.vast.core.guard;
 
 import io.imggenhub.vast.core.DestroyReport;
+import io.imggenhub.vast.core.Formats;
 
 import java.util.List;
 
@@ -28,9 +29,9 @@ public record GuardAction(GuardRule rule, List<Long> instanceIds, String why, De
             return "Guard could not destroy " + what + " (" + why + "): " + error;
         }
         if (report.allStopped()) {
-            return "Guard destroyed " + (rule.isAccountRule() ? report.stopped() + " instance(s)" : what) + ": " + why + ".";
+            return "Guard destroyed " + (rule.isAccountRule() ? Formats.count(report.stopped(), "instance") : what) + ": " + why + ".";
         }
-        return "Guard destroyed " + report.stopped() + "/" + report.total() + " instance(s) (" + why
+        return "Guard destroyed " + report.stopped() + "/" + Formats.count(report.total(), "instance") + " (" + why
                 + "); still billing: " + report.failures().stream().map(o -> String.valueOf(o.id())).toList();
     }
 }

@@ -5,6 +5,7 @@ import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.AuditSink;
 import io.imggenhub.vast.core.DestroyListener;
 import io.imggenhub.vast.core.DestroyOutcome;
+import io.imggenhub.vast.core.Formats;
 import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.Destroyer;
 import io.imggenhub.vast.core.FleetSnapshot;
@@ -56,10 +57,17 @@ public final class GuardEngine {
      * @param warnAhead     how long before an action the warning comes (0 for none)
      * @param historyMaxGap the longest a recorded burn counts for when the caps add up spend (see {@link SpendLedger})
      * @param pruneGrace    guards of instances missing from the listing are forgotten once they are this old
+     * @param warnFirst     a guard found due without a warning on an earlier poll of this engine only warns, and
+     *                      acts on the next poll (the window and a running {@code watch}); off for a one-shot
+     *                      {@code watch --once}, which has no earlier poll to remember
      */
-    public record Settings(Duration warnAhead, Duration historyMaxGap, Duration pruneGrace) {
+    public record Settings(Duration warnAhead, Duration historyMaxGap, Duration pruneGrace, boolean warnFirst) {
         public static final Settings DEFAULT = new Settings(Duration.ofMinutes(5), Duration.ofMinutes(90),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10), true);
+
+        public Settings(Duration warnAhead, Duration historyMaxGap, Duration pruneGrace) {
+            this(warnAhead, historyMaxGap, pruneGrace, true);
+        }
 
         public Settings {
             Objects.requireNonNull(warnAhead, "warnAhead");
@@ -71,7 +79,11 @@ public final class GuardEngine {
         }
 
         public Settings withWarnAhead(Duration d) {
-            return new Settings(d, historyMaxGap, pruneGrace);
+            return new Settings(d, historyMaxGap, pruneGrace, warnFirst);
+        }
+
+        public Settings withWarnFirst(boolean on) {
+            return new Settings(warnAhead, historyMaxGap, pruneGrace, on);
         }
     }
 
@@ -105,8 +117,13 @@ public final class GuardEngine {
 
     /** Wired to the services' destroyer, audit sink and clock, with default settings. */
     public static GuardEngine forServices(VastServices services, GuardBook book, SpendLedger ledger, ZoneId zone) {
+        return forServices(services, book, ledger, zone, Settings.DEFAULT);
+    }
+
+    public static GuardEngine forServices(VastServices services, GuardBook book, SpendLedger ledger, ZoneId zone,
+                                          Settings settings) {
         return new GuardEngine(book, services.destroyer(), ledger, services.audit(), services.clock(), zone,
-                Settings.DEFAULT);
+                settings);
     }
 
     public GuardBook book() {
@@ -179,13 +196,25 @@ public final class GuardEngine {
                 continue;
             }
             Due due = next.get();
+            String key = "i/" + instance.id() + "/" + due.rule();
+            Instant keepMark = kept == null ? Instant.EPOCH : kept;
             if (!now.isBefore(due.at())) {
-                actions.add(due);
+                // Never a destroy nobody was warned of: a guard that is due at once (saved on an old instance, a
+                // price jump) warns on this poll and acts on the next, unless "Keep it" came in between. It stays
+                // warned while it is due, so a destroy that failed is retried on the next poll without a new warning.
+                if (warnedBefore(key, now)) {
+                    actions.add(due);
+                } else {
+                    pending.add(new GuardWarning(due.rule(), instance.id(), now, String.format(Locale.ROOT,
+                            "Instance %d (%s, %s) will be destroyed on the next check: %s.", instance.id(),
+                            instance.gpuDisplayName(), Formats.ratePerHour(instance.billedRate()), due.why())));
+                }
+                pendingKeys.put(key, keepMark);
             } else if (!due.at().isAfter(warnUntil)) {
                 pending.add(new GuardWarning(due.rule(), instance.id(), due.at(), String.format(Locale.ROOT,
                         "Instance %d (%s) will be destroyed at %s: %s.", instance.id(), instance.gpuDisplayName(),
                         HHMM.format(due.at().atZone(zone)), due.why())));
-                pendingKeys.put("i/" + instance.id() + "/" + due.rule(), kept == null ? Instant.EPOCH : kept);
+                pendingKeys.put(key, keepMark);
             }
         }
         idleSince.keySet().retainAll(tracked);
@@ -215,8 +244,11 @@ public final class GuardEngine {
         if (account.destroyOnBreach() && liveCount > 0) {
             Instant kept = book.accountKeptUntil().filter(k -> k.isAfter(now)).orElse(null);
             Optional<AccountCheck> breached = checks.stream().filter(AccountCheck::breached).findFirst();
-            if (breached.isPresent() && kept == null) {
+            String breachKey = breached.map(c -> "a/" + c.rule()).orElse("");
+            if (breached.isPresent() && kept == null && warnedBefore(breachKey, now)) {
+                // Warned on an earlier poll (below) and not kept since: now it acts.
                 accountAction = breached.get();
+                pendingKeys.put(breachKey, Instant.EPOCH);
             } else {
                 Optional<AccountCheck> soonest = breached.isPresent() ? breached
                         : checks.stream().filter(c -> c.predicted() != null).min(Comparator.comparing(AccountCheck::predicted));
@@ -225,7 +257,7 @@ public final class GuardEngine {
                     Instant at = later(c.breached() ? now : c.predicted(), kept);
                     if (!at.isAfter(warnUntil)) {
                         pending.add(new GuardWarning(c.rule(), null, at, String.format(Locale.ROOT,
-                                "All %d instance(s) will be destroyed at %s: %s.", liveCount,
+                                "All %s will be destroyed at %s: %s.", Formats.count(liveCount, "instance"),
                                 HHMM.format(at.atZone(zone)), c.breached() ? c.why() : c.predictedWhy())));
                         pendingKeys.put("a/" + c.rule(), kept == null ? Instant.EPOCH : kept);
                     }
@@ -243,6 +275,15 @@ public final class GuardEngine {
         warned.clear();
         warned.putAll(pendingKeys);
         return new Decision(actions, accountAction, pending, fresh, changes, List.copyOf(breaches.values()));
+    }
+
+    /** Warned on an earlier poll, and not under a keep that still runs (a warning shown during one counts). */
+    private boolean warnedBefore(String key, Instant now) {
+        if (!settings.warnFirst()) {
+            return true;
+        }
+        Instant keptWhenWarned = warned.get(key);
+        return keptWhenWarned != null && !keptWhenWarned.isAfter(now);
     }
 
     private void trackIdle(Instance instance, InstanceGuard guard, Instant now) {
@@ -427,6 +468,20 @@ public final class GuardEngine {
     }
 
     // ---- what protects an instance ----------------------------------------------------------------------------
+
+    /**
+     * Why {@code guard} would destroy {@code instance} as soon as it is saved (its lifetime is already over, it bills
+     * above the cap), or empty: the window asks before saving such a guard.
+     */
+    public Optional<String> wouldActNow(Instance instance, InstanceGuard guard) {
+        Instant now = clock.instant();
+        List<Candidate> candidates;
+        synchronized (state) {
+            candidates = candidates(instance, guard, now);
+        }
+        return candidates.stream().filter(c -> c.due() != null && !now.isBefore(c.due()))
+                .map(Candidate::why).findFirst();
+    }
 
     /** What protects this instance and when it would act, for the window's column and {@code guard list}. */
     public Protection protection(Instance instance) {

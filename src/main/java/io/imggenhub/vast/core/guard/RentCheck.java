@@ -2,6 +2,7 @@ package io.imggenhub.vast.core.guard;
 
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.Formats;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -85,8 +86,11 @@ public record RentCheck(Verdict verdict, double offerPerHour, double currentBurn
                 ? String.format(Locale.ROOT, "Credit %s (%s above the %s floor)", usd(credit),
                 usd(Math.max(0, credit - reserve)), usd(reserve))
                 : "Credit " + usd(credit);
-        String rates = String.format(Locale.ROOT, "$%.2f/hr (current $%.2f/hr + this offer $%.2f/hr)",
-                combinedBurn(), currentBurn, offerPerHour);
+        // The total is the sum of the parts as shown, so the line adds up for whoever checks it.
+        double current = Math.round(currentBurn * 100) / 100.0;
+        double offer = Math.round(offerPerHour * 100) / 100.0;
+        String rates = Formats.perHour(current + offer) + " (current " + Formats.perHour(current)
+                + " + this offer " + Formats.perHour(offer) + ")";
         // One decimal, unless rounding would show a refused runway as reaching the minimum.
         String hours = String.format(Locale.ROOT, "%.1f", hoursCovered);
         if (verdict == Verdict.REFUSE && Double.parseDouble(hours) >= minimum.toMillis() / 3_600_000.0) {
@@ -105,8 +109,6 @@ public record RentCheck(Verdict verdict, double offerPerHour, double currentBurn
     }
 
     private static String usd(double amount) {
-        // A credit a fraction of a cent below zero must not read "-$0.00".
-        boolean negative = amount <= -0.005;
-        return (negative ? "-$" : "$") + String.format(Locale.ROOT, "%.2f", Math.abs(amount));
+        return Formats.money(amount);
     }
 }

@@ -74,7 +74,7 @@ class AccountGuardsTest {
         assertEquals(GuardRule.CREDIT_FLOOR, w.rule());
         Instant expected = start.plus(Duration.ofHours(2));
         assertTrue(Duration.between(expected, w.dueAt()).abs().toMillis() < 1000, w.dueAt() + " vs " + expected);
-        assertEquals("All 3 instance(s) will be destroyed at " + f.hhmm(w.dueAt())
+        assertEquals("All 3 instances will be destroyed at " + f.hhmm(w.dueAt())
                 + ": credit floor $4.00 reached (credit $4.20 at $3.00/hr).", w.message());
         assertTrue(warned.actions().isEmpty());
 

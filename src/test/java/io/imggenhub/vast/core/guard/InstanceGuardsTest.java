@@ -137,13 +137,22 @@ class InstanceGuardsTest {
     }
 
     @Test
-    void maxHourlyDestroysWhatBillsAboveItsCapAtTheFirstPoll() {
+    void maxHourlyWarnsAtTheFirstPollAboveItsCapAndDestroysAtTheNext() {
         long cheap = f.sim.state().addInstance("RTX 3090", 1, 0.30, "cheap");
         long dear = f.sim.state().addInstance("RTX 4090", 1, 0.80, "dear");
         f.poll();
         f.book.setInstanceGuard(InstanceGuard.maxHourly(cheap, 0.50), f.now());
         f.book.setInstanceGuard(InstanceGuard.maxHourly(dear, 0.50), f.now());
 
+        // Issue 12: never a destroy nobody was warned of; one poll to "Keep it".
+        GuardReport warned = f.poll();
+        assertTrue(warned.actions().isEmpty());
+        assertEquals(1, warned.newWarnings().size());
+        assertEquals("Instance " + dear + " (RTX 4090, $0.8000/hr) will be destroyed on the next check: it bills"
+                + " $0.8000/hr, above its $0.50/hr cap.", warned.newWarnings().get(0).message());
+        assertFalse(f.sim.state().isDestroyed(dear));
+
+        f.advance(GuardFixture.POLL);
         GuardReport acted = f.poll();
         assertEquals(1, acted.actions().size());
         GuardAction a = acted.actions().get(0);
@@ -193,9 +202,11 @@ class InstanceGuardsTest {
         long id = f.sim.state().addInstance("RTX 4090", 1, 0.80, null);
         f.book.setInstanceGuard(InstanceGuard.maxHourly(id, 0.50), f.now());
         f.sim.faults().failDestroy(id, 500);
+        assertTrue(f.poll().actions().isEmpty(), "first the warning");
+        f.advance(GuardFixture.POLL);
         GuardAction failed = f.poll().actions().get(0);
         assertFalse(failed.succeeded());
-        assertTrue(failed.message().startsWith("Guard destroyed 0/1 instance(s)"), failed.message());
+        assertTrue(failed.message().startsWith("Guard destroyed 0/1 instance"), failed.message());
         assertFalse(f.sim.state().isDestroyed(id));
 
         f.sim.faults().failDestroy(id, 0);

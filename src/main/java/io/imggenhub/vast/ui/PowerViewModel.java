@@ -1,0 +1,76 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.core.PowerSwitch;
+import javafx.concurrent.Task;
+
+/**
+ * Stop and Start for one row, the cheaper alternative to Destroy: asks first (saying that a stopped instance keeps
+ * billing its storage), runs in the background, marks the row while it happens and polls again at the end.
+ */
+final class PowerViewModel {
+    private final PowerSwitch power;
+    private final Confirmer confirmer;
+    private final TaskRunner runner;
+    private final AlertSink alerts;
+    private final Runnable refreshNow;
+
+    PowerViewModel(PowerSwitch power, Confirmer confirmer, TaskRunner runner, AlertSink alerts, Runnable refreshNow) {
+        this.power = power;
+        this.confirmer = confirmer;
+        this.runner = runner;
+        this.alerts = alerts;
+        this.refreshNow = refreshNow;
+    }
+
+    Task<Void> stop(InstanceRow row) {
+        if (row == null || row.busy() || row.storageOnly()) {
+            return null;
+        }
+        Instance target = row.instance();
+        boolean yes = confirmer.confirm(new Confirmer.Confirmation("Stop instance",
+                "Stop instance " + row.id() + " (" + target.gpuDisplayName() + ", "
+                        + Format.ratePerHour(target.billedRate()) + ")?",
+                PowerSwitch.stopNote(target) + " Start resumes it, if the machine is still free.", "Stop"));
+        return yes ? run(row, false) : null;
+    }
+
+    Task<Void> start(InstanceRow row) {
+        if (row == null || row.busy() || !row.storageOnly()) {
+            return null;
+        }
+        return run(row, true);
+    }
+
+    private Task<Void> run(InstanceRow row, boolean running) {
+        Instance target = row.instance();
+        row.setAction(running ? "starting…" : "stopping…");
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                if (running) {
+                    power.start(target, "start from the window");
+                } else {
+                    power.stop(target, "stop from the window");
+                }
+                return null;
+            }
+        };
+        String key = "power-" + row.id();
+        task.setOnSucceeded(e -> {
+            row.setAction("");
+            alerts.alert(new Banner(key, Banner.Severity.INFO, (running ? "Starting" : "Stopping") + " instance "
+                    + row.id() + " (" + target.gpuDisplayName() + ")", running
+                    ? "It bills " + Format.ratePerHour(target.hourlyCost()) + " again once it runs."
+                    : PowerSwitch.stopNote(target)));
+            refreshNow.run();
+        });
+        task.setOnFailed(e -> {
+            row.setAction("");
+            alerts.alert(new Banner(key, Banner.Severity.DANGER, "Could not " + (running ? "start" : "stop")
+                    + " instance " + row.id(), MonitorViewModel.describe(task.getException())));
+            refreshNow.run();
+        });
+        return runner.run(task);
+    }
+}

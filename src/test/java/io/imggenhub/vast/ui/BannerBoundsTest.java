@@ -1,0 +1,156 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.imggenhub.vast.ui.UiTestSupport.allText;
+import static io.imggenhub.vast.ui.UiTestSupport.find;
+import static io.imggenhub.vast.ui.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.UiTestSupport.fxRun;
+import static io.imggenhub.vast.ui.UiTestSupport.simIds;
+import static io.imggenhub.vast.ui.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 12, defect 1: banners are bounded (a summary plus "Show all N" in a scrollable dialog), always close with
+ * × or Escape, follow live values, and three or more collapse into one line. Against a 200-instance simulator.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BannerBoundsTest {
+    @TempDir
+    Path home;
+    VastSimulator sim;
+    MonitorWindow window;
+
+    @BeforeAll
+    static void noImplicitExit() {
+        Platform.setImplicitExit(false);
+    }
+
+    @Start
+    void start(Stage stage) {
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(200));
+        double burn = sim.state().burnRate();
+        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
+                UiSettings.defaults().withPollSeconds(600).withThresholds(0, burn / 2, 0), question -> true);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        // Pop-ups and dialogs too: one left showing would take the next test's keys and clicks.
+        robot.interact(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != window.stage()).forEach(javafx.stage.Window::hide));
+        robot.interact(() -> window.stage().close());
+        sim.close();
+    }
+
+    @Test
+    void theEmergencyCleanupOf200InstancesIsOneBoundedBannerWithShowAll(FxRobot robot) {
+        await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == 200);
+        fxRun(() -> window.session().banners().dismiss("alert-high-burn"));
+        sim.state().setCredit(0);
+        robot.clickOn("#deploy-cheapest");
+        // (The yes-confirmer rents past the short-runway check: the point here is the cleanup that follows.)
+        await().atMost(60, SECONDS).until(() -> simIds(sim).isEmpty());
+        await().atMost(30, SECONDS).until(() -> allText(robot, "#banner-emergency").contains("destroyed 200/200"));
+
+        Node banner = robot.lookup("#banner-emergency").query();
+        double height = fx(() -> banner.getBoundsInParent().getHeight());
+        assertTrue(height < 140, "the banner is a summary, not 200 lines: " + height + " px");
+        // The table and the status bar stay in the window.
+        Bounds table = fx(() -> robot.lookup("#instances").query().localToScene(
+                robot.lookup("#instances").query().getBoundsInLocal()));
+        double sceneHeight = fx(() -> window.stage().getScene().getHeight());
+        assertTrue(table.getMinY() < sceneHeight - 100, "the table is still on screen: " + table);
+
+        robot.clickOn("#banner-more-emergency");
+        DialogPane pane = (DialogPane) await().atMost(10, SECONDS).until(
+                () -> find(robot, "#banner-details").orElse(null), n -> n != null);
+        @SuppressWarnings("unchecked")
+        ListView<String> list = (ListView<String>) fx(() -> pane.lookup("#banner-details-list"));
+        assertTrue(fx(() -> list.getItems().stream().filter(l -> l.startsWith("✓ Destroyed instance")).count()) == 200);
+        assertTrue(fx(() -> list.getHeight()) < 500, "the list scrolls instead of growing");
+        robot.interact(() -> pane.getScene().getWindow().hide());
+
+        robot.clickOn("#banner-close-emergency");
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banner-emergency").isEmpty());
+    }
+
+    @Test
+    void escapeAndTheCrossCloseEveryBannerEvenTheStaleOne(FxRobot robot) {
+        await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == 200);
+        fxRun(() -> window.session().banners().dismiss("alert-high-burn"));
+        fxRun(() -> window.session().banners().alert(new Banner("stale", Banner.Severity.WARNING,
+                "Stale data: the last poll failed", "Connection refused")));
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banner-close-stale").isPresent());
+        robot.clickOn("#banner-close-stale");
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banner-stale").isEmpty());
+
+        fxRun(() -> window.session().banners().alert(new Banner("note", Banner.Severity.INFO, "A note", "")));
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banner-note").isPresent());
+        // Escape pressed in the table, which consumes Escape itself.
+        Node tableNode = fx(() -> window.session().view().table());
+        List<String> before = fx(() -> window.session().banners().banners().stream().map(Banner::key).toList());
+        assertEquals(List.of("note"), before);
+        robot.interact(() -> {
+            window.stage().toFront();
+            tableNode.requestFocus();
+        });
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(10, SECONDS).until(() -> fx(() -> window.session().banners().banners().isEmpty()));
+        assertTrue(fx(() -> window.stage().getScene().lookup("#banner-note") == null), "and off the screen");
+    }
+
+    @Test
+    void theHighSpendBannerFollowsTheFleet(FxRobot robot) {
+        await().atMost(30, SECONDS).until(() -> allText(robot, "#banner-alert-high-burn").contains("across 200 instances"));
+        long gone = simIds(sim).get(0);
+        sim.state().destroy(gone);
+        robot.interact(() -> window.session().refreshNow());
+        await().atMost(30, SECONDS).until(() -> allText(robot, "#banner-alert-high-burn").contains("across 199 instances"));
+        String text = allText(robot, "#banner-alert-high-burn");
+        assertTrue(text.contains(io.imggenhub.vast.core.Formats.perHour(sim.state().burnRate())), text);
+    }
+
+    @Test
+    void threeBannersCollapseIntoOneLineWithACount(FxRobot robot) {
+        await().atMost(30, SECONDS).until(() -> find(robot, "#banner-alert-high-burn").isPresent());
+        fxRun(() -> {
+            window.session().banners().alert(new Banner("one", Banner.Severity.INFO, "One", ""));
+            window.session().banners().alert(new Banner("two", Banner.Severity.DANGER, "Two is urgent", ""));
+        });
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banners-collapsed").isPresent());
+        String line = allText(robot, "#banners-collapsed");
+        assertTrue(line.contains("3 alerts · 1 urgent"), line);
+        assertTrue(line.contains("Two is urgent"), "the newest shows: " + line);
+        assertFalse(find(robot, "#banner-one").isPresent());
+        assertFalse(find(robot, "#banner-alert-high-burn").isPresent());
+        robot.clickOn("#banners-show-all");
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banner-one").isPresent());
+        assertEquals(3, fx(() -> window.session().banners().banners().size()));
+        double height = fx(() -> robot.lookup("#banners").query().getBoundsInParent().getHeight());
+        assertTrue(height < 320, "the expanded list scrolls: " + height);
+    }
+}

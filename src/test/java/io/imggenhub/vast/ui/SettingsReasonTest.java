@@ -1,0 +1,124 @@
+package io.imggenhub.vast.ui;
+
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.imggenhub.vast.ui.UiTestSupport.find;
+import static io.imggenhub.vast.ui.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 12, defect 5: the live check of Settings tells offline, server error and a rejected key apart, in full,
+ * and the dialog is titled for what it is. Real HTTP against the simulator (a 401 for a wrong key and 5xx from its
+ * fault switch, vast-api.md §2) and against a closed port.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SettingsReasonTest {
+    @TempDir
+    Path home;
+    VastSimulator sim;
+    MonitorWindow window;
+
+    @BeforeAll
+    static void noImplicitExit() {
+        Platform.setImplicitExit(false);
+    }
+
+    @Start
+    void start(Stage stage) {
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2));
+        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
+                UiSettings.defaults().withPollSeconds(600), null);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        // Pop-ups and dialogs too: one left showing would take the next test's keys and clicks.
+        robot.interact(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != window.stage()).forEach(javafx.stage.Window::hide));
+        robot.interact(() -> {
+            robot.lookup("#settings-dialog").tryQuery().ifPresent(d -> d.getScene().getWindow().hide());
+            window.stage().close();
+        });
+        sim.close();
+    }
+
+    @Test
+    void eachFailureSaysWhatReallyWentWrong(FxRobot robot) throws Exception {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 2);
+        robot.clickOn("#settings");
+        DialogPane pane = (DialogPane) await().atMost(10, SECONDS).until(
+                () -> find(robot, "#settings-dialog").orElse(null), n -> n != null);
+        assertEquals("Settings", fx(() -> ((Stage) pane.getScene().getWindow()).getTitle()));
+
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        setServer(robot, "http://127.0.0.1:" + closedPort);
+        robot.clickOn("#settings-save");
+        String offline = awaitStatus(robot);
+        assertTrue(offline.contains("could not reach 127.0.0.1"), offline);
+        assertTrue(offline.contains("offline"), offline);
+        assertFalse(offline.contains("key was not accepted") || offline.contains("rejected"), offline);
+        assertFullyShown(robot);
+
+        // Back to the simulator, with its key typed again so that the key is checked.
+        setServer(robot, sim.baseUrl().toString());
+        UiTestSupport.typeInto(robot, "#settings-key", sim.apiKey());
+        sim.faults().serverErrorRate(1.0);
+        robot.clickOn("#settings-save");
+        String serverError = awaitStatus(robot);
+        assertTrue(serverError.contains("server error"), serverError);
+        assertFalse(serverError.contains("rejected"), serverError);
+        sim.faults().reset();
+
+        robot.interact(() -> ((TextInputControl) robot.lookup("#settings-key").query()).clear());
+        UiTestSupport.typeInto(robot, "#settings-key", "0123456789abcdef0123456789abcdef");
+        robot.clickOn("#settings-save");
+        await().atMost(20, SECONDS).until(() -> String.valueOf(UiTestSupport.text(robot, "#settings-status"))
+                .contains("rejected the key"));
+        assertFullyShown(robot);
+    }
+
+    private String awaitStatus(FxRobot robot) {
+        await().atMost(60, SECONDS).until(() -> String.valueOf(UiTestSupport.text(robot, "#settings-status"))
+                .startsWith("Not saved"));
+        String text = UiTestSupport.text(robot, "#settings-status");
+        robot.interact(() -> ((Label) robot.lookup("#settings-status").query()).setText(""));
+        return text;
+    }
+
+    private static void setServer(FxRobot robot, String url) {
+        robot.interact(() -> ((TextInputControl) robot.lookup("#settings-server").query()).setText(url));
+    }
+
+    /** The label is as tall as its wrapped text needs: nothing ends in "…". */
+    private static void assertFullyShown(FxRobot robot) {
+        Label status = robot.lookup("#settings-status").queryAs(Label.class);
+        assertTrue(fx(() -> status.getHeight() + 0.5 >= status.prefHeight(status.getWidth())),
+                "the reason is not cut off");
+    }
+}
