@@ -16,9 +16,11 @@ import java.util.function.Function;
 final class ColumnFit {
     private static final Font FONT = Font.font(13);
     /** Cell padding left and right, plus the sort arrow's room in the header. */
-    private static final double PADDING = 26;
+    private static final double PADDING = 18;
+    /** The label may give way (its cells have the full text as a tooltip); the numbers may not. */
+    static final double LABEL_MIN = 60;
     private static final double LABEL_MAX = 260;
-    private static final double SSH_BUTTON = 64;
+    private static final double SSH_BUTTON = 60;
 
     private ColumnFit() {
     }
@@ -33,8 +35,11 @@ final class ColumnFit {
             case ID -> widest(rows, r -> String.valueOf(r.id()), "99999999");
             case GPU -> widest(rows, r -> r.gpuProperty().get(), "RTX 4090");
             // The longest thing the window itself writes there; Vast's own states are shorter.
-            case STATUS -> widest(rows, r -> r.statusTextProperty().get(), "STILL BILLING") + 16;
-            case HOURLY -> measure("$00.0000 disk");
+            // A dot before the text; longer action texts ("destroy accepted, verifying…") have a tooltip.
+            case STATUS -> Math.min(measure("STILL BILLING"), widest(rows, r -> r.statusTextProperty().get(),
+                    "stopped")) + 16;
+            case HOURLY -> widest(rows, r -> Format.rate(r.hourlyProperty().get()) + (r.storageOnly() ? " disk" : ""),
+                    "$0.0000 disk");
             case UPTIME -> measure("99 d 23 h");
             case COST -> widest(rows, r -> "~" + Format.money(r.costSoFarProperty().get()), "~$9,999.99");
             case UTIL -> measure("100 %");

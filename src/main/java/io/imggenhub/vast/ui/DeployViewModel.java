@@ -275,7 +275,9 @@ public final class DeployViewModel {
             text.append(": there were none.");
         } else {
             // One summary line on the strip; the list of every instance goes behind "Show all N".
-            double rate = report.outcomes().stream().mapToDouble(o -> o.instance().billedRate()).sum();
+            // What each billed when it was listed: its storage if stopped, else its full rate.
+            double rate = report.outcomes().stream().mapToDouble(o -> o.instance().isStopped()
+                    ? o.instance().billedRate() : o.instance().hourlyCost()).sum();
             text.append(": destroyed ").append(report.stopped()).append('/')
                     .append(Format.count(report.total(), "instance")).append(", together ")
                     .append(Format.perHour(rate)).append('.');

@@ -44,7 +44,9 @@ final class InstanceTable {
         this.monitor = monitor;
         // Several rows at once: "Destroy selected (N, $X/hr)" on a big fleet.
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Widths are ours (see fitColumns): content first, the label gives way, the last column takes the rest.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.widthProperty().addListener((o, was, is) -> shareWidth());
 
         filtered = new javafx.collections.transformation.FilteredList<>(monitor.rows());
         filter.addListener((o, was, is) -> filtered.setPredicate(RowFilter.of(is)));
@@ -141,10 +143,54 @@ final class InstanceTable {
         for (TableColumn<InstanceRow, ?> column : table.getColumns()) {
             double width = ColumnFit.width(column, filtered);
             if (width > 0) {
-                column.setMinWidth(width);
-                column.setPrefWidth(width);
+                column.setMinWidth(column.getUserData() == RowField.LABEL ? ColumnFit.LABEL_MIN : width);
+                column.getProperties().put(CONTENT_WIDTH, width);
+            } else {
+                // The Guard column is mostly "—"; its cells carry the full text as a tooltip.
+                column.setMinWidth(ColumnFit.LABEL_MIN);
+                column.getProperties().put(CONTENT_WIDTH, 100.0);
             }
         }
+        shareWidth();
+    }
+
+    private static final String CONTENT_WIDTH = "content-width";
+
+    /**
+     * Every column gets its content width; when the table is narrower, the label (then the guard) gives way down to
+     * its minimum, and the cells it cuts have their full text as a tooltip; when wider, the last column takes the
+     * rest, so no empty strip is left.
+     */
+    private void shareWidth() {
+        double available = table.getWidth() - 24;
+        if (available <= 0) {
+            return;
+        }
+        java.util.List<TableColumn<InstanceRow, ?>> columns = table.getColumns();
+        double total = 0;
+        for (TableColumn<InstanceRow, ?> c : columns) {
+            total += contentWidth(c);
+        }
+        double over = total - available;
+        for (TableColumn<InstanceRow, ?> c : columns) {
+            double w = contentWidth(c);
+            boolean givesWay = c.getUserData() == RowField.LABEL || c.getUserData() == null;
+            if (over > 0 && givesWay) {
+                double cut = Math.min(over, w - c.getMinWidth());
+                w -= cut;
+                over -= cut;
+            }
+            c.setPrefWidth(w);
+        }
+        if (over < 0 && !columns.isEmpty()) {
+            TableColumn<InstanceRow, ?> last = columns.get(columns.size() - 1);
+            last.setPrefWidth(last.getPrefWidth() - over);
+        }
+    }
+
+    private static double contentWidth(TableColumn<InstanceRow, ?> column) {
+        Object w = column.getProperties().get(CONTENT_WIDTH);
+        return w instanceof Double d ? d : column.getPrefWidth();
     }
 
     void addRowAction(String text, Consumer<InstanceRow> action) {
@@ -230,6 +276,7 @@ final class InstanceTable {
     /** A coloured dot and the status text; the colour comes from the status kind's CSS class. */
     private static final class StatusCell extends TableCell<InstanceRow, String> {
         private final Label dot = new Label("●");
+        private final Tooltip full = new Tooltip();
         private String current;
 
         StatusCell() {
@@ -249,6 +296,8 @@ final class InstanceTable {
             }
             setText(item);
             setGraphic(dot);
+            full.setText(item);
+            setTooltip(full);
             if ("STILL BILLING".equals(row.actionProperty().get())) {
                 setStatusClass("status-alarm");
             } else if (row.busy()) {

@@ -52,6 +52,12 @@ final class MainView {
     private final Region spacer = new Region();
     private final ToolBar toolbar;
     private final TabPane tabs = new TabPane();
+    private final BannerStack bannerStack;
+    /** What the deploy panel needs for its buttons to show in full. */
+    private static final double DEPLOY_MIN = 345;
+    /** The deploy panel was closed for lack of room, not by the user: it comes back when there is room. */
+    private boolean autoHidden;
+    private boolean hidingForRoom;
     /** The table with what sits above it (the filter bar). */
     private final VBox tablePane = new VBox();
 
@@ -142,7 +148,7 @@ final class MainView {
         }
         toolbar.getItems().addAll(theme, settings);
 
-        BannerStack bannerStack = new BannerStack(board);
+        bannerStack = new BannerStack(board);
         VBox top = new VBox(toolbar, new SummaryBar(monitor, zone).view(), bannerStack.view());
         top.getStyleClass().add("top-area");
         root.setTop(top);
@@ -153,11 +159,15 @@ final class MainView {
         split.setId("split");
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(deployPanel.view(), false);
+        // The deploy panel gives way before the numbers do: it gets what the table's columns leave, 260-380 px.
+        split.widthProperty().addListener((o, was, is) -> placeDivider(split, true));
         deployToggle.selectedProperty().addListener((o, was, show) -> {
             if (show && !split.getItems().contains(deployPanel.view())) {
                 split.getItems().add(deployPanel.view());
                 split.setDividerPositions(0.72);
+                placeDivider(split, false);
             } else if (!show) {
+                autoHidden = hidingForRoom;
                 split.getItems().remove(deployPanel.view());
             }
         });
@@ -184,13 +194,6 @@ final class MainView {
         status.getStyleClass().add("status-bar");
         root.setBottom(status);
 
-        // A filter, not a handler: the table consumes Escape itself, and Escape must always close a banner.
-        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            boolean typing = e.getTarget() instanceof TextInputControl;
-            if (e.getCode() == KeyCode.ESCAPE && !typing && bannerStack.dismissNewest()) {
-                e.consume();
-            }
-        });
         root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             boolean typing = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
             if (e.getCode() == KeyCode.F5 || REFRESH_ALT.match(e)) {
@@ -209,9 +212,43 @@ final class MainView {
         });
     }
 
+    /**
+     * The deploy panel gives way before the numbers do: it gets what the table's columns leave (up to 400 px), and
+     * where that is less than it needs it closes by itself, to come back when the window is wide enough again.
+     */
+    private void placeDivider(SplitPane split, boolean mayHide) {
+        double width = split.getWidth();
+        if (width <= 0) {
+            return;
+        }
+        double columns = table.view().getColumns().stream().mapToDouble(c -> c.getMinWidth()).sum() + 24;
+        double room = width - columns;
+        boolean shown = split.getItems().contains(deployPanel.view());
+        if (mayHide && shown && room < DEPLOY_MIN) {
+            hidingForRoom = true;
+            deployToggle.setSelected(false);
+            hidingForRoom = false;
+            return;
+        }
+        if (mayHide && !shown && autoHidden && room >= DEPLOY_MIN) {
+            autoHidden = false;
+            deployToggle.setSelected(true);
+            return;
+        }
+        if (shown) {
+            double panel = Math.max(DEPLOY_MIN, Math.min(400, room));
+            split.setDividerPositions(Math.max(0.3, 1 - panel / width));
+        }
+    }
+
     /** Tabs after the instances (alerts, history, audit): the instance table stays the first and default. */
     void addTabs(java.util.List<Tab> more) {
         tabs.getTabs().addAll(more);
+    }
+
+    /** Escape: the newest banner goes (the window's scene asks, so the table cannot swallow it). */
+    boolean dismissNewestBanner() {
+        return bannerStack.dismissNewest();
     }
 
     TabPane tabs() {

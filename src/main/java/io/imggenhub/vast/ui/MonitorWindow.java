@@ -117,11 +117,20 @@ public final class MonitorWindow {
         scene.getStylesheets().setAll(theme.get().stylesheets());
         StartupProbe.mark("scene");
         theme.addListener((o, was, is) -> scene.getStylesheets().setAll(is.stylesheets()));
+        // Escape always closes a banner: a filter on the scene, before any control (the table) consumes the key.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
+                    && session.view().dismissNewestBanner()) {
+                e.consume();
+            }
+        });
         stage.setScene(scene);
         updateTitle();
         stage.getIcons().setAll(AppIcon.images());
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
+        // The smallest size at which every number still shows in full (with the deploy panel hidden at 960).
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
         placeWindow();
         // With a tray watching, closing only hides the window; Quit in the tray menu ends the app.
         stage.setOnHidden(e -> {
