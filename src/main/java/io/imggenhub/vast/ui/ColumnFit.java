@@ -44,7 +44,8 @@ final class ColumnFit {
             case COST -> widest(rows, r -> "~" + Format.money(r.costSoFarProperty().get()), "~$9,999.99");
             case UTIL -> measure("100 %");
             case LABEL -> Math.min(LABEL_MAX, widest(rows, r -> r.labelProperty().get(), "label"));
-            case SSH -> widest(rows, r -> r.sshProperty().get(), "root@ssh9.vast.ai:99999") + SSH_BUTTON;
+            case SSH -> widest(rows, r -> InstanceTable.shortSsh(r.sshProperty().get()), "ssh9.vast.ai:99999")
+                    + SSH_BUTTON;
         };
         return Math.ceil(Math.max(content, measure(header)) + PADDING);
     }

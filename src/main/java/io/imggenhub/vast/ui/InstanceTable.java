@@ -322,10 +322,19 @@ final class InstanceTable {
         }
     }
 
+    static String shortSsh(String userAtHostPort) {
+        return userAtHostPort == null ? "" : userAtHostPort.replaceFirst("^root@", "");
+    }
+
     /** The SSH address with a copy button, because people paste it straight into a terminal. */
     private static final class SshCell extends TableCell<InstanceRow, String> {
         private final Label address = new Label();
         private final Button copy = new Button("Copy");
+        private final Tooltip fullSsh = new Tooltip();
+
+        private InstanceRow row() {
+            return getTableRow() == null ? null : getTableRow().getItem();
+        }
         private final HBox box;
 
         SshCell() {
@@ -354,7 +363,10 @@ final class InstanceTable {
                 setGraphic(empty ? null : new Label("–"));
                 return;
             }
-            address.setText(item);
+            // host:port: the user is always root, and the column must leave room for the numbers.
+            address.setText(shortSsh(item));
+            fullSsh.setText(row() == null || row().instance().ssh() == null ? item : row().instance().ssh().command());
+            address.setTooltip(fullSsh);
             setGraphic(box);
         }
     }

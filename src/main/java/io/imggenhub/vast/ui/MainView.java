@@ -165,7 +165,8 @@ final class MainView {
             if (show && !split.getItems().contains(deployPanel.view())) {
                 split.getItems().add(deployPanel.view());
                 split.setDividerPositions(0.72);
-                placeDivider(split, false);
+                // After the split has laid the panel out again, or the position is overridden.
+                javafx.application.Platform.runLater(() -> placeDivider(split, false));
             } else if (!show) {
                 autoHidden = hidingForRoom;
                 split.getItems().remove(deployPanel.view());
