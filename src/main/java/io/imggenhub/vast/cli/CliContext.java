@@ -30,11 +30,12 @@ public record CliContext(PrintWriter out, PrintWriter err, BufferedReader in, bo
                          Destroyer.Settings destroyerSettings, Duration pollInterval) {
 
     /**
-     * For people at a command line: up to 64 destroys in flight (the limiter starts lower, grows while Vast keeps
-     * up and halves on a 429), verification that looks again twice a second for up to a minute.
+     * For people at a command line: up to 8 sends of a failing request, the whole run over within 3 minutes (a
+     * report then says what is still billing), verification by listing for up to a minute, as often as Vast's
+     * list limit allows.
      */
     public static final Destroyer.Settings CLI_DESTROYER = new Destroyer.Settings(
-            64, 6, Duration.ofMillis(250), Duration.ofSeconds(60), Duration.ofMillis(500));
+            8, Duration.ofMinutes(3), Duration.ofSeconds(60), Duration.ofMillis(500));
 
     public CliContext {
         env = Map.copyOf(env);

@@ -15,6 +15,11 @@ public final class VastServices {
     private final AuditSink audit;
     private final Clock clock;
 
+    /** The same services with a destroyer of other settings (a command's own deadline). */
+    public VastServices withDestroyerSettings(Destroyer.Settings settings) {
+        return new VastServices(client, settings, audit, clock);
+    }
+
     public VastServices(VastClient client, Destroyer.Settings destroyerSettings, AuditSink audit, Clock clock) {
         this.client = client;
         this.audit = audit;

@@ -216,6 +216,19 @@ public final class SimState {
         return Optional.ofNullable(instanceKeys.get(id));
     }
 
+    /**
+     * Leaves the instance running and billing with {@code intended_status: destroyed}, as a destroy that Vast
+     * recorded but the host never carried out; a later DELETE destroys it for real.
+     */
+    public synchronized void markDestroyPending(long id) {
+        settle();
+        SimInstance instance = live.get(id);
+        if (instance == null || instance.isDestroyed()) {
+            throw new IllegalArgumentException("no live instance " + id);
+        }
+        instance.markDestroyPending();
+    }
+
     /** Sets the GPU utilisation (percent) the list reports while the instance runs, e.g. to make it idle. */
     public synchronized void setGpuUtil(long id, double percent) {
         if (!(percent >= 0 && percent <= 100)) {

@@ -21,8 +21,7 @@ import java.util.Map;
  */
 final class CliHarness {
     /** Fast but real: retries and verification still happen, only with short pauses. */
-    static final Destroyer.Settings FAST = new Destroyer.Settings(32, 6, Duration.ofMillis(20), Duration.ofSeconds(5),
-            Duration.ofMillis(50));
+    static final Destroyer.Settings FAST = new Destroyer.Settings(6, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50));
 
     record Result(int exit, String out, String err) {
         List<String> outLines() {

@@ -35,8 +35,7 @@ class DeployerTest {
                 .withBootTime(Duration.ofSeconds(20)));
         client = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(20), Duration.ofSeconds(2))));
-        Destroyer destroyer = new Destroyer(client, new Destroyer.Settings(8, 3, Duration.ofMillis(5),
-                Duration.ofSeconds(3), Duration.ofMillis(50)), AuditSink.NONE, Clock.systemUTC());
+        Destroyer destroyer = new Destroyer(client, new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(50)), AuditSink.NONE, Clock.systemUTC());
         deployer = new Deployer(client, destroyer, AuditSink.NONE, Clock.systemUTC(), true);
     }
 

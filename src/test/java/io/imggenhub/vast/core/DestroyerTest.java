@@ -22,8 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DestroyerTest {
-    static final Destroyer.Settings FAST = new Destroyer.Settings(8, 4, Duration.ofMillis(5), Duration.ofSeconds(1),
-            Duration.ofMillis(50));
+    static final Destroyer.Settings FAST = new Destroyer.Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMillis(50));
 
     VastSimulator sim;
     VastClient client;

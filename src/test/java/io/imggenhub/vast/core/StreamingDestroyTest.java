@@ -21,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A large fleet: destroying starts with the first page, and verification asks for the pending ids directly. */
 class StreamingDestroyTest {
-    static final Destroyer.Settings SETTINGS = new Destroyer.Settings(64, 4, Duration.ofMillis(5), Duration.ofSeconds(5),
-            Duration.ofMillis(50));
+    static final Destroyer.Settings SETTINGS = new Destroyer.Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50));
 
     VastSimulator sim;
 

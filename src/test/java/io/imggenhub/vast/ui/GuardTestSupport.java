@@ -16,8 +16,7 @@ import java.time.Duration;
  * test moves billing, instance ages and the guards' "now" together with {@code sim.clock().advance}; no sleeps.
  */
 final class GuardTestSupport {
-    static final Destroyer.Settings FAST = new Destroyer.Settings(8, 3, Duration.ofMillis(5), Duration.ofSeconds(3),
-            Duration.ofMillis(20));
+    static final Destroyer.Settings FAST = new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(20));
 
     private GuardTestSupport() {
     }
