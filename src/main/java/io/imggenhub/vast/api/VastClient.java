@@ -157,20 +157,32 @@ public class VastClient {
 
     private List<Instance> listPages(String extraQuery, Consumer<List<Instance>> onPage) {
         List<Instance> all = new ArrayList<>();
-        Set<String> seenTokens = new HashSet<>();
+        Set<String> seenTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
         InstancePage page = page(extraQuery, null, seenTokens);
         int bound = pageBound(page.totalInstances());
         for (int read = 1; ; read++) {
-            all.addAll(page.instances());
-            onPage.accept(page.instances());
-            if (page.nextToken() == null) {
-                return all;
-            }
-            if (read >= bound) {
+            String token = page.nextToken();
+            if (token != null && read >= bound) {
                 throw malformed("the instance list did not end after " + read + " pages although it counts "
                         + page.totalInstances() + " instances", null);
             }
-            page = page(extraQuery, page.nextToken(), seenTokens);
+            // The next page is asked for (and waits its turn at the pacer) before this one is handed over, so its
+            // round trip overlaps whatever the caller does with this page (a destroy-all starts destroying it).
+            java.util.concurrent.CompletableFuture<InstancePage> next = token == null ? null
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> page(extraQuery, token, seenTokens));
+            all.addAll(page.instances());
+            onPage.accept(page.instances());
+            if (next == null) {
+                return all;
+            }
+            try {
+                page = next.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
         }
     }
 

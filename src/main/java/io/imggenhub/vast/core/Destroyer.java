@@ -138,6 +138,8 @@ public final class Destroyer {
         private Integer expected;
         private int listed;
         private long holdingSince = -1;
+        /** How long the last list page took to arrive: a hold waits about one more of those. */
+        private volatile long pageNanos;
 
         Run(String reason, DestroyListener listener, String action, boolean everything) {
             this.reason = reason;
@@ -192,8 +194,10 @@ public final class Destroyer {
             int bound = Integer.MAX_VALUE;
             for (int page = 1; ; page++) {
                 VastClient.InstancePage answer;
+                long asked = System.nanoTime();
                 try {
                     answer = pageWithRetries(token);
+                    pageNanos = System.nanoTime() - asked;
                 } catch (VastException e) {
                     finishListing("listing failed after " + (page - 1) + " page(s) (" + e.getMessage()
                             + "): more may be billing");
@@ -315,7 +319,7 @@ public final class Destroyer {
         /**
          * Whether to wait for more of the list before the next bulk request. Sending a partial chunk now is
          * right unless it costs one more request in the end: 25 now and 75 later need three requests (3 s apart),
-         * 50 and 50 two. Never held longer than two list intervals, nor once the listing is over.
+         * 50 and 50 two. Never held much longer than it takes the next page to come, nor once the listing is over.
          */
         private boolean holdForMore() {
             int queued = bulkQueue.size();
@@ -333,7 +337,7 @@ public final class Destroyer {
             if (holdingSince < 0) {
                 holdingSince = now;
             }
-            long maxHold = (long) (2.2 * lister.pacer().intervalSeconds(Endpoint.LIST) * 1e9) + 50_000_000L;
+            long maxHold = 2 * ((long) (lister.pacer().intervalSeconds(Endpoint.LIST) * 1e9) + pageNanos) + 50_000_000L;
             return now - holdingSince < maxHold;
         }
 
@@ -427,11 +431,17 @@ public final class Destroyer {
             }
         }
 
-        /** A transient failure: the same ids go again (after the endpoint's interval), unless out of tries. */
+        /**
+         * A transient failure: the same ids go again (after the endpoint's interval), unless out of tries. A 429 is
+         * no try: nothing happened, and the pacer has learnt to wait longer; the deadline bounds those.
+         */
         private void retryLater(List<Long> ids, VastException e, boolean bulk) {
             List<Long> again = new ArrayList<>();
             List<Long> exhausted = new ArrayList<>();
             synchronized (this) {
+                if (e.status() == 429) {
+                    ids.forEach(id -> attempts.merge(id, -1, Integer::sum));
+                }
                 for (Long id : ids) {
                     (attempts.getOrDefault(id, 0) >= settings.maxAttempts() ? exhausted : again).add(id);
                 }

@@ -60,8 +60,9 @@ final class InstanceHandlers {
      * Bulk"): 200 {@code {"success": true}} after destroying those of the ids that are the caller's and live; 400
      * {@code invalid_args} for bad JSON or an empty or missing list; 404 {@code instances_not_found} when none is.
      *
-     * <p>Fault switches: an id under {@code failDestroy} with 400 or a 5xx makes the whole request answer that
-     * (nothing is destroyed); with any other status it is silently left alive, as is an {@code ignoreDestroy} id.
+     * <p>Fault switches: an id under {@code failDestroy} with 400 makes the whole request answer 400 (nothing is
+     * destroyed); with any other status it is silently left alive, as is an {@code ignoreDestroy} id. A 5xx of the
+     * whole request is a proxy fault ({@link SimFaults#serverErrorNext}), not a property of one id.
      */
     SimResponse destroyMany(SimRequest request, List<String> args) {
         JsonNode body = SimJson.parseOrNull(request.body());
@@ -81,7 +82,7 @@ final class InstanceHandlers {
         }
         for (long id : wanted) {
             int forced = faults.failDestroyStatus(id);
-            if (forced == 400 || forced >= 500) {
+            if (forced == 400) {
                 return forcedDestroyFailure(forced, id);
             }
         }

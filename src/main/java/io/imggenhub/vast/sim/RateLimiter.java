@@ -84,7 +84,7 @@ final class RateLimiter {
         while (!window.accepted.isEmpty() && arrivedAt - window.accepted.peekFirst() >= period) {
             window.accepted.removeFirst();
         }
-        boolean penalised = arrivedAt - window.blockedUntil < 0;
+        boolean penalised = window.blockedUntil != Long.MIN_VALUE && arrivedAt - window.blockedUntil < 0;
         if (!penalised && window.accepted.size() < limit.calls()) {
             window.accepted.addLast(arrivedAt);
             return null;

@@ -28,7 +28,8 @@ class FaultsTest {
 
     @BeforeEach
     void start() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3).withTimeScale(0)
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(3).withTimeScale(0)
                 .withDestroyLinger(Duration.ofMinutes(5)));
         http = new SimHttp(sim);
     }

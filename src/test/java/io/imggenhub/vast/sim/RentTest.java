@@ -23,7 +23,8 @@ class RentTest {
 
     @BeforeEach
     void start() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(1).withTimeScale(0)
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(1).withTimeScale(0)
                 .withBootTime(Duration.ofSeconds(20)));
         http = new SimHttp(sim);
     }
