@@ -23,8 +23,8 @@ public final class Pacer {
     public enum Priority { URGENT, NORMAL }
 
     /**
-     * Added to every interval: the server measures from when a request arrives, we from when ours left, and the
-     * two differ by scheduling and connection set-up. Never more than half the interval.
+     * Added to the interval of endpoints that allow several calls per period (offer search), which are counted
+     * from when ours left: the server counts from arrival. Never more than half the interval.
      */
     private static final long MARGIN_NANOS = 25_000_000L;
     private static final Pattern THRESHOLD = Pattern.compile("threshold\\s*=\\s*([0-9]+(?:\\.[0-9]+)?)");
@@ -52,11 +52,27 @@ public final class Pacer {
         return new Pacer(pacing);
     }
 
-    /** Waits until {@code endpoint} may be called and counts the call as sent now. */
-    void acquire(Endpoint endpoint, Priority priority) throws InterruptedException {
-        if (pacing.enabled()) {
-            lanes.get(endpoint).acquire(priority);
+    /** The end of one paced call: closing it says the answer (or the failure) has come back. */
+    public interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static final Turn NO_TURN = () -> { };
+
+    /**
+     * Waits until {@code endpoint} may be called and counts the call as sent now; close the turn when its answer
+     * is in. The next call on a one-call-per-interval endpoint goes no sooner than the interval after that answer:
+     * the server measures from when our request reached it, which is somewhere before the answer, so counting from
+     * the answer can never be too early, whatever the network's jitter.
+     */
+    Turn acquire(Endpoint endpoint, Priority priority) throws InterruptedException {
+        if (!pacing.enabled()) {
+            return NO_TURN;
         }
+        Lane lane = lanes.get(endpoint);
+        long sent = lane.acquire(priority);
+        return () -> lane.answered(sent);
     }
 
     /**
@@ -102,6 +118,9 @@ public final class Pacer {
         private long periodNanos;
         private final ArrayDeque<Long> sent = new ArrayDeque<>();
         private long notBefore = Long.MIN_VALUE;
+        /** When the last call was sent and when its answer came (MIN_VALUE while none / while it is out). */
+        private long lastSent = Long.MIN_VALUE;
+        private long lastAnswered = Long.MIN_VALUE;
         private final PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) ->
                 a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         private long nextSeq;
@@ -117,7 +136,8 @@ public final class Pacer {
             return periodNanos;
         }
 
-        synchronized void acquire(Priority priority) throws InterruptedException {
+        /** Returns the send time of the granted call. */
+        synchronized long acquire(Priority priority) throws InterruptedException {
             long[] me = {priority.ordinal(), nextSeq++};
             queue.add(me);
             try {
@@ -131,7 +151,9 @@ public final class Pacer {
                                 sent.removeFirst();
                             }
                         }
-                        return;
+                        lastSent = now;
+                        lastAnswered = Long.MIN_VALUE;
+                        return now;
                     }
                     if (wait == Long.MAX_VALUE) {
                         wait();
@@ -153,7 +175,19 @@ public final class Pacer {
                 long margin = Math.min(MARGIN_NANOS, periodNanos / calls / 2);
                 wait = Math.max(wait, sent.peekFirst() + periodNanos + margin - now);
             }
+            if (calls == 1 && lastSent != Long.MIN_VALUE) {
+                // From the last answer; while it is still out, wait for it, but not beyond two intervals.
+                long from = lastAnswered != Long.MIN_VALUE ? lastAnswered : lastSent + periodNanos;
+                wait = Math.max(wait, from + periodNanos - now);
+            }
             return wait;
+        }
+
+        synchronized void answered(long sentAt) {
+            if (sentAt == lastSent) {
+                lastAnswered = System.nanoTime();
+                notifyAll();
+            }
         }
 
         synchronized void refused(Double thresholdSeconds) {

@@ -402,18 +402,19 @@ public class VastClient {
         long retryBudget = policy.maxTotal().toNanos();
         JsonNode body = null;
         for (int attempt = 1; ; attempt++) {
+            Pacer.Turn turn;
             try {
-                pacer.acquire(call.endpoint(), priority);
+                turn = pacer.acquire(call.endpoint(), priority);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TransportException("interrupted", "interrupted while waiting for the rate limit of "
                         + pathOnly(call.path()), -1, e);
             }
             long sentAt = System.nanoTime();
-            if (body == null && call.body() != null) {
-                body = call.body().get();
-            }
-            try {
+            try (turn) {
+                if (body == null && call.body() != null) {
+                    body = call.body().get();
+                }
                 return sendOnce(call, body);
             } catch (VastException e) {
                 boolean refused = e instanceof RateLimitedException && e.status() == 429;

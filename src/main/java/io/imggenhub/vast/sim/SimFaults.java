@@ -45,6 +45,8 @@ public final class SimFaults {
     private volatile boolean insufficientCreditAs200;
     private final AtomicLong rateLimited = new AtomicLong();
     private volatile boolean endlessPages;
+    private volatile int rateLimitEveryNthDelete;
+    private final AtomicLong deletesSeen = new AtomicLong();
     private final AtomicLong endlessTokens = new AtomicLong();
     private final AtomicInteger laterListPageFailures = new AtomicInteger();
 
@@ -77,6 +79,7 @@ public final class SimFaults {
         insufficientCreditStatus = 400;
         insufficientCreditAs200 = false;
         endlessPages = false;
+        rateLimitEveryNthDelete = 0;
         laterListPageFailures.set(0);
         return this;
     }
@@ -234,6 +237,12 @@ public final class SimFaults {
         return this;
     }
 
+    /** Every n-th DELETE (single or bulk) answers 429, as a limiter that counts differently from ours; 0 = off. */
+    public SimFaults rateLimitEveryNthDelete(int n) {
+        this.rateLimitEveryNthDelete = nonNegative(n);
+        return this;
+    }
+
     /** The next n list requests that ask for a later page ({@code after_token}) answer 500; page 1 still works. */
     public SimFaults failLaterListPages(int n) {
         laterListPageFailures.set(nonNegative(n));
@@ -295,7 +304,9 @@ public final class SimFaults {
      */
     String takeRateLimit(String identity, String method, java.util.List<String> pattern,
                          java.util.List<String> concrete, long arrivedAt) {
-        if (take(rateLimitNext) || roll(rateLimitRate)) {
+        int nth = rateLimitEveryNthDelete;
+        boolean nthDelete = nth > 0 && "DELETE".equals(method) && deletesSeen.incrementAndGet() % nth == 0;
+        if (take(rateLimitNext) || roll(rateLimitRate) || nthDelete) {
             RateLimiter.Limit limit = pattern == null ? null : RateLimiter.documented(method, pattern);
             return limit == null || limiter.mode() == RateLimits.OFF ? "API requests too frequent"
                     : "API requests too frequent endpoint threshold="
