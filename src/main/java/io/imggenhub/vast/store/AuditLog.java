@@ -33,6 +33,7 @@ public final class AuditLog implements AuditSink {
     private volatile Consumer<String> warnings = LOG::warning;
     private boolean warned;
     private Thread writer;
+    private final Object drainLock = new Object();
 
     public AuditLog(Database db) {
         this.db = db;
@@ -113,8 +114,14 @@ public final class AuditLog implements AuditSink {
         }
     }
 
-    /** Writes waiting events in order; true when none is left. */
+    /** Writes waiting events in order; true when none is left. One drain at a time (writer thread, close). */
     private boolean drain(int busyMillis) {
+        synchronized (drainLock) {
+            return drainLocked(busyMillis);
+        }
+    }
+
+    private boolean drainLocked(int busyMillis) {
         while (true) {
             AuditEvent next;
             synchronized (this) {
