@@ -267,6 +267,8 @@ public final class Destroyer {
             if (fresh.isEmpty()) {
                 return;
             }
+            // The intent is on record before the first request for these goes out.
+            audit(AuditEvent.Phase.INTENT, fresh, "destroying " + fresh.size() + " instance(s)");
             if (!everything && targets.size() == 1) {
                 singleQueue.addAll(fresh);
             } else {
@@ -389,7 +391,7 @@ public final class Destroyer {
             holdingSince = -1;
             lastChunk = List.copyOf(chunk);
             chunk.forEach(id -> attempts.merge(id, 1, Integer::sum));
-            audit(AuditEvent.Phase.INTENT, chunk, "bulk destroy of " + chunk.size() + " instance(s)");
+            request(AuditEvent.Phase.INTENT, chunk, "bulk request for " + chunk.size() + " instance(s)");
             return chunk;
         }
 
@@ -410,7 +412,7 @@ public final class Destroyer {
                         id = singleQueue.removeFirst();
                         attempts.merge(id, 1, Integer::sum);
                     }
-                    audit(AuditEvent.Phase.INTENT, List.of(id), "destroy");
+                    request(AuditEvent.Phase.INTENT, List.of(id), "attempt " + attempts.get(id));
                     try {
                         VastClient.DestroyResult result = sender.destroyInstance(id);
                         settleChunk(List.of(id), result == VastClient.DestroyResult.ALREADY_GONE
@@ -467,7 +469,7 @@ public final class Destroyer {
                 }
                 notifyAll();
             }
-            audit(AuditEvent.Phase.OUTCOME, ids, detail);
+            request(AuditEvent.Phase.OUTCOME, ids, detail);
             accepted.forEach(i -> listener.accepted(i, state == State.ALREADY_GONE));
             progress();
         }
@@ -482,7 +484,7 @@ public final class Destroyer {
                 }
                 notifyAll();
             }
-            audit(AuditEvent.Phase.OUTCOME, ids, "failed: " + why);
+            request(AuditEvent.Phase.OUTCOME, ids, "failed: " + why);
             failed.forEach(i -> listener.failed(i, why));
             progress();
         }
@@ -563,16 +565,16 @@ public final class Destroyer {
         private void destroyAgain(List<Long> ids) {
             for (int from = 0; from < ids.size() && !pastDeadline(); from += BULK_LIMIT) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_LIMIT));
-                audit(AuditEvent.Phase.INTENT, chunk, "destroy again: still listed after the destroy was accepted");
+                request(AuditEvent.Phase.INTENT, chunk, "destroy again: still listed after the destroy was accepted");
                 try {
                     if (!everything && targets.size() == 1) {
                         sender.destroyInstance(chunk.get(0));
                     } else {
                         sender.destroyInstances(chunk);
                     }
-                    audit(AuditEvent.Phase.OUTCOME, chunk, "accepted again");
+                    request(AuditEvent.Phase.OUTCOME, chunk, "accepted again");
                 } catch (VastException e) {
-                    audit(AuditEvent.Phase.OUTCOME, chunk, "destroy again failed: " + e.getMessage());
+                    request(AuditEvent.Phase.OUTCOME, chunk, "destroy again failed: " + e.getMessage());
                 }
             }
         }
@@ -626,6 +628,11 @@ public final class Destroyer {
 
         private void audit(AuditEvent.Phase phase, List<Long> ids, String detail) {
             audit.record(new AuditEvent(clock.instant(), action, reason, phase, ids, detail));
+        }
+
+        /** One request's intent (before it goes out) or outcome, under its own action name. */
+        private void request(AuditEvent.Phase phase, List<Long> ids, String detail) {
+            audit.record(new AuditEvent(clock.instant(), "destroy-request", reason, phase, ids, detail));
         }
 
         private Duration elapsed() {
