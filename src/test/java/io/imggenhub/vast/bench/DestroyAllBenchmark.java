@@ -94,9 +94,16 @@ class DestroyAllBenchmark {
     }
 
     private static Measured measure(String what, VastSimulator sim, Instant started, Instant ended, int exit) {
+        return measure(what, sim, started, ended, exit, null);
+    }
+
+    /** @param from where the clock starts (null: the first request) */
+    private static Measured measure(String what, VastSimulator sim, Instant started, Instant ended, int exit,
+                                    Instant from) {
         List<RecordedRequest> all = sim.requests();
         List<RecordedRequest> deletes = all.stream().filter(r -> r.method().equals("DELETE")).toList();
-        Instant first = all.stream().map(RecordedRequest::at).min(Comparator.naturalOrder()).orElse(started);
+        Instant first = from != null ? from
+                : all.stream().map(RecordedRequest::at).min(Comparator.naturalOrder()).orElse(started);
         Instant lastDelete = deletes.stream().map(RecordedRequest::answeredAt).max(Comparator.naturalOrder()).orElse(first);
         long left = sim.state().instances().stream().filter(i -> !sim.state().isDestroyed(i.id())).count();
         long lists = all.stream().filter(r -> r.method().equals("GET") && r.path().contains("/api/v1/instances")).count();
@@ -119,8 +126,11 @@ class DestroyAllBenchmark {
             long offer = sim.state().offers().get(0).id();
             Instant started = Instant.now();
             int exit = cli(sim, "reserve", "--offer-id", String.valueOf(offer), "--force");
-            return measure("emergency cleanup (reserve refused), " + instances + " instances", sim, started,
-                    Instant.now(), exit);
+            // The cleanup starts when Vast's refusal of the rent arrives.
+            Instant refused = sim.requests().stream().filter(r -> r.method().equals("PUT"))
+                    .map(RecordedRequest::answeredAt).findFirst().orElseThrow();
+            return measure("emergency cleanup of " + instances + " (from the refused rent)", sim, started,
+                    Instant.now(), exit, refused);
         }
     }
 
