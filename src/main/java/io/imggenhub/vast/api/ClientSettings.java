@@ -6,12 +6,26 @@ import io.imggenhub.vast.config.ServerUrl;
 import java.net.URI;
 import java.time.Duration;
 
-/** Where and how {@link VastClient} talks: server, key (may be absent for offer search), timeouts and retries. */
+/**
+ * Where and how {@link VastClient} talks: server, key (may be absent for offer search), timeouts and retries.
+ *
+ * @param rentTimeout how long a rent may take to answer. Creating an instance is slow and Vast's own client allows
+ *                    120 s (vast-api.md §5); a shorter wait turns a rental that happened into a "failure" that a
+ *                    rerun repeats.
+ */
 public record ClientSettings(URI server, ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
-                             RetryPolicy retry) {
+                             RetryPolicy retry, Duration rentTimeout) {
+
+    public static final Duration DEFAULT_RENT_TIMEOUT = Duration.ofSeconds(120);
 
     public ClientSettings {
         server = ServerUrl.parse(server.toString());
+        rentTimeout = rentTimeout == null ? DEFAULT_RENT_TIMEOUT : rentTimeout;
+    }
+
+    public ClientSettings(URI server, ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
+                          RetryPolicy retry) {
+        this(server, apiKey, connectTimeout, requestTimeout, retry, DEFAULT_RENT_TIMEOUT);
     }
 
     public static ClientSettings of(URI server, ApiKey apiKey) {
@@ -19,10 +33,14 @@ public record ClientSettings(URI server, ApiKey apiKey, Duration connectTimeout,
     }
 
     public ClientSettings withRetry(RetryPolicy policy) {
-        return new ClientSettings(server, apiKey, connectTimeout, requestTimeout, policy);
+        return new ClientSettings(server, apiKey, connectTimeout, requestTimeout, policy, rentTimeout);
     }
 
     public ClientSettings withTimeouts(Duration connect, Duration request) {
-        return new ClientSettings(server, apiKey, connect, request, retry);
+        return new ClientSettings(server, apiKey, connect, request, retry, rentTimeout);
+    }
+
+    public ClientSettings withRentTimeout(Duration rent) {
+        return new ClientSettings(server, apiKey, connectTimeout, requestTimeout, retry, rent);
     }
 }
