@@ -193,6 +193,7 @@ public final class VastSimulator implements AutoCloseable {
         String rawQuery = uri.getRawQuery();
         SimResponse response;
         byte[] received = null;
+        Router.Match match = null;
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             received = body;
@@ -202,7 +203,7 @@ public final class VastSimulator implements AutoCloseable {
             }
             SimRequest request = new SimRequest(method, rawPath, rawQuery, body,
                     exchange.getRequestHeaders().getFirst("Authorization"));
-            Router.Match match = router.match(method, request.segments());
+            match = router.match(method, request.segments());
             if (faults.takeDropConnection()) {
                 record(method, rawPath, rawQuery, at, 0, received);
                 exchange.close();
@@ -221,7 +222,8 @@ public final class VastSimulator implements AutoCloseable {
         if (response.status() == 429) {
             faults.countRateLimited();
         }
-        if (faults.takeLoseAnswer()) {
+        boolean rent = match != null && match.route() != null && "create".equals(match.group());
+        if (faults.takeLoseAnswer() || (rent && faults.takeLoseRentAnswer())) {
             record(method, rawPath, rawQuery, at, 0, received);
             exchange.close();
             return;
