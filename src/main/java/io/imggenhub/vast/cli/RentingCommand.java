@@ -84,7 +84,7 @@ abstract class RentingCommand extends VastCommand {
         Double floor = data().guards(server()).accountGuard().creditFloor();
         RentCheck check = RentCheck.of(billed, snapshot, rentOptions.minRunway, floor == null ? 0.0 : floor);
         String price = "Offer " + offerId + " bills " + Format.rate(billed) + "/hr"
-                + (request.bidPrice() == null ? "" : " (bid " + Format.rate(request.bidPrice()) + " + storage)")
+                + (request.bidPrice() == null ? "" : " (bid " + Format.rate(request.bidPrice()) + "/hr + storage)")
                 + " with " + Format.number(request.diskGb(), 0) + " GB disk. ";
         if (!check.allows(rentOptions.force)) {
             throw CliException.usage("insufficient_runway", price + check.message() + " Nothing was rented.");
@@ -115,7 +115,8 @@ abstract class RentingCommand extends VastCommand {
 
     int rentAndReport(VastServices services, long offerId, Offer offer, RentRequest request) {
         checkSendable(request);
-        Deployer deployer = services.deployer(!rentOptions.noEmergencyCleanup);
+        Deployer deployer = services.deployer(!rentOptions.noEmergencyCleanup)
+                .withLostAnswerSearch(ctx().lostAnswerSearch());
         Progress progress = new Progress();
         try {
             checkRunway(services, offerId, offer, request);
