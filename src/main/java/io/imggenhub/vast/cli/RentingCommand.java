@@ -80,7 +80,7 @@ abstract class RentingCommand extends VastCommand {
             err().flush();
             return;
         }
-        double billed = billedPerHour(priced, request);
+        double billed = Deployer.billedPerHour(priced, request);
         Double floor = data().guards(server()).accountGuard().creditFloor();
         RentCheck check = RentCheck.of(billed, snapshot, rentOptions.minRunway, floor == null ? 0.0 : floor);
         String price = "Offer " + offerId + " bills " + Format.rate(billed) + "/hr"
@@ -92,15 +92,6 @@ abstract class RentingCommand extends VastCommand {
         err().println("[INFO] " + price + check.summary()
                 + (check.verdict() == RentCheck.Verdict.REFUSE ? " Renting anyway (--force)." : ""));
         err().flush();
-    }
-
-    /** $/hr this rental is billed: on demand the offer's all-in price for the disk; a bid plus the disk's storage. */
-    static double billedPerHour(Offer offer, RentRequest request) {
-        if (request.bidPrice() == null) {
-            return offer.hourlyCost();
-        }
-        double storage = offer.storageCost() == null ? 0 : request.diskGb() * offer.storageCost() / 720.0;
-        return request.bidPrice() + storage;
     }
 
     /** Credit at or below zero: raised by the pre-rent check, answered with the emergency cleanup. */
@@ -139,7 +130,7 @@ abstract class RentingCommand extends VastCommand {
             throw new CliException(ExitCodes.FAILED, "rent_unconfirmed", e.getMessage());
         }
         long id = result.newContract();
-        Double offerRate = offer != null ? billedPerHour(offer, request) : null;
+        Double offerRate = offer != null ? Deployer.billedPerHour(offer, request) : null;
         try {
             return afterRent(services, deployer, progress, id, offerId, offer, offerRate);
         } catch (VastException | IllegalStateException e) {

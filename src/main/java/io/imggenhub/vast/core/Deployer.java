@@ -119,6 +119,15 @@ public final class Deployer {
         return "imggenhub-" + clock.instant().getEpochSecond() + "-" + HexFormat.of().formatHex(suffix);
     }
 
+    /** $/hr a rental is billed: on demand the offer's all-in price for the disk; a bid plus the disk's storage. */
+    public static double billedPerHour(Offer offer, RentRequest request) {
+        if (request.bidPrice() == null) {
+            return offer.hourlyCost();
+        }
+        double storage = offer.storageCost() == null ? 0 : request.diskGb() * offer.storageCost() / 720.0;
+        return request.bidPrice() + storage;
+    }
+
     /** An interruptible bid: {@code min_bid} plus {@code marginPercent}, rounded up to a tenth of a cent. */
     public static double bidAbove(double minBid, double marginPercent) {
         return Math.ceil(minBid * (1 + marginPercent / 100.0) * 10_000) / 10_000;
