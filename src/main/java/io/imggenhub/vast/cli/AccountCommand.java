@@ -60,8 +60,8 @@ final class AccountCommand extends VastCommand {
         TextTable t = new TextTable("", "");
         t.add("Credit:", Format.usd(snapshot.credit()) + (snapshot.creditUsedUp()
                 ? " (used up: Vast refuses to rent; renting runs the emergency cleanup)" : ""));
-        if (balance != null && balance != 0) {
-            // Vast reports 0 while credit is positive; a deficit shows here too.
+        if (balance != null && Math.abs(balance) >= 0.005) {
+            // Vast reports 0 while credit is positive; a deficit of a cent or more shows here too.
             t.add("Balance:", Format.usd(balance) + (balance < 0 ? " (overdrawn)" : ""));
         }
         t.add("Burn:", Format.rate(snapshot.burnPerHour()) + "/hr (" + Format.usd(snapshot.burnPerDay()) + "/day)");
