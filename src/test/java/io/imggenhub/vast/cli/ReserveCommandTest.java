@@ -198,6 +198,26 @@ class ReserveCommandTest extends SimTest {
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"), forced.all());
     }
 
+    /**
+     * Issue 10 §2, vast-api.md §3.4: the answer is lost and the instance appears in the list 20 (simulated) seconds
+     * later: it is found and reported as usual, with exactly one rent request.
+     */
+    @Test
+    void aLostAnswerWhoseInstanceAppearsTwentySecondsLaterIsReportedAsUsual() {
+        startFast();
+        SimOffer offer = sim.state().offers().get(0);
+        sim.state().hideNewRentalsFor(java.time.Duration.ofSeconds(20));
+        sim.faults().loseRentAnswerNext(1);
+
+        CliHarness.Result r = cli().lostAnswerSearch(java.time.Duration.ofSeconds(20)).run("reserve", "--offer-id",
+                String.valueOf(offer.id()), "--wait", "0");
+
+        assertEquals(0, r.exit(), r.all());
+        SimInstance rented = alive().stream().filter(i -> i.offerId().orElse(0) == offer.id()).findFirst().orElseThrow();
+        assertTrue(r.out().startsWith("Rented instance " + rented.id() + ": "), r.out());
+        assertEquals(1, sim.count("PUT", "/api/v0/asks/"), "exactly one rent request");
+    }
+
     /** Issue 10 §2: a lost answer whose instance never shows says a rental may exist, exit 1, no second rent. */
     @Test
     void aLostAnswerThatNeverShowsSaysARentalMayExist() {
