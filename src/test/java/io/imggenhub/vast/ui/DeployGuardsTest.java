@@ -186,6 +186,21 @@ class DeployGuardsTest {
         assertEquals(1, puts());
     }
 
+    /** Issue 10 §2: a rent whose answer is lost and whose instance never shows: the window says one may exist. */
+    @Test
+    void aLostRentAnswerSaysAnInstanceMayExist(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(existing));
+        sim.state().hideNewRentalsFor(Duration.ofDays(1));
+        sim.faults().loseRentAnswerNext(1);
+        robot.clickOn("#deploy-cheapest");
+        await().atMost(30, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message").startsWith("Deploy failed."));
+
+        String message = UiTestSupport.text(robot, "#deploy-message");
+        assertTrue(message.matches("Deploy failed\\. The rent answer was lost: an instance may exist and bill"
+                + " \\(about \\$\\d+\\.\\d+/hr\\)\\. Check the table before renting again\\."), message);
+        assertEquals(1, puts(), "never rented twice");
+    }
+
     private String cellText(long id) {
         return fx(() -> {
             GuardCell c = window.session().guards().cells().get(id);
