@@ -2,6 +2,7 @@ package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.RentRequest;
+import io.imggenhub.vast.core.Deployer;
 import io.imggenhub.vast.core.OfferFilter;
 import io.imggenhub.vast.core.VastServices;
 import picocli.CommandLine.Command;
@@ -23,6 +24,11 @@ final class AutoCommand extends RentingCommand {
             description = "Text passed to the instance as the environment variable PROMPT (at most 256 characters).")
     String prompt;
 
+    @Option(names = "--bid-margin", paramLabel = "PCT", converter = Converters.Percent.class,
+            defaultValue = "20", description = "With --spot and without --bid: bid this many percent above the"
+            + " offer's min_bid (default: ${DEFAULT-VALUE}); a bid of exactly min_bid is outbid at once.")
+    double bidMarginPercent;
+
     @Override
     protected int execute() {
         checkRentOptions();
@@ -43,7 +49,8 @@ final class AutoCommand extends RentingCommand {
         }
         if (filter.spot() && offer.minBid() != null) {
             // A bid of exactly min_bid is outbid at once: bid a margin above it, or what the user said.
-            request = request.withBid(rentOptions.bidFor(offer.minBid()));
+            request = request.withBid(rentOptions.bid != null ? rentOptions.bid
+                    : Deployer.bidAbove(offer.minBid(), bidMarginPercent));
         }
         return rentAndReport(services, offer.id(), offer, request);
     }

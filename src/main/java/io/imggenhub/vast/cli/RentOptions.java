@@ -1,7 +1,6 @@
 package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.api.RentRequest;
-import io.imggenhub.vast.core.Deployer;
 import picocli.CommandLine.Option;
 
 /** What {@code reserve} and {@code auto} rent with, and how long they wait for it. */
@@ -29,11 +28,6 @@ public final class RentOptions {
                     "Interruptible means: when someone bids more, the instance is stopped (outbid). A stopped instance"
                             + " keeps its disk and keeps paying for storage until it is destroyed."})
     Double bid;
-
-    @Option(names = "--bid-margin", paramLabel = "PCT", converter = Converters.Percent.class,
-            defaultValue = "20", description = "For 'auto --spot' without --bid: bid this many percent above the"
-            + " offer's min_bid (default: ${DEFAULT-VALUE}); a bid of exactly min_bid is outbid at once.")
-    double bidMarginPercent;
 
     @Option(names = "--wait", paramLabel = "SECONDS", converter = Converters.Seconds.class, defaultValue = "300",
             description = "How long to wait for the instance to run and offer SSH, at most 86400 (default:"
@@ -67,8 +61,4 @@ public final class RentOptions {
         return RentRequest.of(image, diskGb, label).withBid(bid);
     }
 
-    /** The bid for an interruptible offer: --bid, else min_bid plus the margin. */
-    double bidFor(double minBid) {
-        return bid != null ? bid : Deployer.bidAbove(minBid, bidMarginPercent);
-    }
 }
