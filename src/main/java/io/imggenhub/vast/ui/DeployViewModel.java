@@ -280,7 +280,8 @@ public final class DeployViewModel {
             message.set("Cancelled.");
             if (rentedId > 0) {
                 alerts.alert(new Banner("deploy", Banner.Severity.WARNING,
-                        "Deploy cancelled — instance " + rentedId + " was already rented and is billing",
+                        "Deploy cancelled — instance " + rentedId + " was already rented and is billing"
+                                + (sentFor == null ? "" : " " + Format.perHour(Deployer.billedPerHour(sentFor, request))),
                         "Destroy it from the table if you do not want it."));
             }
         } else {
