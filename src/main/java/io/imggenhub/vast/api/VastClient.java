@@ -34,6 +34,8 @@ public class VastClient {
     private static final int PAGE_SIZE = 25;
     private static final int MAX_PAGES = 10_000;
     static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
+    /** What Vast says when it refuses a rent for lack of credit (vast-api.md §3.4). */
+    static final String INSUFFICIENT_CREDIT_MSG = "Your account lacks credit; see the billing page.";
 
     /** Rows beyond the first page's {@code total_instances} that a listing still reads (instances rented meanwhile). */
     static final int PAGING_MARGIN_ROWS = 50;
@@ -445,8 +447,9 @@ public class VastClient {
     }
 
     private JsonNode sendOnce(Call call, JsonNode body) {
+        Duration timeout = timeoutFor(call);
         HttpRequest.Builder builder = HttpRequest.newBuilder(settings.server().resolve(call.path()))
-                .timeout(settings.requestTimeout())
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", "imggenhub-vast/0.1");
         if (settings.apiKey() != null) {
@@ -467,7 +470,7 @@ public class VastClient {
                     + settings.connectTimeout().toMillis() + " ms", -1, e);
         } catch (HttpTimeoutException e) {
             throw new TransportException("timeout", "no answer from " + host() + " within "
-                    + settings.requestTimeout().toMillis() + " ms", -1, e);
+                    + timeout.toMillis() + " ms", -1, e);
         } catch (ConnectException e) {
             throw new TransportException("connection_refused", "cannot connect to " + host()
                     + " (is the server running?)", -1, e);
@@ -496,6 +499,11 @@ public class VastClient {
         }
     }
 
+    /** A rent creates an instance, which is slow: it gets the rent timeout, everything else the request timeout. */
+    private Duration timeoutFor(Call call) {
+        return call.endpoint() == Endpoint.RENT ? settings.rentTimeout() : settings.requestTimeout();
+    }
+
     /** Maps a failed answer to the one exception type a caller can act on (vast-api.md §2, §3, §5). */
     VastException errorFrom(int status, String text) {
         String error = null;
@@ -515,8 +523,7 @@ public class VastClient {
         msg = redact(msg);
         String lower = (String.valueOf(error) + " " + msg).toLowerCase();
 
-        if ("insufficient_credit".equals(error) || lower.contains("insufficient_credit")
-                || lower.contains("insufficient credit") || lower.contains("lacks credit")) {
+        if (isCreditRefusal(status, error, msg)) {
             return new InsufficientCreditException("insufficient_credit", msg, status);
         }
         if (status == 429 || "rate_limit_exceeded".equals(error)) {
@@ -542,6 +549,19 @@ public class VastClient {
                     "HTTP " + status + ": " + msg, status);
         }
         return new ApiErrorException(error == null ? "http_" + status : error, msg, status);
+    }
+
+    /**
+     * Only Vast's own refusal may start the emergency cleanup (it destroys every instance): a client error whose
+     * {@code error} is {@code insufficient_credit} or whose message is Vast's known text (vast-api.md §3.4). Text
+     * that merely mentions credit (a proxy's 502 page, a 400 echoing the user's label) is not a refusal. Status 200
+     * stands for Vast's "200 + success:false" variant.
+     */
+    private static boolean isCreditRefusal(int status, String error, String msg) {
+        if (status >= 500) {
+            return false;
+        }
+        return "insufficient_credit".equals(error) || (error == null && INSUFFICIENT_CREDIT_MSG.equals(msg.strip()));
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {

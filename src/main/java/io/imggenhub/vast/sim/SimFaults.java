@@ -38,6 +38,7 @@ public final class SimFaults {
     private final Map<Long, Integer> failDestroy = new ConcurrentHashMap<>();
     private final Set<Long> ignoreDestroy = ConcurrentHashMap.newKeySet();
     private final AtomicInteger loseAnswerNext = new AtomicInteger();
+    private final AtomicInteger loseRentAnswerNext = new AtomicInteger();
     private volatile boolean emptyDestroyBody;
     private volatile boolean destroyAnswers204;
     private volatile boolean legacyListGone = true;
@@ -73,6 +74,7 @@ public final class SimFaults {
         failDestroy.clear();
         ignoreDestroy.clear();
         loseAnswerNext.set(0);
+        loseRentAnswerNext.set(0);
         emptyDestroyBody = false;
         destroyAnswers204 = false;
         legacyListGone = true;
@@ -170,6 +172,15 @@ public final class SimFaults {
      */
     public SimFaults loseAnswerNext(int n) {
         loseAnswerNext.set(nonNegative(n));
+        return this;
+    }
+
+    /**
+     * Like {@link #loseAnswerNext} but only for the next n rents ({@code PUT /api/v0/asks/{id}/}): the rental is made,
+     * its answer never arrives, while the lists a client makes around it are answered.
+     */
+    public SimFaults loseRentAnswerNext(int n) {
+        loseRentAnswerNext.set(nonNegative(n));
         return this;
     }
 
@@ -292,6 +303,10 @@ public final class SimFaults {
 
     boolean takeLoseAnswer() {
         return take(loseAnswerNext);
+    }
+
+    boolean takeLoseRentAnswer() {
+        return take(loseRentAnswerNext);
     }
 
     boolean takeDropConnection() {

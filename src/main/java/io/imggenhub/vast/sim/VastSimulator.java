@@ -193,17 +193,20 @@ public final class VastSimulator implements AutoCloseable {
         String rawPath = uri.getRawPath();
         String rawQuery = uri.getRawQuery();
         SimResponse response;
+        byte[] received = null;
+        Router.Match match = null;
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            received = body;
             Duration latency = faults.latency();
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
             }
             SimRequest request = new SimRequest(method, rawPath, rawQuery, body,
                     exchange.getRequestHeaders().getFirst("Authorization"));
-            Router.Match match = router.match(method, request.segments());
+            match = router.match(method, request.segments());
             if (faults.takeDropConnection()) {
-                record(method, rawPath, rawQuery, at, 0);
+                record(method, rawPath, rawQuery, at, 0, received);
                 exchange.close();
                 return;
             }
@@ -221,13 +224,14 @@ public final class VastSimulator implements AutoCloseable {
         if (response.status() == 429) {
             faults.countRateLimited();
         }
-        if (faults.takeLoseAnswer()) {
-            record(method, rawPath, rawQuery, at, 0);
+        boolean rent = match != null && match.route() != null && "create".equals(match.group());
+        if (faults.takeLoseAnswer() || (rent && faults.takeLoseRentAnswer())) {
+            record(method, rawPath, rawQuery, at, 0, received);
             exchange.close();
             return;
         }
         // Recorded before the answer leaves, so a client that got its answer always finds its request here.
-        record(method, rawPath, rawQuery, at, response.status());
+        record(method, rawPath, rawQuery, at, response.status(), received);
         try {
             send(exchange, response);
         } catch (IOException | RuntimeException clientGone) {
@@ -349,8 +353,13 @@ public final class VastSimulator implements AutoCloseable {
     }
 
     private void record(String method, String path, String query, Instant at, int status) {
+        record(method, path, query, at, status, null);
+    }
+
+    private void record(String method, String path, String query, Instant at, int status, byte[] body) {
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         synchronized (recorded) {
-            recorded.add(new RecordedRequest(method, path, query, at, status, Instant.now()));
+            recorded.add(new RecordedRequest(method, path, query, at, status, Instant.now(), text));
         }
     }
 
