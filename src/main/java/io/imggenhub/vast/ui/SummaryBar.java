@@ -32,7 +32,8 @@ final class SummaryBar {
                 tile("credit", "Credit", Bindings.createStringBinding(
                         () -> vm.snapshotProperty().get() == null ? "–" : Format.money(vm.creditProperty().get()),
                         vm.creditProperty(), vm.snapshotProperty()),
-                        Bindings.createStringBinding(() -> "spendable balance"), vm.creditLowProperty(),
+                        Bindings.createStringBinding(() -> vm.creditUsedUpProperty().get() ? "used up"
+                                : "spendable balance", vm.creditUsedUpProperty()), vm.creditLowProperty(),
                         "The account's spendable credit as Vast reports it"),
                 tile("runway", "Runway", Bindings.createStringBinding(
                         () -> vm.snapshotProperty().get() == null ? "–"
@@ -43,12 +44,15 @@ final class SummaryBar {
                                         // No fresh poll: the runway is the one computed then, frozen, not counting.
                                         ? "frozen: data of " + (vm.lastUpdatedProperty().get() == null ? "–"
                                         : Format.clockSeconds(vm.lastUpdatedProperty().get(), zone))
+                                        : vm.creditUsedUpProperty().get()
+                                        ? (vm.billingProperty().get() > 0 ? "credit used up while instances bill"
+                                        : "credit used up")
                                         : vm.creditZeroAtProperty().get() == null
                                         ? "nothing is billing"
                                         : "credit reaches zero at "
                                         + Format.clock(vm.creditZeroAtProperty().get(), vm.nowProperty().get(), zone),
                                 vm.creditZeroAtProperty(), vm.nowProperty(), vm.staleProperty(),
-                                vm.lastUpdatedProperty()),
+                                vm.lastUpdatedProperty(), vm.creditUsedUpProperty(), vm.billingProperty()),
                         vm.runwayLowProperty(),
                         "Credit ÷ burn: how long until the credit reaches zero at today's burn"),
                 tile("billing", "Billing", Bindings.createStringBinding(
@@ -61,6 +65,7 @@ final class SummaryBar {
                         vm.lastUpdatedProperty()),
                         vm.updatedAgoProperty(), vm.staleProperty(),
                         "When the last successful poll arrived"));
+        markDanger("credit", vm.creditUsedUpProperty());
     }
 
     private Node tile(String id, String caption, ObservableStringValue value, ObservableStringValue detail,
@@ -86,6 +91,19 @@ final class SummaryBar {
         HBox.setHgrow(tile, Priority.ALWAYS);
         tile.setMaxWidth(Double.MAX_VALUE);
         return tile;
+    }
+
+    /** The credit tile turns red (style class {@code danger}) while the credit is used up. */
+    private void markDanger(String id, ObservableBooleanValue danger) {
+        Node tile = box.lookup("#" + id + "-tile");
+        Runnable apply = () -> {
+            tile.getStyleClass().remove("danger");
+            if (danger.get()) {
+                tile.getStyleClass().add("danger");
+            }
+        };
+        danger.addListener((o, was, is) -> apply.run());
+        apply.run();
     }
 
     private static void setWarning(Node tile, boolean on) {
