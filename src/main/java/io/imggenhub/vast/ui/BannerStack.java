@@ -85,7 +85,9 @@ final class BannerStack {
      * the most urgent of the others, so a red one behind never goes unnoticed; "Show all N" lists them all.
      */
     private Node collapsed(List<Banner> all) {
-        Banner newest = all.get(all.size() - 1);
+        // A guard's warning has a deadline and a "Keep it": it shows before anything newer.
+        Banner newest = all.stream().filter(b -> b.key().startsWith(GuardViewModel.WARN_PREFIX))
+                .reduce((a, b) -> b).orElse(all.get(all.size() - 1));
         Banner worst = all.stream().max(Comparator.comparing(Banner::severity)).orElseThrow();
         long urgent = all.stream().filter(b -> b.severity() == Banner.Severity.DANGER).count();
         Label count = new Label(all.size() + " alerts" + (urgent > 0 ? " · " + urgent + " urgent" : ""));

@@ -30,6 +30,16 @@ class RentCheckTest {
     }
 
     @Test
+    void theRatesAddUpAsShown() {
+        // Issue 12: "$10.26 (current $10.20 + this offer $0.05)" did not add up: each part is rounded as shown and
+        // the total is their sum.
+        RentCheck check = RentCheck.of(0.054, fleet(1000.0, 5.102, 5.102), RentCheck.DEFAULT_MINIMUM);
+        assertTrue(check.summary().contains("$10.25/hr (current $10.20/hr + this offer $0.05/hr)"), check.summary());
+        // Thousands grouped, as everywhere else.
+        assertTrue(check.summary().startsWith("Credit $1,000.00 covers"), check.summary());
+    }
+
+    @Test
     void refusesBelowTheMinimumAndSaysWhyAndHowToOverride() {
         RentCheck check = RentCheck.of(0.50, fleet(3.20, 1.00, 0.80), RentCheck.DEFAULT_MINIMUM);
         assertEquals(RentCheck.Verdict.REFUSE, check.verdict());
