@@ -25,7 +25,11 @@ for t in 10 30 60 120 180 240 300 360 420 480 540 600 900 1200 1800 3600; do
   echo "t=${t}s rss=$(( $(ps -o rss= -p "$JAVA") / 1024 )) MB"
 done
 if command -v jcmd >/dev/null; then
-  jcmd "$JAVA" GC.run >/dev/null && echo "after a full GC: $(jcmd "$JAVA" GC.heap_info | sed -n 2p)"
+  jcmd "$JAVA" GC.run >/dev/null
+  # One line per generation (serial) or one for the whole heap (G1): "... total NK, used NK ...".
+  used=$(jcmd "$JAVA" GC.heap_info | grep -E '(generation|heap) +total' | sed -n 's/.*used \([0-9]*\)K.*/\1/p' \
+    | awk '{s += $1} END {print int(s / 1024)}')
+  echo "live heap after a full GC: ${used} MB"
 fi
 kill "$JAVA"
 sleep 1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Launch -> first painted table: the desktop window in demo mode against a bare JavaFX window with a 6-row TableView
-# (bench/BareTableWindow.java) on the same runtime image, N alternating rounds (default 10) so both see the same
+# (bench/BareTableWindow.java) on the same runtime image and JVM options, N alternating rounds (default 10) so both see the same
 # load. Prints every run, each side's median and the ratio window/bare.
 # Needs Xvfb (or a real display in DISPLAY), a JDK's javac on PATH, and the image from
 # `mvn -B -ntp -DskipTests package`. XVFB_DISPLAY picks the X display Xvfb is started on (default :99).
@@ -19,6 +19,8 @@ fi
 bare=$(mktemp -d)
 # Compiled against the image itself, so it runs on exactly the same Java and JavaFX.
 javac --system "$IMAGE" --add-modules javafx.controls -d "$bare" bench/BareTableWindow.java
+# The same JVM options as the launcher's (its -X tuning), so the comparison is the window, not the flags.
+flags=$(sed -n 's/^JLINK_VM_OPTIONS="\(.*\)"$/\1/p' "$IMAGE/bin/imggenhub-vast" | tr ' ' '\n' | grep '^-X' | tr '\n' ' ')
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 app=() floor=()
 for _ in $(seq 1 "$N"); do
@@ -29,7 +31,7 @@ for _ in $(seq 1 "$N"); do
   echo "$line"
   app+=("$(sed -n 's/.*painted \([0-9]*\) ms after process start.*/\1/p' <<<"$line")")
   line=$(env -i PATH=/usr/bin:/bin HOME="$home" DISPLAY="$DISPLAY" \
-    "$IMAGE/bin/java" --add-modules javafx.controls -cp "$bare" BareTableWindow 2>&1 | grep bare-window || true)
+    "$IMAGE/bin/java" $flags --add-modules javafx.controls -cp "$bare" BareTableWindow 2>&1 | grep bare-window || true)
   echo "$line"
   floor+=("$(sed -n 's/.*painted \([0-9]*\) ms after process start.*/\1/p' <<<"$line")")
   rm -rf "$home"

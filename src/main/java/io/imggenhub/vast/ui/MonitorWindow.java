@@ -129,7 +129,15 @@ public final class MonitorWindow {
                 close();
             }
         });
-        tray.start(options.runner(), trayActions(), icon -> tray.setKeepWatching(settings.trayWatch()));
+        // The tray starts after the first layout pass: bringing up AWT for it (its toolkit, X connection, fonts)
+        // on a background thread competed with the first frame for CPU.
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                tray.start(options.runner(), trayActions(), icon -> tray.setKeepWatching(settings.trayWatch()));
+            }
+        });
         StartupProbe.mark("stage ready");
         stage.show();
         session.start(first != null);
