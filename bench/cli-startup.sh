@@ -14,7 +14,9 @@ N=${1:-20}
 LAUNCHER=${LAUNCHER:-target/image/bin/imggenhub-vast}
 home=$(mktemp -d)
 out=$(mktemp)
-"$LAUNCHER" simulator --instances 3 >"$out" 2>&1 &
+# Without the simulator's rate limits: back-to-back runs of two CLIs would otherwise meet Vast's one list a second
+# and time the 429 back-off instead of the start-up.
+"$LAUNCHER" simulator --instances 3 --rate-limits off >"$out" 2>&1 &
 SIM=$!
 trap 'kill $SIM 2>/dev/null || true; rm -rf "$home" "$out"' EXIT
 for _ in $(seq 1 100); do grep -q 'listening on' "$out" && break; sleep 0.1; done
