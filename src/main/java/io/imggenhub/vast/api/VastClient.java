@@ -44,7 +44,7 @@ public class VastClient {
         this(settings, HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // see SameOriginRedirect
                 .build());
     }
 
@@ -332,38 +332,21 @@ public class VastClient {
     }
 
     private JsonNode sendOnce(Call call) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(settings.server().resolve(call.path()))
-                .timeout(settings.requestTimeout())
-                .header("Accept", "application/json")
-                .header("User-Agent", "imggenhub-vast/0.1");
-        if (settings.apiKey() != null) {
-            builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
-        }
-        if (call.body() == null) {
-            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json");
-            builder.method(call.method(), HttpRequest.BodyPublishers.ofString(call.body().toString()));
-        }
+        URI target = settings.server().resolve(call.path());
+        String method = call.method();
+        JsonNode body = call.body();
         long started = System.nanoTime();
         HttpResponse<String> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException e) {
-            throw new TransportException("connect_timeout", "no connection to " + host() + " within "
-                    + settings.connectTimeout().toMillis() + " ms", -1, e);
-        } catch (HttpTimeoutException e) {
-            throw new TransportException("timeout", "no answer from " + host() + " within "
-                    + settings.requestTimeout().toMillis() + " ms", -1, e);
-        } catch (ConnectException e) {
-            throw new TransportException("connection_refused", "cannot connect to " + host()
-                    + " (is the server running?)", -1, e);
-        } catch (IOException e) {
-            throw new TransportException("connection_failed", redact("connection to " + host() + " failed: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), -1, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted", "the request to " + host() + " was interrupted", -1, e);
+        for (int hop = 0; ; hop++) {
+            response = exchange(target, method, body);
+            if (!SameOriginRedirect.isRedirect(response.statusCode())) {
+                break;
+            }
+            SameOriginRedirect next = SameOriginRedirect.follow(target, method, response.statusCode(),
+                    response.headers().firstValue("Location").orElse(null), hop);
+            target = next.target();
+            method = next.method();
+            body = next.keepsBody() ? body : null;
         }
         int status = response.statusCode();
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -380,6 +363,40 @@ public class VastClient {
         } catch (JsonProcessingException e) {
             throw malformed("the answer to " + call.method() + " " + pathOnly(call.path()) + " is not JSON ("
                     + preview(text) + ")", e);
+        }
+    }
+
+    private HttpResponse<String> exchange(URI target, String method, JsonNode body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
+                .timeout(settings.requestTimeout())
+                .header("Accept", "application/json")
+                .header("User-Agent", "imggenhub-vast/0.1");
+        if (settings.apiKey() != null) {
+            builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
+        }
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json");
+            builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw new TransportException("connect_timeout", "no connection to " + host() + " within "
+                    + settings.connectTimeout().toMillis() + " ms", -1, e);
+        } catch (HttpTimeoutException e) {
+            throw new TransportException("timeout", "no answer from " + host() + " within "
+                    + settings.requestTimeout().toMillis() + " ms", -1, e);
+        } catch (ConnectException e) {
+            throw new TransportException("connection_refused", "cannot connect to " + host()
+                    + " (is the server running?)", -1, e);
+        } catch (IOException e) {
+            throw new TransportException("connection_failed", redact("connection to " + host() + " failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), -1, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted", "the request to " + host() + " was interrupted", -1, e);
         }
     }
 
