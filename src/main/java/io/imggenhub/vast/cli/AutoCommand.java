@@ -26,9 +26,9 @@ final class AutoCommand extends RentingCommand {
         OfferFilter filter = filters.toFilter();
         VastServices services = connect(true);
         Offer offer = services.deployer(false).cheapest(filter);
-        err().println("Cheapest match: offer " + offer.id() + ", " + offer.gpuDisplayName() + ", "
+        err().println("Cheapest match: offer " + offer.id() + ", " + TerminalText.safe(offer.gpuDisplayName()) + ", "
                 + Format.number(offer.totalVramGb(), 0) + " GB, " + Format.rate(offer.hourlyCost()) + "/hr, "
-                + Format.number(offer.reliabilityPercent(), 1) + "% reliable, " + Format.orDash(offer.geolocation()));
+                + Format.number(offer.reliabilityPercent(), 1) + "% reliable, " + TerminalText.safe(Format.orDash(offer.geolocation())));
         err().flush();
         RentRequest request = rentOptions.request();
         if (prompt != null) {

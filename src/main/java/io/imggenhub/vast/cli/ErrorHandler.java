@@ -28,7 +28,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = cmd.getErr();
         // The message may echo what was typed, and what was typed may be a key under a misspelt option.
         String message = KEY_LIKE.matcher(String.valueOf(ex.getMessage())).replaceAll("****");
-        err.println("Command failed: usage: " + message + " (see '" + cmd.getCommandSpec().qualifiedName()
+        err.println("Command failed: usage: " + TerminalText.safe(message) + " (see '" + cmd.getCommandSpec().qualifiedName()
                 + " --help')");
         err.flush();
         return ExitCodes.USAGE;
@@ -38,7 +38,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         VastCommand command = cmd.getCommand() instanceof VastCommand c ? c : null;
-        err.println("Command failed: " + describe(ex, command));
+        err.println("Command failed: " + TerminalText.safe(describe(ex, command)));
         if (command != null && command.verbose()) {
             ex.printStackTrace(err);
         }

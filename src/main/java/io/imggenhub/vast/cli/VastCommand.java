@@ -138,7 +138,7 @@ abstract class VastCommand implements Callable<Integer> {
     synchronized LocalData data() {
         if (data == null) {
             data = LocalData.openOrInMemory(dataFile(), warning -> {
-                err().println("[WARN] " + warning);
+                err().println("[WARN] " + TerminalText.safe(warning));
                 err().flush();
             });
         }
@@ -178,7 +178,7 @@ abstract class VastCommand implements Callable<Integer> {
 
     /** Asks on stderr (stdout stays clean for pipes) and reads one line; only y or yes confirms. */
     boolean confirm(String question) {
-        err().print(question + " [y/N] ");
+        err().print(TerminalText.safe(question) + " [y/N] ");
         err().flush();
         String answer;
         try {

@@ -167,7 +167,8 @@ final class WatchCommand extends VastCommand {
 
     private void line(String text) {
         Instant now = ctx().clock().instant();
-        out().println(STAMP.format(now.atZone(ctx().zone())) + " " + text);
+        // Event lines quote server text (labels, GPU names, error messages).
+        out().println(STAMP.format(now.atZone(ctx().zone())) + " " + TerminalText.safe(text));
         out().flush();
     }
 }
