@@ -1,7 +1,8 @@
 package io.imggenhub.vast.store;
 
+import io.imggenhub.vast.config.UserDirs;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -86,14 +87,12 @@ public final class Database implements AutoCloseable {
         if (override != null && !override.isBlank()) {
             return Path.of(override).resolve("history.db");
         }
-        String xdg = env.get("XDG_DATA_HOME");
-        Path data = xdg == null || xdg.isBlank() ? home.resolve(".local/share") : Path.of(xdg);
-        return data.resolve("imggenhub-vast").resolve("history.db");
+        return UserDirs.dataHome(env, home).resolve("imggenhub-vast").resolve("history.db");
     }
 
     public static Database open(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.prepare(file);
         } catch (IOException e) {
             throw new StoreException("Cannot create the folder for the history database " + file + ": " + e.getMessage(), e);
         }
