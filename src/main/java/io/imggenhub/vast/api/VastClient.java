@@ -393,7 +393,8 @@ public class VastClient {
                     + " (is the server running?)", -1, e);
         } catch (IOException e) {
             throw new TransportException("connection_failed", redact("connection to " + host() + " failed: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), -1, e);
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), -1,
+                    RedactedCause.of(e, this::redact));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted", "the request to " + host() + " was interrupted", -1, e);
@@ -459,7 +460,9 @@ public class VastClient {
     }
 
     private MalformedResponseException malformed(String what, Throwable cause) {
-        return new MalformedResponseException("malformed_response", redact(what), 200, cause);
+        // The cause's message quotes the server's text, which may hold the key: mask it all the way down.
+        return new MalformedResponseException("malformed_response", redact(what), 200,
+                cause == null ? null : RedactedCause.of(cause, this::redact));
     }
 
     /** Belt and braces: no text we build into an exception may contain the key, whatever a server echoes. */

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         VastCommand command = cmd.getCommand() instanceof VastCommand c ? c : null;
         err.println("Command failed: " + TerminalText.safe(describe(ex, command)));
         if (command != null && command.verbose()) {
-            ex.printStackTrace(err);
+            // Every "Caused by:" line too: a cause's message may quote a server that echoed the key.
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            trace.toString().lines().map(command::redact).map(TerminalText::safe).forEach(err::println);
         }
         err.flush();
         return exitCode(ex);

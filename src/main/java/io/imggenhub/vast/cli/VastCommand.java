@@ -90,6 +90,11 @@ abstract class VastCommand implements Callable<Integer> {
         return common.verbose;
     }
 
+    /** {@code text} with this command's key masked: for stack traces, whose messages quote servers. */
+    String redact(String text) {
+        return apiKey == null || text == null ? text : text.replace(apiKey.reveal(), "****");
+    }
+
     /** Where the key came from ("env VAST_API_KEY"), for error hints; never the key itself. */
     Optional<String> keySource() {
         return Optional.ofNullable(apiKey).map(ApiKey::source);

@@ -28,6 +28,11 @@ public final class UserDirs {
         return xdg(env, "XDG_DATA_HOME", home.resolve(".local").resolve("share"));
     }
 
+    /** {@code $XDG_CACHE_HOME}, else {@code ~/.cache}. */
+    public static Path cacheHome(Map<String, String> env, Path home) {
+        return xdg(env, "XDG_CACHE_HOME", home.resolve(".cache"));
+    }
+
     /** The XDG spec says a relative value is invalid and is ignored. */
     private static Path xdg(Map<String, String> env, String name, Path fallback) {
         String value = env.get(name);

@@ -91,6 +91,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Path file) {
+        SqliteNativeFolder.usePrivate();
         try {
             PrivateFiles.prepare(file);
         } catch (IOException e) {
@@ -116,6 +117,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database inMemory() {
+        SqliteNativeFolder.usePrivate();
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
             Database db = new Database(Path.of(":memory:"), connection);

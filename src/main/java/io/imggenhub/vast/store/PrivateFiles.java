@@ -34,15 +34,7 @@ final class PrivateFiles {
             Files.createDirectories(folder);
             return;
         }
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder.getParent());
-            try {
-                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another process made it first; tightened below
-            }
-        }
-        tighten(folder, FOLDER);
+        folder(folder);
         if (!Files.exists(absolute)) {
             try {
                 Files.createFile(absolute, PosixFilePermissions.asFileAttribute(FILE));
@@ -57,6 +49,23 @@ final class PrivateFiles {
                 tighten(side, FILE);
             }
         }
+    }
+
+    /** Creates {@code folder} owner-only (0700), or tightens it if it exists. */
+    static Path folder(Path folder) throws IOException {
+        if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createDirectories(folder);
+        }
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder.toAbsolutePath().getParent());
+            try {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made it first; tightened below
+            }
+        }
+        tighten(folder, FOLDER);
+        return folder;
     }
 
     /** A file we cannot chmod (another owner) still opens; the warning says why it is not private. */

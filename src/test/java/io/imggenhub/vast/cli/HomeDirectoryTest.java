@@ -1,19 +1,15 @@
 package io.imggenhub.vast.cli;
 
-import io.imggenhub.vast.Main;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,24 +27,8 @@ class HomeDirectoryTest {
     @TempDir
     Path passwdHome;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run cli(Map<String, String> extraEnv, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + passwdHome, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("VAST") || k.startsWith("IMGGENHUB") || k.startsWith("XDG")
-                || k.startsWith("JDK_JAVA_OPTIONS") || k.startsWith("JAVA_TOOL_OPTIONS"));
-        pb.environment().put("HOME", home.toString());
-        pb.environment().putAll(extraEnv);
-        File outFile = home.resolveSibling(home.getFileName() + ".out").toFile();
-        File errFile = home.resolveSibling(home.getFileName() + ".err").toFile();
-        pb.redirectOutput(outFile).redirectError(errFile);
-        Process p = pb.start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI ended");
-        return new Run(p.exitValue(), Files.readString(outFile.toPath()), Files.readString(errFile.toPath()));
+    private CliProcess.Run cli(Map<String, String> extraEnv, String... args) throws Exception {
+        return CliProcess.run(home, List.of("-Duser.home=" + passwdHome), extraEnv, args);
     }
 
     private List<Path> filesUnder(Path root) throws Exception {
@@ -64,8 +44,8 @@ class HomeDirectoryTest {
             Files.createDirectories(keyFile.getParent());
             Files.writeString(keyFile, sim.apiKey() + "\n");
 
-            Run instances = cli(Map.of("VAST_URL", sim.baseUrl().toString()), "instances");
-            Run history = cli(Map.of(), "history");
+            CliProcess.Run instances = cli(Map.of("VAST_URL", sim.baseUrl().toString()), "instances");
+            CliProcess.Run history = cli(Map.of(), "history");
 
             assertEquals(0, instances.exit(), instances.err());
             assertTrue(instances.out().contains("Total:"), instances.out());
@@ -82,7 +62,7 @@ class HomeDirectoryTest {
     void xdgDataHomeWinsOverHome() throws Exception {
         Path xdg = Files.createDirectories(home.resolve("xdg-data"));
 
-        Run history = cli(Map.of("XDG_DATA_HOME", xdg.toString()), "history");
+        CliProcess.Run history = cli(Map.of("XDG_DATA_HOME", xdg.toString()), "history");
 
         assertEquals(0, history.exit(), history.err());
         assertTrue(Files.exists(xdg.resolve("imggenhub-vast/history.db")), filesUnder(home).toString());
