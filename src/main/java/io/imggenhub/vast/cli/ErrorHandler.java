@@ -44,7 +44,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             // Every "Caused by:" line too: a cause's message may quote a server that echoed the key.
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            trace.toString().lines().map(command::redact).map(TerminalText::safe).forEach(err::println);
+            trace.toString().lines().map(command::redact)
+                    .map(line -> line.startsWith("\t") ? "\t" + TerminalText.safe(line.substring(1)) : TerminalText.safe(line))
+                    .forEach(err::println);
         }
         err.flush();
         return exitCode(ex);
