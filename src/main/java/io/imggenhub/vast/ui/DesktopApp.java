@@ -16,6 +16,9 @@ public final class DesktopApp extends Application {
     private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
 
     private static volatile CompletableFuture<Startup> preparing;
+    /** A SIGTERM/SIGINT arrived; {@link #running} is the app to quit once its window exists. */
+    private static volatile boolean quitRequested;
+    private static volatile DesktopApp running;
 
     private Startup startup;
     private TaskRunner runner;
@@ -24,8 +27,32 @@ public final class DesktopApp extends Application {
     /** Starts the connection and the first poll in the background, then the FX toolkit: the two overlap. */
     public static void launchWindow(String[] args) {
         StartupProbe.mainStarted();
+        QuitSignals.install(DesktopApp::requestQuit);
         preparing = Startup.begin(AppEnvironment.system());
         Application.launch(DesktopApp.class, args);
+        // The toolkit has stopped and stop() has flushed the audit: only now is exiting the JVM safe.
+        System.exit(0);
+    }
+
+    /** From a signal thread: quit as the tray's Quit does, now or as soon as the window exists. */
+    private static void requestQuit() {
+        quitRequested = true;
+        DesktopApp app = running;
+        if (app != null) {
+            try {
+                Platform.runLater(app::quitOnce);
+            } catch (IllegalStateException toolkitGone) {
+                // already exiting
+            }
+        }
+    }
+
+    private void quitOnce() {
+        if (window != null) {
+            window.quit();
+        } else {
+            Platform.exit();
+        }
     }
 
     /** Runs on the launcher thread, so waiting for the first poll never holds up the FX thread. */
@@ -40,11 +67,20 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupProbe.mark("FX start");
+        if (quitRequested) {
+            Platform.exit();
+            return;
+        }
         window = new MonitorWindow(stage, WindowOptions.standard(startup.environment(), runner), startup.settings(),
                 startup.connection());
         StartupProbe.mark("views built");
         window.show(startup.firstSnapshot());
         StartupProbe.mark("window shown");
+        running = this;
+        if (quitRequested) {
+            quitOnce();
+            return;
+        }
         if (StartupProbe.enabled()) {
             probeFirstPaint();
         }

@@ -129,7 +129,10 @@ public final class MonitorWindow {
                 close();
             }
         });
-        tray.start(options.runner(), trayActions(), icon -> tray.setKeepWatching(settings.trayWatch()));
+        tray.start(options.runner(), trayActions(), icon -> {
+            tray.setKeepWatching(settings.trayWatch());
+            StartupProbe.trayIconAdded();
+        });
         StartupProbe.mark("stage ready");
         stage.show();
         session.start(first != null);
