@@ -388,6 +388,18 @@ public final class SimState {
         return ManageResult.OK;
     }
 
+    /**
+     * The instance's image has none of curl, wget, python3 or perl: its watchdog script only prints "NOT ARMED", so
+     * it never reports itself armed and never destroys. What the app must then not claim as protection.
+     */
+    public synchronized void muteWatchdog(long id) {
+        settle();
+        SimInstance instance = live.get(id);
+        if (instance != null) {
+            instance.muteWatchdog();
+        }
+    }
+
     synchronized ManageResult relabel(long id, String label) {
         settle();
         SimInstance instance = live.get(id);
@@ -527,6 +539,7 @@ public final class SimState {
             while ((t = instance.nextTransition()) != null && !t.isAfter(at)) {
                 instance.advancePhase(t);
             }
+            instance.reportWatchdogArmed();
         }
     }
 
