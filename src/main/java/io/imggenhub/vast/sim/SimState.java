@@ -253,8 +253,9 @@ public final class SimState {
         Instant now = settle();
         List<Map<String, Object>> rows = new ArrayList<>(live.size());
         Instant clientNow = clientNow(now);
+        // Snapshots, so the full row can be built after the lock is released, and only for the rows sent.
         live.values().stream().sorted(Comparator.comparingLong(SimInstance::id))
-                .forEach(i -> rows.add(i.toJson(now, clientNow)));
+                .forEach(i -> rows.add(new ListedRow(i.snapshot(), now, clientNow)));
         return rows;
     }
 
