@@ -95,7 +95,7 @@ public final class Database implements AutoCloseable {
         try {
             PrivateFiles.prepare(file);
         } catch (IOException e) {
-            throw new StoreException("Cannot create the folder for the history database " + file + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot create the history database " + file + " or its folder: " + e.getMessage(), e);
         }
         Connection connection = null;
         try {
