@@ -106,10 +106,18 @@ public record Instance(
         return "stopped".equals(actualStatus) || "exited".equals(actualStatus) || "stopped".equals(curState);
     }
 
-    /** Vast's own client treats these as gone; {@code cur_state: unloaded} means released on destroy. */
+    /**
+     * Gone once its container is: {@code actual_status} destroyed or terminated, as Vast's own client reads it.
+     * A wish to destroy ({@code intended_status: destroyed}) or a released slot ({@code cur_state: unloaded}) counts
+     * only while there is no container status at all: a row that says destroyed but still runs is billing, and
+     * must be shown and destroyed, not hidden.
+     */
     public boolean isGone() {
-        return "destroyed".equals(actualStatus) || "terminated".equals(actualStatus)
-                || "destroyed".equals(intendedStatus) || "unloaded".equals(curState);
+        if ("destroyed".equals(actualStatus) || "terminated".equals(actualStatus)) {
+            return true;
+        }
+        boolean noContainerStatus = actualStatus == null || actualStatus.isBlank();
+        return noContainerStatus && ("destroyed".equals(intendedStatus) || "unloaded".equals(curState));
     }
 
     public Instant started() {

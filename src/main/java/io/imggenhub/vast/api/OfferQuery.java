@@ -18,10 +18,23 @@ public final class OfferQuery {
     private final List<String[]> order = new ArrayList<>();
     private Integer limit;
     private String type = "on-demand";
+    private Double allocatedStorage;
 
-    /** Vast's own CLI defaults: only machines that can be rented now and are not rented already. */
+    /** Only machines that can be rented now and are not rented already (to price one offer by its id). */
     public static OfferQuery rentable() {
         return new OfferQuery().eq("rentable", true).eq("rented", false);
+    }
+
+    /**
+     * The official CLI's default filters (vast-api.md §3.5): {@code verified=true}, {@code external=false},
+     * {@code rentable=true}, {@code rented=false}; unverified hosts only when asked for.
+     */
+    public static OfferQuery cliDefaults(boolean includeUnverified) {
+        OfferQuery q = new OfferQuery();
+        if (!includeUnverified) {
+            q.eq("verified", true);
+        }
+        return q.eq("external", false).eq("rentable", true).eq("rented", false);
     }
 
     public OfferQuery eq(String field, Object value) {
@@ -57,6 +70,15 @@ public final class OfferQuery {
         return this;
     }
 
+    /**
+     * The disk (GB) to price into {@code dph_total}: with the disk that will be rented, the price shown, filtered
+     * and sorted on is the price billed (vast-api.md §3.5).
+     */
+    public OfferQuery allocatedStorage(double gb) {
+        this.allocatedStorage = gb;
+        return this;
+    }
+
     public ObjectNode toJson() {
         ObjectNode root = Json.mapper().createObjectNode();
         filters.forEach((field, ops) -> root.set(field, Json.mapper().valueToTree(ops)));
@@ -68,6 +90,9 @@ public final class OfferQuery {
             root.put("limit", limit);
         }
         root.put("type", type);
+        if (allocatedStorage != null) {
+            root.put("allocated_storage", allocatedStorage);
+        }
         return root;
     }
 

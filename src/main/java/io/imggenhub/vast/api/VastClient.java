@@ -22,8 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -36,26 +34,50 @@ public class VastClient {
     private static final int PAGE_SIZE = 25;
     private static final int MAX_PAGES = 10_000;
     static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
+    /** What Vast says when it refuses a rent for lack of credit (vast-api.md §3.4). */
+    static final String INSUFFICIENT_CREDIT_MSG = "Your account lacks credit; see the billing page.";
+
+    /** Rows beyond the first page's {@code total_instances} that a listing still reads (instances rented meanwhile). */
+    static final int PAGING_MARGIN_ROWS = 50;
+    /** Tries of a rent refused with 429: safe to repeat, since an answer came back and nothing was rented. */
+    private static final int RENT_ATTEMPTS_ON_429 = 3;
 
     private final ClientSettings settings;
     private final HttpClient http;
+    private final Pacer pacer;
+    private final Pacer.Priority priority;
 
     public VastClient(ClientSettings settings) {
         this(settings, HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER) // see SameOriginRedirect
-                .build());
+                .build(), Pacer.shared(settings), Pacer.Priority.NORMAL);
     }
 
-    private VastClient(ClientSettings settings, HttpClient http) {
+    private VastClient(ClientSettings settings, HttpClient http, Pacer pacer, Pacer.Priority priority) {
         this.settings = settings;
         this.http = http;
+        this.pacer = pacer;
+        this.priority = priority;
     }
 
-    /** The same connection pool with another retry policy, for callers that pace their own retries. */
+    /** The same connection pool and pacer with another retry policy, for callers that pace their own retries. */
     public VastClient withRetry(RetryPolicy policy) {
-        return new VastClient(settings.withRetry(policy), http);
+        return new VastClient(settings.withRetry(policy), http, pacer, priority);
+    }
+
+    /**
+     * The same client whose requests go ahead of normal ones waiting on the same endpoint: a destroy, and the
+     * listing it needs, never waits behind a poll.
+     */
+    public VastClient urgent() {
+        return new VastClient(settings, http, pacer, Pacer.Priority.URGENT);
+    }
+
+    /** The process-wide pacer this client's requests wait on. */
+    public Pacer pacer() {
+        return pacer;
     }
 
     public ClientSettings settings() {
@@ -106,57 +128,94 @@ public class VastClient {
                 .toList();
     }
 
+    /** One page of {@code GET /api/v1/instances/}: its rows, the total the server counts, the next cursor. */
+    public record InstancePage(List<Instance> instances, Integer totalInstances, String nextToken) {
+    }
+
+    /** The page after {@code token} (null: the first page) of the whole account. */
+    public InstancePage listPage(String token) {
+        return page("", token, new HashSet<>());
+    }
+
+    /** The page after {@code token} of the listed instances among {@code ids} (Vast filters by id). */
+    public InstancePage listPage(String token, Collection<Long> ids) {
+        return page(idFilter(ids), token, new HashSet<>());
+    }
+
+    private static String idFilter(Collection<Long> ids) {
+        ObjectNode filter = emptyObject();
+        ids.forEach(filter.putObject("id").putArray("in")::add);
+        return "&select_filters=" + encode(filter.toString());
+    }
+
+    /**
+     * The most pages a listing reads: the first page's {@code total_instances} plus a margin, so a server whose
+     * cursor never ends cannot keep a caller paging for ever.
+     */
+    public static int pageBound(Integer totalInstances) {
+        return totalInstances == null ? MAX_PAGES
+                : (Math.max(0, totalInstances) + PAGING_MARGIN_ROWS + PAGE_SIZE - 1) / PAGE_SIZE + 1;
+    }
+
     private List<Instance> listPages(String extraQuery, Consumer<List<Instance>> onPage) {
         List<Instance> all = new ArrayList<>();
-        Set<String> seenTokens = new HashSet<>();
-        JsonNode body = send(Call.get(pagePath(extraQuery, null)));
-        for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode rows = body.get("instances");
-            if (rows == null || !(rows.isArray() || rows.isNull())) {
-                throw malformed("the instance list has no \"instances\" array", null);
+        Set<String> seenTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        InstancePage page = page(extraQuery, null, seenTokens);
+        int bound = pageBound(page.totalInstances());
+        for (int read = 1; ; read++) {
+            String token = page.nextToken();
+            if (token != null && read >= bound) {
+                throw malformed("the instance list did not end after " + read + " pages although it counts "
+                        + page.totalInstances() + " instances", null);
             }
-            JsonNode nextNode = body.get("next_token");
-            String token = nextNode == null || nextNode.isNull() || nextNode.asText().isEmpty() ? null : nextNode.asText();
-            if (token != null && !seenTokens.add(token)) {
-                throw malformed("the instance list repeats the page token " + token, null);
-            }
-            // The next page is asked for before this one is read, so its round trip overlaps the conversion and
-            // whatever the caller does with this page (a destroy-all starts destroying it).
-            CompletableFuture<JsonNode> next = token == null ? null
-                    : CompletableFuture.supplyAsync(() -> send(Call.get(pagePath(extraQuery, token))));
-            List<Instance> pageRows = new ArrayList<>();
-            for (JsonNode row : rows) {
-                pageRows.add(convert(row, Instance.class));
-            }
-            all.addAll(pageRows);
-            onPage.accept(List.copyOf(pageRows));
+            // The next page is asked for (and waits its turn at the pacer) before this one is handed over, so its
+            // round trip overlaps whatever the caller does with this page (a destroy-all starts destroying it).
+            java.util.concurrent.CompletableFuture<InstancePage> next = token == null ? null
+                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> page(extraQuery, token, seenTokens));
+            all.addAll(page.instances());
+            onPage.accept(page.instances());
             if (next == null) {
                 return all;
             }
-            body = await(next);
+            try {
+                page = next.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
         }
-        throw malformed("the instance list did not end after " + MAX_PAGES + " pages", null);
+    }
+
+    private InstancePage page(String extraQuery, String token, Set<String> seenTokens) {
+        JsonNode body = send(Call.get(Endpoint.LIST, pagePath(extraQuery, token)));
+        JsonNode rows = body.get("instances");
+        if (rows == null || !(rows.isArray() || rows.isNull())) {
+            throw malformed("the instance list has no \"instances\" array", null);
+        }
+        JsonNode nextNode = body.get("next_token");
+        String next = nextNode == null || nextNode.isNull() || nextNode.asText().isEmpty() ? null : nextNode.asText();
+        if (next != null && !seenTokens.add(next)) {
+            throw malformed("the instance list repeats the page token " + next, null);
+        }
+        List<Instance> pageRows = new ArrayList<>();
+        for (JsonNode row : rows) {
+            pageRows.add(convert(row, Instance.class));
+        }
+        JsonNode total = body.get("total_instances");
+        return new InstancePage(List.copyOf(pageRows), total != null && total.canConvertToInt() ? total.asInt() : null,
+                next);
     }
 
     private static String pagePath(String extraQuery, String token) {
         return "/api/v1/instances/?limit=" + PAGE_SIZE + extraQuery + (token == null ? "" : "&after_token=" + encode(token));
     }
 
-    private static JsonNode await(CompletableFuture<JsonNode> page) {
-        try {
-            return page.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
     /** One instance, or empty once it is gone ({@code {"instances": null}} or 404). */
     public Optional<Instance> getInstance(long id) {
         try {
-            JsonNode body = send(Call.get("/api/v0/instances/" + id + "/?owner=me"));
+            JsonNode body = send(Call.get(Endpoint.SHOW, "/api/v0/instances/" + id + "/?owner=me"));
             JsonNode node = body.get("instances");
             if (node == null || node.isNull() || node.isMissingNode()) {
                 return Optional.empty();
@@ -183,7 +242,7 @@ public class VastClient {
      */
     public DestroyResult destroyInstance(long id) {
         try {
-            JsonNode body = send(Call.delete("/api/v0/instances/" + id + "/", emptyObject()));
+            JsonNode body = send(Call.delete(Endpoint.DESTROY, "/api/v0/instances/" + id + "/", emptyObject()));
             if (body.isMissingNode() || !body.has("success") || body.get("success").asBoolean(false)) {
                 return DestroyResult.ACCEPTED;
             }
@@ -197,16 +256,34 @@ public class VastClient {
         }
     }
 
-    /** The bulk form, {@code DELETE /api/v0/instances/} with {@code {"instance_ids": [...]}}. */
-    public void destroyInstances(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        ObjectNode body = emptyObject();
-        ids.forEach(body.putArray("instance_ids")::add);
-        JsonNode answer = send(Call.delete("/api/v0/instances/", body));
+    /**
+     * The bulk form, {@code DELETE /api/v0/instances/} with {@code {"instance_ids": [...]}} (vast-api.md §3.3).
+     * 200 {@code {"success": true}} returns; 400 {@code invalid_args} throws {@link ApiErrorException}; 404
+     * {@code instances_not_found} (none of them is ours, maybe all gone already) throws {@link NotFoundException}.
+     *
+     * @param ids asked for once the endpoint's turn has come, so that ids found while waiting ride along
+     * @return the ids that were sent
+     */
+    public List<Long> destroyInstances(java.util.function.Supplier<List<Long>> ids) {
+        List<Long> sent = new ArrayList<>();
+        Call call = new Call("DELETE", Endpoint.DESTROY_BULK, "/api/v0/instances/", () -> {
+            sent.clear();
+            sent.addAll(ids.get());
+            ObjectNode body = emptyObject();
+            sent.forEach(body.putArray("instance_ids")::add);
+            return body;
+        }, true);
+        JsonNode answer = send(call);
         if (answer.has("success") && !answer.get("success").asBoolean(false)) {
             throw errorFrom(200, answer.toString());
+        }
+        return List.copyOf(sent);
+    }
+
+    /** As {@link #destroyInstances(java.util.function.Supplier)} with a fixed list. */
+    public void destroyInstances(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            destroyInstances(() -> ids);
         }
     }
 
@@ -249,7 +326,7 @@ public class VastClient {
         body.putNull("template_hash_id");
         body.putNull("user");
 
-        JsonNode answer = send(Call.put("/api/v0/asks/" + offerId + "/", body).once());
+        JsonNode answer = send(Call.put(Endpoint.RENT, "/api/v0/asks/" + offerId + "/", body).once());
         if (answer.has("success") && !answer.get("success").asBoolean(false)) {
             throw errorFrom(200, answer.toString());
         }
@@ -263,7 +340,7 @@ public class VastClient {
 
     /** {@code POST /api/v0/bundles/} with the query as the body. Works without a key, as Vast's does. */
     public List<Offer> searchOffers(OfferQuery query) {
-        JsonNode body = send(Call.post("/api/v0/bundles/", query.toJson()));
+        JsonNode body = send(Call.post(Endpoint.OFFERS, "/api/v0/bundles/", query.toJson()));
         JsonNode offers = body.get("offers");
         if (offers == null || !(offers.isArray() || offers.isNull())) {
             throw malformed("the offer search answer has no \"offers\" array", null);
@@ -277,7 +354,7 @@ public class VastClient {
 
     /** {@code GET /api/v0/users/current/}: credit and balance. */
     public Account currentUser() {
-        JsonNode body = send(Call.get("/api/v0/users/current/"));
+        JsonNode body = send(Call.get(Endpoint.USER, "/api/v0/users/current/"));
         if (!body.isObject()) {
             throw malformed("the user answer is not an object", null);
         }
@@ -286,59 +363,97 @@ public class VastClient {
 
     // ---- the HTTP exchange ------------------------------------------------------------------------------------
 
-    /** One request description; {@code retryable} is false for calls that must never be repeated blindly. */
-    private record Call(String method, String path, JsonNode body, boolean retryable) {
-        static Call get(String path) {
-            return new Call("GET", path, null, true);
+    /**
+     * One request description; {@code retryable} is false for calls that must never be repeated blindly. The body
+     * is built when the request's turn has come (see {@link #destroyInstances(java.util.function.Supplier)}).
+     */
+    private record Call(String method, Endpoint endpoint, String path, java.util.function.Supplier<JsonNode> body,
+                        boolean retryable) {
+        static Call get(Endpoint endpoint, String path) {
+            return new Call("GET", endpoint, path, null, true);
         }
 
-        static Call delete(String path, JsonNode body) {
-            return new Call("DELETE", path, body, true);
+        static Call delete(Endpoint endpoint, String path, JsonNode body) {
+            return new Call("DELETE", endpoint, path, () -> body, true);
         }
 
-        static Call put(String path, JsonNode body) {
-            return new Call("PUT", path, body, false);
+        static Call put(Endpoint endpoint, String path, JsonNode body) {
+            return new Call("PUT", endpoint, path, () -> body, false);
         }
 
         /** Offer search is read-only, so it may be retried like a GET. */
-        static Call post(String path, JsonNode body) {
-            return new Call("POST", path, body, true);
+        static Call post(Endpoint endpoint, String path, JsonNode body) {
+            return new Call("POST", endpoint, path, () -> body, true);
         }
 
         Call once() {
-            return new Call(method, path, body, false);
+            return new Call(method, endpoint, path, body, false);
         }
     }
 
+    /**
+     * Sends with pacing and retries. Each attempt first waits its turn at the endpoint's pacer; that wait is not
+     * an attempt and does not count against the retry budget. A 429 teaches the pacer the server's threshold, so
+     * the retry goes no sooner than the server allows. A rent refused with 429 is tried again after the penalty:
+     * an answer came back, so nothing was rented; a rent whose answer was lost is never repeated here.
+     */
     private JsonNode send(Call call) {
         RetryPolicy policy = call.retryable() ? settings.retry() : RetryPolicy.NONE;
-        long deadline = System.nanoTime() + policy.maxTotal().toNanos();
+        int maxAttempts = call.endpoint() == Endpoint.RENT ? Math.max(policy.maxAttempts(), RENT_ATTEMPTS_ON_429)
+                : policy.maxAttempts();
+        long retryBudget = policy.maxTotal().toNanos();
+        JsonNode body = null;
         for (int attempt = 1; ; attempt++) {
+            Pacer.Turn turn;
             try {
-                return sendOnce(call);
+                turn = pacer.acquire(call.endpoint(), priority);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("interrupted", "interrupted while waiting for the rate limit of "
+                        + pathOnly(call.path()), -1, e);
+            }
+            long sentAt = System.nanoTime();
+            try (turn) {
+                if (body == null && call.body() != null) {
+                    body = call.body().get();
+                }
+                return sendOnce(call, body);
             } catch (VastException e) {
-                boolean retryable = e instanceof TransportException
-                        || RETRYABLE_STATUS.contains(e.status());
-                Duration pause = policy.delayAfter(attempt);
-                boolean timeLeft = System.nanoTime() + pause.toNanos() < deadline;
-                if (!retryable || attempt >= policy.maxAttempts() || !timeLeft) {
+                boolean refused = e instanceof RateLimitedException && e.status() == 429;
+                if (refused) {
+                    pacer.refused(call.endpoint(), e.getMessage());
+                }
+                boolean rentRefused = call.endpoint() == Endpoint.RENT && refused;
+                boolean retryable = call.retryable()
+                        ? e instanceof TransportException || RETRYABLE_STATUS.contains(e.status())
+                        : rentRefused;
+                if (!retryable || attempt >= (rentRefused ? maxAttempts : policy.maxAttempts())) {
+                    throw e;
+                }
+                // A refusal with a threshold is waited out by the pacer; anything else backs off as well.
+                Duration pause = refused && Pacer.threshold(e.getMessage()) != null && pacer.paces(call.endpoint())
+                        ? Duration.ZERO : policy.delayAfter(attempt);
+                retryBudget -= System.nanoTime() - sentAt + pause.toNanos();
+                if (retryBudget < 0 && !rentRefused) {
                     throw e;
                 }
                 LOG.fine(() -> call.method() + " " + pathOnly(call.path()) + " failed (" + e.getMessage()
-                        + "), retrying in " + pause.toMillis() + " ms");
-                sleep(pause);
+                        + "), retrying" + (pause.isZero() ? " when the rate limit allows" : " in " + pause.toMillis() + " ms"));
+                if (!pause.isZero()) {
+                    sleep(pause);
+                }
             }
         }
     }
 
-    private JsonNode sendOnce(Call call) {
+    private JsonNode sendOnce(Call call, JsonNode body) {
+        Duration timeout = timeoutFor(call);
         URI target = settings.server().resolve(call.path());
         String method = call.method();
-        JsonNode body = call.body();
         long started = System.nanoTime();
         HttpResponse<String> response;
         for (int hop = 0; ; hop++) {
-            response = exchange(target, method, body);
+            response = exchange(target, method, body, timeout);
             if (!SameOriginRedirect.isRedirect(response.statusCode())) {
                 break;
             }
@@ -366,9 +481,9 @@ public class VastClient {
         }
     }
 
-    private HttpResponse<String> exchange(URI target, String method, JsonNode body) {
+    private HttpResponse<String> exchange(URI target, String method, JsonNode body, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target)
-                .timeout(settings.requestTimeout())
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", "imggenhub-vast/0.1");
         if (settings.apiKey() != null) {
@@ -387,7 +502,7 @@ public class VastClient {
                     + settings.connectTimeout().toMillis() + " ms", -1, e);
         } catch (HttpTimeoutException e) {
             throw new TransportException("timeout", "no answer from " + host() + " within "
-                    + settings.requestTimeout().toMillis() + " ms", -1, e);
+                    + timeout.toMillis() + " ms", -1, e);
         } catch (ConnectException e) {
             throw new TransportException("connection_refused", "cannot connect to " + host()
                     + " (is the server running?)", -1, e);
@@ -399,6 +514,11 @@ public class VastClient {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted", "the request to " + host() + " was interrupted", -1, e);
         }
+    }
+
+    /** A rent creates an instance, which is slow: it gets the rent timeout, everything else the request timeout. */
+    private Duration timeoutFor(Call call) {
+        return call.endpoint() == Endpoint.RENT ? settings.rentTimeout() : settings.requestTimeout();
     }
 
     /** Maps a failed answer to the one exception type a caller can act on (vast-api.md §2, §3, §5). */
@@ -420,8 +540,7 @@ public class VastClient {
         msg = redact(msg);
         String lower = (String.valueOf(error) + " " + msg).toLowerCase();
 
-        if ("insufficient_credit".equals(error) || lower.contains("insufficient_credit")
-                || lower.contains("insufficient credit") || lower.contains("lacks credit")) {
+        if (isCreditRefusal(status, error, msg)) {
             return new InsufficientCreditException("insufficient_credit", msg, status);
         }
         if (status == 429 || "rate_limit_exceeded".equals(error)) {
@@ -447,6 +566,19 @@ public class VastClient {
                     "HTTP " + status + ": " + msg, status);
         }
         return new ApiErrorException(error == null ? "http_" + status : error, msg, status);
+    }
+
+    /**
+     * Only Vast's own refusal may start the emergency cleanup (it destroys every instance): a client error whose
+     * {@code error} is {@code insufficient_credit} or whose message is Vast's known text (vast-api.md §3.4). Text
+     * that merely mentions credit (a proxy's 502 page, a 400 echoing the user's label) is not a refusal. Status 200
+     * stands for Vast's "200 + success:false" variant.
+     */
+    private static boolean isCreditRefusal(int status, String error, String msg) {
+        if (status >= 500) {
+            return false;
+        }
+        return "insufficient_credit".equals(error) || (error == null && INSUFFICIENT_CREDIT_MSG.equals(msg.strip()));
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 @Command(name = "account", mixinStandardHelpOptions = true,
-        description = "Credit, what the running instances burn per hour, and how long the credit lasts at that rate.")
+        description = "Credit (and balance), what the running instances burn per hour, and how long the credit lasts at"
+                + " that rate. Credit at or below zero is shown as used up.")
 final class AccountCommand extends VastCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT);
 
@@ -26,7 +27,9 @@ final class AccountCommand extends VastCommand {
         VastServices services = connect(true);
         FleetSnapshot snapshot = services.repository().refresh();
         Optional<Duration> runway = snapshot.runway();
-        Optional<Instant> zeroAt = snapshot.creditZeroAt();
+        // Used up is now, not a moment in the past that the runway arithmetic would produce.
+        Optional<Instant> zeroAt = snapshot.creditUsedUp() ? Optional.empty() : snapshot.creditZeroAt();
+        Double balance = snapshot.account() == null ? null : snapshot.account().balance();
         int live = snapshot.live().size();
         // The window's alert rules with their default limits, applied to this one look at the account.
         SpendWatch watch = new SpendWatch(AlertThresholds.DEFAULT, ctx().clock(), ctx().zone());
@@ -35,6 +38,8 @@ final class AccountCommand extends VastCommand {
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("credit", snapshot.credit());
+            m.put("credit_used_up", snapshot.creditUsedUp());
+            m.put("balance", balance);
             m.put("burn_per_hour", snapshot.burnPerHour());
             m.put("burn_per_day", snapshot.burnPerDay());
             m.put("runway_hours", runway.map(d -> d.toSeconds() / 3600.0).orElse(null));
@@ -53,7 +58,12 @@ final class AccountCommand extends VastCommand {
             return ExitCodes.OK;
         }
         TextTable t = new TextTable("", "");
-        t.add("Credit:", Format.usd(snapshot.credit()));
+        t.add("Credit:", Format.usd(snapshot.credit()) + (snapshot.creditUsedUp()
+                ? " (used up: Vast refuses to rent; renting runs the emergency cleanup)" : ""));
+        if (balance != null && Math.abs(balance) >= 0.005) {
+            // Vast reports 0 while credit is positive; a deficit of a cent or more shows here too.
+            t.add("Balance:", Format.usd(balance) + (balance < 0 ? " (overdrawn)" : ""));
+        }
         t.add("Burn:", Format.rate(snapshot.burnPerHour()) + "/hr (" + Format.usd(snapshot.burnPerDay()) + "/day)");
         if (runway.isEmpty()) {
             t.add("Runway:", "unlimited (nothing is billing)");

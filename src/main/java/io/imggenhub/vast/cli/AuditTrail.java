@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The audit log read back: which intents never got an outcome. An intent is confirmed by a later outcome of the same
@@ -16,6 +18,8 @@ import java.util.Set;
  * after a crash is exactly what was attempted but never confirmed.
  */
 final class AuditTrail {
+    private static final Pattern REQUEST_KEY = Pattern.compile("request [0-9a-f]+ on \\S+: ");
+
     /** One event and whether its intent is still open. */
     record Entry(AuditEvent event, boolean unconfirmed) {
     }
@@ -78,8 +82,22 @@ final class AuditTrail {
                 && ("destroy".equals(outcome.action()) || "destroy-all".equals(outcome.action()));
     }
 
+    /**
+     * A rent's intent names its request and server ({@code request 1a2b3c on host:port: ...}): only an outcome of
+     * that same request confirms it, so a rent on another server or by another process never does, and an
+     * orphaned rental stays UNCONFIRMED.
+     */
     private static boolean sameKind(AuditEvent outcome, AuditEvent intent) {
-        return outcome.reason().equals(intent.reason()) && outcome.action().equals(intent.action());
+        if (!outcome.reason().equals(intent.reason()) || !outcome.action().equals(intent.action())) {
+            return false;
+        }
+        String key = requestKey(intent);
+        return key == null || key.equals(requestKey(outcome));
+    }
+
+    private static String requestKey(AuditEvent event) {
+        Matcher m = REQUEST_KEY.matcher(event.detail() == null ? "" : event.detail());
+        return m.lookingAt() ? m.group() : null;
     }
 
     List<Entry> entries() {

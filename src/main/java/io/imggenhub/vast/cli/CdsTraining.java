@@ -27,6 +27,8 @@ public final class CdsTraining {
         // The launcher's entry point is not run here (it would open the window), but its class belongs in the list.
         Class.forName("io.imggenhub.vast.Main");
         Path home = Files.createTempDirectory("imggenhub-cds");
+        // A class-loading run, not a measurement: the simulator's limits and the client's pacing both shrink alike.
+        System.setProperty(io.imggenhub.vast.api.Pacing.SCALE_PROPERTY, "0.01");
         try (VastSimulator sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(30).withTimeScale(600))) {
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             CliContext ctx = new CliContext(sink, sink, new BufferedReader(new StringReader("")), false,

@@ -1,6 +1,7 @@
 package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.config.UserDirs;
+import io.imggenhub.vast.core.Deployer;
 import io.imggenhub.vast.core.Destroyer;
 
 import java.io.BufferedReader;
@@ -25,20 +26,31 @@ import java.util.Map;
  * @param interactive    a person can answer a confirmation prompt on {@code in}
  * @param home           where {@code ~/.config/vastai/vast_api_key} and {@code ~/.vast_api_key} are looked up
  * @param pollInterval   the pause between looks at a starting instance
+ * @param lostAnswerSearch how long, and how often, a rent whose answer was lost is looked for
  */
 public record CliContext(PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive,
                          Map<String, String> env, Path home, Clock clock, ZoneId zone,
-                         Destroyer.Settings destroyerSettings, Duration pollInterval) {
+                         Destroyer.Settings destroyerSettings, Duration pollInterval,
+                         Deployer.LostAnswerSearch lostAnswerSearch) {
 
     /**
-     * For people at a command line: up to 64 destroys in flight (the limiter starts lower, grows while Vast keeps
-     * up and halves on a 429), verification that looks again twice a second for up to a minute.
+     * For people at a command line: up to 8 sends of a failing request, the whole run over within 3 minutes (a
+     * report then says what is still billing), verification by listing for up to a minute, as often as Vast's
+     * list limit allows.
      */
     public static final Destroyer.Settings CLI_DESTROYER = new Destroyer.Settings(
-            64, 6, Duration.ofMillis(250), Duration.ofSeconds(60), Duration.ofMillis(500));
+            8, Duration.ofMinutes(3), Duration.ofSeconds(60), Duration.ofMillis(500));
 
     public CliContext {
         env = Map.copyOf(env);
+        lostAnswerSearch = lostAnswerSearch == null ? Deployer.LostAnswerSearch.DEFAULT : lostAnswerSearch;
+    }
+
+    public CliContext(PrintWriter out, PrintWriter err, BufferedReader in, boolean interactive,
+                      Map<String, String> env, Path home, Clock clock, ZoneId zone,
+                      Destroyer.Settings destroyerSettings, Duration pollInterval) {
+        this(out, err, in, interactive, env, home, clock, zone, destroyerSettings, pollInterval,
+                Deployer.LostAnswerSearch.DEFAULT);
     }
 
     /** The real process: UTF-8 on stdout and stderr whatever the platform default, so ✓ and ✗ survive. */
@@ -54,18 +66,23 @@ public record CliContext(PrintWriter out, PrintWriter err, BufferedReader in, bo
     }
 
     public CliContext withInteractive(boolean interactive, BufferedReader in) {
-        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, pollInterval);
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, pollInterval, lostAnswerSearch);
     }
 
     public CliContext withEnv(Map<String, String> env) {
-        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, pollInterval);
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, pollInterval, lostAnswerSearch);
     }
 
     public CliContext withDestroyerSettings(Destroyer.Settings settings) {
-        return new CliContext(out, err, in, interactive, env, home, clock, zone, settings, pollInterval);
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, settings, pollInterval, lostAnswerSearch);
+    }
+
+    public CliContext withLostAnswerSearch(Deployer.LostAnswerSearch search) {
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, pollInterval,
+                search);
     }
 
     public CliContext withPollInterval(Duration interval) {
-        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, interval);
+        return new CliContext(out, err, in, interactive, env, home, clock, zone, destroyerSettings, interval, lostAnswerSearch);
     }
 }

@@ -1,5 +1,6 @@
 package io.imggenhub.vast.cli;
 
+import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.core.guard.HumanDuration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -12,13 +13,29 @@ final class Converters {
     private Converters() {
     }
 
+    /**
+     * Java reads full-width and other Unicode digits as numbers ({@code ２８１１６３５８} is 28116358), which turned a
+     * look-alike into a destroyed instance. Only ASCII digits, sign, point and exponent are numbers here.
+     */
+    static String ascii(String value) {
+        String v = value.strip();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+            if (!ok) {
+                throw new TypeConversionException("'" + value + "' is not a number written in ASCII digits");
+            }
+        }
+        return v;
+    }
+
     /** Instance and offer ids: Vast's are positive integers. */
     static final class PositiveId implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             long id;
             try {
-                id = Long.parseLong(value.strip());
+                id = Long.parseLong(ascii(value));
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not an id (a positive whole number)");
             }
@@ -37,11 +54,22 @@ final class Converters {
         }
     }
 
-    /** Disk sizes: a finite number above zero. */
-    static final class Positive implements ITypeConverter<Double> {
+    /** Disk sizes: Vast rents at least 8 GB (vast-api.md §3.4); far above any offer's disk is a typo. */
+    static final class DiskGb implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            return number(value, d -> d > 0, "must be greater than 0");
+            return number(value, d -> d >= RentRequest.MIN_DISK_GB && d <= RentRequest.MAX_DISK_GB,
+                    "is not a disk size from " + (int) RentRequest.MIN_DISK_GB + " to " + (int) RentRequest.MAX_DISK_GB
+                            + " GB");
+        }
+    }
+
+    /** An interruptible bid in $/hr: Vast accepts 0.001 to 128 (vast-api.md §3.4). */
+    static final class Bid implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return number(value, d -> d >= RentRequest.MIN_BID && d <= RentRequest.MAX_BID,
+                    "is not a bid from $0.001 to $128 per hour");
         }
     }
 
@@ -59,7 +87,7 @@ final class Converters {
         public Integer convert(String value) {
             int n;
             try {
-                n = Integer.parseInt(value.strip());
+                n = Integer.parseInt(ascii(value));
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a whole number");
             }
@@ -70,18 +98,23 @@ final class Converters {
         }
     }
 
-    /** Waits in whole seconds; 0 means do not wait. */
+    static final long MAX_WAIT_SECONDS = 86_400;
+
+    /** Waits in whole seconds, at most a day; 0 means do not wait. */
     static final class Seconds implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             long s;
             try {
-                s = Long.parseLong(value.strip());
+                s = Long.parseLong(ascii(value));
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("'" + value + "' is not a number of seconds");
             }
             if (s < 0) {
                 throw new TypeConversionException("'" + value + "' must not be negative");
+            }
+            if (s > MAX_WAIT_SECONDS) {
+                throw new TypeConversionException("'" + value + "' is more than a day (" + MAX_WAIT_SECONDS + " s)");
             }
             return s;
         }
@@ -99,7 +132,7 @@ final class Converters {
     private static double number(String value) {
         double d;
         try {
-            d = Double.parseDouble(value.strip());
+            d = Double.parseDouble(ascii(value));
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + value + "' is not a number");
         }

@@ -54,6 +54,7 @@ final class DestroyLines {
         root.put("destroyed", report.stopped());
         root.put("still_billing", report.failures().size());
         root.put("elapsed_ms", report.elapsed().toMillis());
+        root.put("listing_problem", report.listingProblem());
         root.put("outcomes", report.outcomes().stream().map(DestroyLines::json).toList());
         return root;
     }

@@ -1,5 +1,6 @@
 package io.imggenhub.vast.cli;
 
+import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.core.OfferFilter;
 import picocli.CommandLine.Option;
 
@@ -14,7 +15,7 @@ public final class OfferFilterOptions {
     Double minVramGb;
 
     @Option(names = "--max-hourly-price", paramLabel = "USD", converter = Converters.NonNegative.class,
-            description = "Maximum all-in price in $/hr.")
+            description = "Maximum all-in price in $/hr, storage for the disk included.")
     Double maxHourlyPrice;
 
     @Option(names = "--min-reliability", paramLabel = "PCT", converter = Converters.Percent.class,
@@ -29,11 +30,16 @@ public final class OfferFilterOptions {
             description = "Interruptible (bid) offers instead of on-demand; --no-spot for on-demand (the default).")
     boolean spot;
 
+    @Option(names = "--include-unverified",
+            description = "Also offers from unverified hosts (Vast's CLI, and this one, show verified hosts only).")
+    boolean includeUnverified;
+
     @Option(names = "--limit", paramLabel = "N", converter = Converters.PositiveCount.class, defaultValue = "20",
             description = "How many offers to show (default: ${DEFAULT-VALUE}).")
     int limit;
 
     OfferFilter toFilter() {
-        return new OfferFilter(gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit);
+        return new OfferFilter(gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit,
+                RentRequest.DEFAULT_DISK_GB, includeUnverified);
     }
 }

@@ -4,6 +4,7 @@ import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.core.VastServices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.util.List;
 
@@ -13,9 +14,14 @@ final class OffersCommand extends VastCommand {
     @Mixin
     OfferFilterOptions filters;
 
+    @Option(names = "--disk-size", paramLabel = "GB", converter = Converters.DiskGb.class,
+            defaultValue = RentOptions.DEFAULT_DISK, description = "Price the offers with this much disk, as"
+            + " 'reserve' and 'auto' would rent them (default: ${DEFAULT-VALUE}); $/hr includes its storage.")
+    double diskGb;
+
     @Override
     protected int execute() {
-        var filter = filters.toFilter();
+        var filter = filters.toFilter().withDisk(diskGb);
         VastServices services = connect(false);
         List<Offer> offers = services.deployer(false).search(filter);
         if (json()) {

@@ -1,5 +1,6 @@
 package io.imggenhub.vast.cli;
 
+import io.imggenhub.vast.sim.RateLimits;
 import io.imggenhub.vast.sim.SimFaults;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
@@ -49,6 +50,16 @@ public final class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--latency-ms", paramLabel = "N", description = "Added to every request (default: ${DEFAULT-VALUE}).")
     long latencyMs = 0;
+
+    @Option(names = "--rate-limits", paramLabel = "documented|lenient|off",
+            description = {"Vast's per-endpoint limits (list 1 s, show 2 s, destroy 3 s, bulk destroy 3 s, rent 4.5 s"
+                    + " + 12 s penalty, manage 1 s, offer search 10/min): documented = per key and endpoint, as Vast"
+                    + " enforces them; lenient = each URL on its own; off (default: ${DEFAULT-VALUE})."})
+    String rateLimits = "documented";
+
+    @Option(names = "--rate-limit-scale", paramLabel = "X",
+            description = "Multiply every limit's interval by X, e.g. 0.1 for quick experiments (default: ${DEFAULT-VALUE}).")
+    double rateLimitScale = 1.0;
 
     @Option(names = "--rate-limit-rate", paramLabel = "P", description = "Probability of a 429 per request, 0..1.")
     double rateLimitRate = 0;
@@ -151,7 +162,17 @@ public final class SimulatorCommand implements Callable<Integer> {
         if (apiKey != null && (apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace))) {
             throw usage("--api-key must be a non-empty key without spaces");
         }
+        RateLimits limits;
+        try {
+            limits = RateLimits.parse(rateLimits);
+        } catch (IllegalArgumentException e) {
+            throw usage("--rate-limits must be documented, lenient or off, was '" + rateLimits + "'");
+        }
+        if (!(rateLimitScale > 0) || !Double.isFinite(rateLimitScale)) {
+            throw usage("--rate-limit-scale must be a number > 0, was " + rateLimitScale);
+        }
         SimulatorConfig config = SimulatorConfig.defaults()
+                .withRateLimits(limits).withRateLimitScale(rateLimitScale)
                 .withPort(port).withInstances(instances).withCredit(credit).withTimeScale(timeScale).withSeed(seed);
         return apiKey == null ? config : config.withApiKey(apiKey);
     }

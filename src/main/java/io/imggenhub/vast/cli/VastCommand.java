@@ -142,12 +142,15 @@ abstract class VastCommand implements Callable<Integer> {
      */
     synchronized LocalData data() {
         if (data == null) {
-            data = LocalData.openOrInMemory(dataFile(), warning -> {
-                err().println("[WARN] " + TerminalText.safe(warning));
-                err().flush();
-            });
+            data = LocalData.openOrInMemory(dataFile(), this::warn);
+            data.audit().onWarning(this::warn);
         }
         return data;
+    }
+
+    private void warn(String warning) {
+        err().println("[WARN] " + TerminalText.safe(warning));
+        err().flush();
     }
 
     /** The data file, opened strictly: for commands whose whole point is what it remembers. */

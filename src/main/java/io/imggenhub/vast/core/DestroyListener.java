@@ -20,6 +20,10 @@ public interface DestroyListener {
     default void failed(Instance instance, String reason) {
     }
 
+    /** Something moved: a page listed, a destroy answered, a verification round. Events may be frequent. */
+    default void progress(DestroyProgress progress) {
+    }
+
     /** Verification finished: every outcome is final. */
     default void finished(DestroyReport report) {
     }

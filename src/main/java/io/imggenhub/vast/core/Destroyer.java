@@ -1,61 +1,77 @@
 package io.imggenhub.vast.core;
 
+import io.imggenhub.vast.api.ApiErrorException;
+import io.imggenhub.vast.api.AuthenticationException;
+import io.imggenhub.vast.api.Endpoint;
 import io.imggenhub.vast.api.Instance;
-import io.imggenhub.vast.api.RateLimitedException;
+import io.imggenhub.vast.api.NotFoundException;
 import io.imggenhub.vast.api.RetryPolicy;
-import io.imggenhub.vast.api.TransportException;
 import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.api.VastException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Destroys instances and proves it: requests go out concurrently (bounded, backing off together on 429), a failure
- * never stops the rest, and "accepted" only becomes "destroyed" once the instance is gone from the list. The CLI,
- * the window, the emergency cleanup and the guards all destroy through this one class.
+ * Destroys instances and proves it, within Vast's rate limits. Many instances go out on the bulk endpoint, up to
+ * {@link #BULK_LIMIT} ids a request, each request as soon as a page of the list has brought its ids and the
+ * endpoint's pacer allows; single DELETEs only where a bulk answer calls for them (400) or for a single target.
+ * "Accepted" becomes "destroyed" only once the paced list no longer shows the instance; one still listed is
+ * destroyed again before it is reported STILL BILLING. Everything ends by a deadline with a report, and a failure
+ * never stops the rest. The CLI, the window, the emergency cleanup, the guards and {@code watch} all destroy
+ * through this one class.
  */
 public final class Destroyer {
     private static final Logger LOG = Logger.getLogger(Destroyer.class.getName());
-    /** Vast's page size: this many ids fit one filtered listing. */
-    private static final int IDS_PER_QUERY = 25;
+    /** Ids per bulk request, as Vast's own client chunks them (vast-api.md §3.3). */
+    public static final int BULK_LIMIT = 64;
+    /** Extra tries of a list page that failed after the client's own retries. */
+    private static final int PAGE_TRIES = 3;
 
     /**
-     * @param maxInFlight    destroy requests on the wire at once
-     * @param maxAttempts    tries per instance for a transient failure (429, 5xx, network)
-     * @param initialBackoff the first pause after a transient failure, doubled on each further one
+     * @param maxAttempts    sends of one request (bulk chunk or single) on a transient failure (429, 5xx, network,
+     *                       a cut-short answer) before its instances count as failed
+     * @param deadline       the whole run, listing to last verification: then it reports what it knows
      * @param verifyTimeout  how long to keep re-listing before an accepted destroy counts as STILL BILLING
-     * @param verifyInterval the pause between those listings
+     * @param verifyInterval the least pause between those listings (the list's pacing may make it longer)
      */
-    public record Settings(int maxInFlight, int maxAttempts, Duration initialBackoff, Duration verifyTimeout,
-                           Duration verifyInterval) {
-        public static final Settings DEFAULT = new Settings(16, 6, Duration.ofMillis(250), Duration.ofSeconds(60),
+    public record Settings(int maxAttempts, Duration deadline, Duration verifyTimeout, Duration verifyInterval) {
+        public static final Settings DEFAULT = new Settings(8, Duration.ofMinutes(3), Duration.ofSeconds(60),
                 Duration.ofSeconds(1));
+
+        public Settings {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+        }
+
+        public Settings withDeadline(Duration d) {
+            return new Settings(maxAttempts, d, verifyTimeout, verifyInterval);
+        }
     }
 
-    private final VastClient client;
-    private final VastClient requestClient;
+    private final VastClient lister;
+    private final VastClient sender;
     private final Settings settings;
     private final AuditSink audit;
     private final Clock clock;
 
     public Destroyer(VastClient client, Settings settings, AuditSink audit, Clock clock) {
-        this.client = client;
-        // This class paces its own retries across all workers, so its DELETEs must not also retry inside the client.
-        this.requestClient = client.withRetry(RetryPolicy.NONE);
+        // Urgent: a destroy and the listing it needs go ahead of polls waiting on the same endpoint. Its DELETEs
+        // do not retry inside the client: a failed chunk goes back into the queue (and a 400 to singles) here.
+        this.lister = client.urgent();
+        this.sender = client.urgent().withRetry(RetryPolicy.NONE);
         this.settings = settings;
         this.audit = audit;
         this.clock = clock;
@@ -65,241 +81,578 @@ public final class Destroyer {
         this(client, Settings.DEFAULT, AuditSink.NONE, Clock.systemUTC());
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     /**
-     * Lists the account and destroys every live instance on it. Destroying starts with the first page of the
-     * listing rather than after the last one, so a large fleet stops billing sooner. The listener hears
-     * {@code starting} once the listing is complete; progress on instances of earlier pages waits for it, so the
-     * order of events stays starting, accepted/failed..., finished. If the listing fails part-way, the instances
-     * already found are still destroyed and verified before the listing's exception is thrown.
+     * Lists the account and destroys every live instance on it, sending a bulk request as soon as a page has
+     * brought ids and the endpoint allows. The listener hears {@code starting} once the listing is complete;
+     * events about instances of earlier pages are held until then. When the listing fails for good, what was
+     * listed is still destroyed and verified, and the report says the listing failed.
      */
     public DestroyReport destroyEverything(String reason, DestroyListener listener) {
+        return destroyEverything(List.of(), reason, listener);
+    }
+
+    /**
+     * As {@link #destroyEverything(String, DestroyListener)}, with {@code known} instances (the window's table)
+     * sent at once, before the first page of the listing arrives; the listing then adds any not known yet.
+     */
+    public DestroyReport destroyEverything(List<Instance> known, String reason, DestroyListener listener) {
         OrderedListener ordered = new OrderedListener(listener);
-        return run(reason, ordered, "destroy-all", submit -> {
-            List<Instance> targets = new ArrayList<>();
-            client.listInstances(page -> {
-                List<Instance> live = page.stream().filter(i -> !i.isGone()).toList();
-                targets.addAll(live);
-                submit.accept(live);
-            });
-            ordered.starting(targets);
-            return targets;
-        });
+        Run run = new Run(reason, ordered, "destroy-all", true);
+        return run.execute(known);
     }
 
     public DestroyOutcome destroyOne(Instance target, String reason, DestroyListener listener) {
         return destroy(List.of(target), reason, listener).outcomes().get(0);
     }
 
+    /** Destroys exactly these instances (guards, a confirmed list); nothing else on the account is touched. */
     public DestroyReport destroy(List<Instance> targets, String reason, DestroyListener listener) {
-        return run(reason, listener, targets.size() == 1 ? "destroy" : "destroy-all", submit -> {
-            listener.starting(targets);
-            submit.accept(targets);
-            return targets;
-        });
+        Run run = new Run(reason, listener, targets.size() == 1 ? "destroy" : "destroy-all", false);
+        return run.execute(targets);
     }
 
-    /** Where the targets come from: it hands them to {@code submit} in batches and returns them all, in order. */
-    @FunctionalInterface
-    private interface TargetSource {
-        List<Instance> feed(java.util.function.Consumer<List<Instance>> submit);
-    }
+    private enum State { QUEUED, SENT, NOT_FOUND, FAILED, GONE, ALREADY_GONE }
 
-    private DestroyReport run(String reason, DestroyListener listener, String action, TargetSource source) {
-        long started = System.nanoTime();
-        AdaptiveLimiter limiter = new AdaptiveLimiter(settings.maxInFlight());
-        ExecutorService pool = Executors.newFixedThreadPool(settings.maxInFlight(), r -> {
-            Thread t = new Thread(r, "destroyer");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Map<Long, Future<DestroyOutcome>> futures = new LinkedHashMap<>();
-            Map<Long, Instance> submitted = new LinkedHashMap<>();
-            List<Instance> targets;
+    /** One destroy run: the lister (calling thread), the sender and the verifier share this state. */
+    private final class Run {
+        private final String reason;
+        private final DestroyListener listener;
+        private final String action;
+        private final boolean everything;
+        private final long started = System.nanoTime();
+        private final long deadline;
+
+        private final Map<Long, Instance> targets = new LinkedHashMap<>();
+        private final Map<Long, State> states = new HashMap<>();
+        private final Map<Long, String> reasons = new HashMap<>();
+        private final Map<Long, Integer> attempts = new HashMap<>();
+        private final Set<Long> destroyedAgain = new LinkedHashSet<>();
+        private final ArrayDeque<Long> bulkQueue = new ArrayDeque<>();
+        private final ArrayDeque<Long> singleQueue = new ArrayDeque<>();
+        private boolean listingDone;
+        private String listingProblem;
+        private Integer expected;
+        private int listed;
+        private long holdingSince = -1;
+        /** How long the last list page took to arrive: a hold waits about one more of those. */
+        private volatile long pageNanos;
+
+        Run(String reason, DestroyListener listener, String action, boolean everything) {
+            this.reason = reason;
+            this.listener = listener;
+            this.action = action;
+            this.everything = everything;
+            this.deadline = started + settings.deadline().toNanos();
+        }
+
+        DestroyReport execute(List<Instance> known) {
+            Thread bulk = worker("destroyer-bulk", this::sendBulks);
+            Thread single = worker("destroyer-single", this::sendSingles);
             try {
-                targets = source.feed(batch -> {
-                    List<Instance> fresh = batch.stream().filter(i -> !submitted.containsKey(i.id())).toList();
-                    if (fresh.isEmpty()) {
-                        return;
-                    }
-                    // The intent is on record before the batch's first request goes out.
-                    audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.INTENT,
-                            fresh.stream().map(Instance::id).toList(), "destroying " + fresh.size() + " instance(s)"));
-                    for (Instance target : fresh) {
-                        submitted.put(target.id(), target);
-                        futures.put(target.id(), pool.submit(() -> sendOne(target, reason, limiter, listener)));
-                    }
-                });
-            } catch (VastException listingFailed) {
-                // Finish and check what was already sent, so that nothing is left half-done, then report.
-                Map<Long, DestroyOutcome> partial = awaitAll(futures, submitted);
-                verify(partial, pool);
-                throw listingFailed;
+                add(known);
+                if (everything) {
+                    listAll();
+                } else {
+                    finishListing(null);
+                }
+                listener.starting(List.copyOf(snapshotTargets()));
+                bulk.join(remainingMillis() + 1);
+                synchronized (this) {
+                    notifyAll();
+                }
+                single.join(remainingMillis() + 1);
+                verify();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                bulk.interrupt();
+                single.interrupt();
             }
-            if (targets.isEmpty()) {
-                DestroyReport empty = new DestroyReport(List.of(), Duration.ofNanos(System.nanoTime() - started));
-                listener.finished(empty);
-                return empty;
-            }
-            List<Long> ids = targets.stream().map(Instance::id).distinct().toList();
-            Map<Long, DestroyOutcome> outcomes = awaitAll(futures, submitted);
-            verify(outcomes, pool);
-
-            List<DestroyOutcome> ordered = ids.stream().map(outcomes::get).toList();
-            DestroyReport report = new DestroyReport(ordered, Duration.ofNanos(System.nanoTime() - started));
-            audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.OUTCOME, ids,
-                    summary(report)));
+            DestroyReport report = report();
+            audit(AuditEvent.Phase.OUTCOME, report.outcomes().stream().map(DestroyOutcome::id).toList(),
+                    summary(report));
             listener.finished(report);
             return report;
-        } finally {
-            pool.shutdownNow();
         }
-    }
 
-    private Map<Long, DestroyOutcome> awaitAll(Map<Long, Future<DestroyOutcome>> futures,
-                                               Map<Long, Instance> targets) {
-        Map<Long, DestroyOutcome> outcomes = new LinkedHashMap<>();
-        futures.forEach((id, future) -> outcomes.put(id, await(future, targets.get(id))));
-        return outcomes;
-    }
-
-    private DestroyOutcome await(Future<DestroyOutcome> future, Instance target) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new DestroyOutcome(target, DestroyOutcome.Status.FAILED, "interrupted before an answer arrived");
-        } catch (ExecutionException e) {
-            return new DestroyOutcome(target, DestroyOutcome.Status.FAILED, String.valueOf(e.getCause()));
+        private Thread worker(String name, Runnable body) {
+            Thread t = new Thread(body, name);
+            t.setDaemon(true);
+            t.start();
+            return t;
         }
-    }
 
-    private DestroyOutcome sendOne(Instance target, String reason, AdaptiveLimiter limiter, DestroyListener listener)
-            throws InterruptedException {
-        VastException last = null;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            long ticket = limiter.acquire();
-            try {
-                audit.record(new AuditEvent(clock.instant(), "destroy-request", reason, AuditEvent.Phase.INTENT,
-                        List.of(target.id()), "attempt " + attempt));
-                VastClient.DestroyResult result = requestClient.destroyInstance(target.id());
-                limiter.releaseOk(ticket);
-                boolean gone = result == VastClient.DestroyResult.ALREADY_GONE;
-                audit.record(new AuditEvent(clock.instant(), "destroy-request", reason, AuditEvent.Phase.OUTCOME,
-                        List.of(target.id()), gone ? "already gone" : "accepted"));
-                listener.accepted(target, gone);
-                return new DestroyOutcome(target, gone ? DestroyOutcome.Status.ALREADY_GONE
-                        : DestroyOutcome.Status.DESTROYED, gone ? "already gone" : "accepted");
-            } catch (VastException e) {
-                last = e;
-                long pause = backoffMillis(attempt);
-                if (e instanceof RateLimitedException || e.status() == 503) {
-                    // The server as a whole is pushing back: everyone slows down.
-                    limiter.releaseCongested(ticket, pause);
-                } else {
-                    limiter.releaseFailed(ticket);
-                    if (!isRetryable(e)) {
-                        break;
-                    }
-                    if (attempt < settings.maxAttempts()) {
-                        Thread.sleep(pause);
+        // ---- listing ------------------------------------------------------------------------------------------
+
+        private void listAll() {
+            String token = null;
+            Set<String> tokens = new java.util.HashSet<>();
+            int bound = Integer.MAX_VALUE;
+            for (int page = 1; ; page++) {
+                VastClient.InstancePage answer;
+                long asked = System.nanoTime();
+                try {
+                    answer = pageWithRetries(token);
+                    pageNanos = System.nanoTime() - asked;
+                } catch (VastException e) {
+                    finishListing("listing failed after " + (page - 1) + " page(s) (" + e.getMessage()
+                            + "): more may be billing");
+                    return;
+                }
+                if (page == 1) {
+                    bound = VastClient.pageBound(answer.totalInstances());
+                    synchronized (this) {
+                        expected = answer.totalInstances();
                     }
                 }
-                LOG.fine("destroy " + target.id() + " attempt " + attempt + " failed: " + e.getMessage());
+                synchronized (this) {
+                    listed += answer.instances().size();
+                }
+                add(answer.instances());
+                progress();
+                token = answer.nextToken();
+                if (token == null) {
+                    finishListing(null);
+                    return;
+                }
+                if (!tokens.add(token) || page >= bound) {
+                    finishListing("the list did not end after " + page + " page(s) although it counts "
+                            + answer.totalInstances() + " instance(s): more may be billing");
+                    return;
+                }
+                if (pastDeadline()) {
+                    finishListing("the deadline came before the listing ended: more may be billing");
+                    return;
+                }
             }
         }
-        String reasonText = last == null ? "unknown error" : last.getMessage();
-        audit.record(new AuditEvent(clock.instant(), "destroy-request", reason, AuditEvent.Phase.OUTCOME,
-                List.of(target.id()), "failed: " + reasonText));
-        listener.failed(target, reasonText);
-        return new DestroyOutcome(target, DestroyOutcome.Status.FAILED, reasonText);
-    }
 
-    private static boolean isRetryable(VastException e) {
-        return e.isTransient() || e.status() >= 500;
-    }
+        private VastClient.InstancePage pageWithRetries(String token) {
+            VastException last = null;
+            for (int tryNo = 1; tryNo <= PAGE_TRIES && !pastDeadline(); tryNo++) {
+                try {
+                    return lister.listPage(token);
+                } catch (AuthenticationException e) {
+                    throw e;
+                } catch (VastException e) {
+                    last = e;
+                    LOG.fine("list page failed (" + e.getMessage() + "), trying again");
+                }
+            }
+            throw last != null ? last : new io.imggenhub.vast.api.TransportException("deadline",
+                    "the deadline came before the page was read", -1);
+        }
 
-    private long backoffMillis(int attempt) {
-        long base = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 5);
-        return (long) (Math.min(base, 8_000) * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5));
-    }
+        private synchronized void finishListing(String problem) {
+            listingDone = true;
+            listingProblem = problem;
+            notifyAll();
+        }
 
-    /** Re-lists until every accepted destroy is gone; what is still there at the deadline is STILL BILLING. */
-    private void verify(Map<Long, DestroyOutcome> outcomes, ExecutorService pool) {
-        Set<Long> pending = outcomes.values().stream()
-                .filter(o -> o.status() == DestroyOutcome.Status.DESTROYED)
-                .map(DestroyOutcome::id)
-                .collect(Collectors.toCollection(HashSet::new));
-        long deadline = System.nanoTime() + settings.verifyTimeout().toNanos();
-        String lastError = null;
-        boolean filterById = true;
-        while (!pending.isEmpty()) {
-            try {
-                pending.retainAll(filterById ? stillListed(pending, pool) : stillListed(client.listInstances()));
-                lastError = null;
-            } catch (VastException e) {
-                if (filterById && e.status() == 400) {
-                    // A server that refuses the id filter gets the plain listing, as before.
-                    filterById = false;
+        /** New live instances become targets and join the bulk queue (or the single queue for a lone target). */
+        private synchronized void add(Collection<Instance> instances) {
+            List<Long> fresh = new ArrayList<>();
+            for (Instance instance : instances) {
+                if (instance.isGone() || targets.containsKey(instance.id())) {
                     continue;
                 }
-                lastError = e.getMessage();
+                targets.put(instance.id(), instance);
+                states.put(instance.id(), State.QUEUED);
+                fresh.add(instance.id());
             }
-            if (pending.isEmpty() || System.nanoTime() > deadline) {
-                break;
+            if (fresh.isEmpty()) {
+                return;
             }
-            try {
-                Thread.sleep(settings.verifyInterval().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+            // The intent is on record before the first request for these goes out.
+            audit(AuditEvent.Phase.INTENT, fresh, "destroying " + fresh.size() + " instance(s)");
+            if (!everything && targets.size() == 1) {
+                singleQueue.addAll(fresh);
+            } else {
+                bulkQueue.addAll(fresh);
             }
+            notifyAll();
         }
-        String why = lastError == null
-                ? "still listed " + settings.verifyTimeout().toSeconds() + " s after Vast accepted the destroy"
-                : "could not verify the destroy: " + lastError;
-        for (Long id : new ArrayList<>(pending)) {
-            DestroyOutcome accepted = outcomes.get(id);
-            outcomes.put(id, new DestroyOutcome(accepted.instance(), DestroyOutcome.Status.STILL_BILLING, why));
-        }
-    }
 
-    /**
-     * Which of {@code ids} are still listed: one id-filtered query per page-full of ids, in parallel, instead of
-     * paging through the whole fleet one page after another (100 destroyed instances linger as four pages).
-     */
-    private Set<Long> stillListed(Set<Long> ids, ExecutorService pool) {
-        List<Long> sorted = ids.stream().sorted().toList();
-        List<Future<List<Instance>>> parts = new ArrayList<>();
-        for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
-            List<Long> chunk = sorted.subList(from, Math.min(sorted.size(), from + IDS_PER_QUERY));
-            parts.add(pool.submit(() -> client.listInstances(chunk)));
+        private synchronized List<Instance> snapshotTargets() {
+            return new ArrayList<>(targets.values());
         }
-        Set<Long> listed = new HashSet<>();
-        for (Future<List<Instance>> part : parts) {
+
+        // ---- sending ------------------------------------------------------------------------------------------
+
+        private synchronized boolean sendingDone() {
+            return listingDone && bulkQueue.isEmpty() && singleQueue.isEmpty() && !inFlight;
+        }
+
+        private boolean inFlight;
+
+        private void sendBulks() {
             try {
-                listed.addAll(stillListed(part.get()));
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof VastException v) {
-                    throw v;
+                while (!pastDeadline()) {
+                    synchronized (this) {
+                        while (!pastDeadline() && (bulkQueue.isEmpty() || holdForMore())) {
+                            if (listingDone && bulkQueue.isEmpty()) {
+                                return;
+                            }
+                            wait(Math.max(1, Math.min(remainingMillis(), 50)));
+                        }
+                        if (pastDeadline()) {
+                            return;
+                        }
+                        inFlight = true;
+                    }
+                    try {
+                        sendOneBulk();
+                    } finally {
+                        synchronized (this) {
+                            inFlight = false;
+                            notifyAll();
+                        }
+                    }
                 }
-                throw new IllegalStateException("verifying the destroy failed", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TransportException("interrupted", "interrupted while verifying the destroy", -1, e);
             }
         }
-        return listed;
-    }
 
-    private static Set<Long> stillListed(List<Instance> rows) {
-        return rows.stream().filter(i -> !i.isGone()).map(Instance::id).collect(Collectors.toSet());
+        /**
+         * Whether to wait for more of the list before the next bulk request. Sending a partial chunk now is
+         * right unless it costs one more request in the end: 25 now and 75 later need three requests (3 s apart),
+         * 50 and 50 two. Never held much longer than it takes the next page to come, nor once the listing is over.
+         */
+        private boolean holdForMore() {
+            int queued = bulkQueue.size();
+            if (listingDone || queued >= BULK_LIMIT || expected == null) {
+                holdingSince = -1;
+                return false;
+            }
+            int unlisted = Math.max(0, expected - listed);
+            boolean costsARequest = 1 + chunks(unlisted) > chunks(queued + unlisted);
+            if (!costsARequest) {
+                holdingSince = -1;
+                return false;
+            }
+            long now = System.nanoTime();
+            if (holdingSince < 0) {
+                holdingSince = now;
+            }
+            long maxHold = 2 * ((long) (lister.pacer().intervalSeconds(Endpoint.LIST) * 1e9) + pageNanos) + 50_000_000L;
+            return now - holdingSince < maxHold;
+        }
+
+        private int chunks(int ids) {
+            return (ids + BULK_LIMIT - 1) / BULK_LIMIT;
+        }
+
+        private void sendOneBulk() {
+            List<Long> chunk;
+            lastChunk = List.of();
+            try {
+                // The ids are taken when the endpoint's turn has come, so that all listed meanwhile ride along.
+                chunk = sender.destroyInstances(this::takeChunk);
+            } catch (NotFoundException e) {
+                // None of them is ours any more (maybe all gone already): the list decides.
+                settleChunk(lastChunk, State.NOT_FOUND, "not found on the account");
+                return;
+            } catch (AuthenticationException e) {
+                fail(lastChunk, e.getMessage());
+                return;
+            } catch (ApiErrorException e) {
+                if (e.status() == 400) {
+                    LOG.fine("bulk destroy refused (" + e.getMessage() + "): one DELETE each for " + lastChunk);
+                    synchronized (this) {
+                        singleQueue.addAll(lastChunk);
+                        notifyAll();
+                    }
+                } else {
+                    fail(lastChunk, e.getMessage());
+                }
+                return;
+            } catch (VastException e) {
+                if (!lastChunk.isEmpty()) {
+                    retryLater(lastChunk, e, true);
+                }
+                return;
+            }
+            settleChunk(chunk, State.SENT, "accepted");
+        }
+
+        /** The chunk the bulk thread sent last (empty when the failure came before any id was taken). */
+        private volatile List<Long> lastChunk = List.of();
+
+        private synchronized List<Long> takeChunk() {
+            List<Long> chunk = new ArrayList<>();
+            while (!bulkQueue.isEmpty() && chunk.size() < BULK_LIMIT) {
+                chunk.add(bulkQueue.removeFirst());
+            }
+            holdingSince = -1;
+            lastChunk = List.copyOf(chunk);
+            chunk.forEach(id -> attempts.merge(id, 1, Integer::sum));
+            request(AuditEvent.Phase.INTENT, chunk, "bulk request for " + chunk.size() + " instance(s)");
+            return chunk;
+        }
+
+        private void sendSingles() {
+            try {
+                while (!pastDeadline()) {
+                    long id;
+                    synchronized (this) {
+                        while (singleQueue.isEmpty()) {
+                            if (listingDone && bulkQueue.isEmpty() && !inFlight) {
+                                return;
+                            }
+                            if (pastDeadline()) {
+                                return;
+                            }
+                            wait(Math.max(1, Math.min(remainingMillis(), 50)));
+                        }
+                        id = singleQueue.removeFirst();
+                        attempts.merge(id, 1, Integer::sum);
+                    }
+                    request(AuditEvent.Phase.INTENT, List.of(id), "attempt " + attempts.get(id));
+                    try {
+                        VastClient.DestroyResult result = sender.destroyInstance(id);
+                        settleChunk(List.of(id), result == VastClient.DestroyResult.ALREADY_GONE
+                                ? State.ALREADY_GONE : State.SENT, result == VastClient.DestroyResult.ALREADY_GONE
+                                ? "already gone" : "accepted");
+                    } catch (AuthenticationException e) {
+                        fail(List.of(id), e.getMessage());
+                    } catch (VastException e) {
+                        if (e.isTransient() || e.status() >= 500) {
+                            retryLater(List.of(id), e, false);
+                        } else {
+                            fail(List.of(id), e.getMessage());
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * A transient failure: the same ids go again (after the endpoint's interval), unless out of tries. A 429 is
+         * no try: nothing happened, and the pacer has learnt to wait longer; the deadline bounds those.
+         */
+        private void retryLater(List<Long> ids, VastException e, boolean bulk) {
+            List<Long> again = new ArrayList<>();
+            List<Long> exhausted = new ArrayList<>();
+            synchronized (this) {
+                if (e.status() == 429) {
+                    ids.forEach(id -> attempts.merge(id, -1, Integer::sum));
+                }
+                for (Long id : ids) {
+                    (attempts.getOrDefault(id, 0) >= settings.maxAttempts() ? exhausted : again).add(id);
+                }
+                ArrayDeque<Long> queue = bulk ? bulkQueue : singleQueue;
+                for (int i = again.size() - 1; i >= 0; i--) {
+                    queue.addFirst(again.get(i));
+                }
+                notifyAll();
+            }
+            LOG.fine("destroy of " + ids + " failed (" + e.getMessage() + "), sending again");
+            if (!exhausted.isEmpty()) {
+                fail(exhausted, e.getMessage());
+            }
+        }
+
+        private void settleChunk(List<Long> ids, State state, String detail) {
+            List<Instance> accepted = new ArrayList<>();
+            synchronized (this) {
+                for (Long id : ids) {
+                    states.put(id, state);
+                    reasons.put(id, detail);
+                    accepted.add(targets.get(id));
+                }
+                notifyAll();
+            }
+            request(AuditEvent.Phase.OUTCOME, ids, detail);
+            accepted.forEach(i -> listener.accepted(i, state == State.ALREADY_GONE));
+            progress();
+        }
+
+        private void fail(List<Long> ids, String why) {
+            List<Instance> failed = new ArrayList<>();
+            synchronized (this) {
+                for (Long id : ids) {
+                    states.put(id, State.FAILED);
+                    reasons.put(id, why);
+                    failed.add(targets.get(id));
+                }
+                notifyAll();
+            }
+            request(AuditEvent.Phase.OUTCOME, ids, "failed: " + why);
+            failed.forEach(i -> listener.failed(i, why));
+            progress();
+        }
+
+        // ---- verifying ----------------------------------------------------------------------------------------
+
+        /**
+         * Re-lists (paced) until every accepted id is gone. An id still listed and live after one look is
+         * destroyed once more; what is still there when verification times out is STILL BILLING.
+         */
+        private void verify() throws InterruptedException {
+            long verifyUntil = Math.min(deadline, System.nanoTime() + settings.verifyTimeout().toNanos());
+            String lastError = null;
+            Set<Long> seenLive = new java.util.HashSet<>();
+            while (true) {
+                Set<Long> open = unverified();
+                if (open.isEmpty()) {
+                    return;
+                }
+                try {
+                    List<Instance> rows = boundedListing(open);
+                    lastError = null;
+                    Map<Long, Instance> live = rows.stream().filter(i -> !i.isGone())
+                            .collect(Collectors.toMap(Instance::id, i -> i, (a, b) -> a));
+                    List<Long> again = new ArrayList<>();
+                    synchronized (this) {
+                        for (Long id : open) {
+                            if (!live.containsKey(id)) {
+                                states.put(id, states.get(id) == State.NOT_FOUND ? State.ALREADY_GONE : State.GONE);
+                            } else if (!seenLive.add(id) && destroyedAgain.add(id)) {
+                                again.add(id);
+                            }
+                        }
+                    }
+                    progress();
+                    if (!again.isEmpty()) {
+                        destroyAgain(again);
+                    }
+                } catch (VastException e) {
+                    lastError = e.getMessage();
+                }
+                if (unverified().isEmpty() || System.nanoTime() >= verifyUntil) {
+                    break;
+                }
+                Thread.sleep(Math.max(1, Math.min(settings.verifyInterval().toMillis(), remainingMillis())));
+            }
+            String why = lastError == null
+                    ? "still listed " + settings.verifyTimeout().toSeconds() + " s after Vast accepted the destroy"
+                    + " (destroyed twice)"
+                    : "could not verify the destroy: " + lastError;
+            synchronized (this) {
+                for (Long id : unverified()) {
+                    reasons.put(id, why);
+                }
+            }
+        }
+
+        /**
+         * The listed rows among {@code ids}, page by page through the paced list; a cursor that does not end is
+         * read only as far as the first page's count allows.
+         */
+        private List<Instance> boundedListing(Set<Long> ids) {
+            List<Instance> rows = new ArrayList<>();
+            Set<String> tokens = new java.util.HashSet<>();
+            VastClient.InstancePage page = lister.listPage(null, ids);
+            int bound = VastClient.pageBound(page.totalInstances());
+            for (int read = 1; ; read++) {
+                rows.addAll(page.instances());
+                String next = page.nextToken();
+                if (next == null || !tokens.add(next) || read >= bound || pastDeadline()) {
+                    return rows;
+                }
+                page = lister.listPage(next, ids);
+            }
+        }
+
+        /** A second destroy for instances the list still shows, in bulk chunks (singles for a lone target). */
+        private void destroyAgain(List<Long> ids) {
+            for (int from = 0; from < ids.size() && !pastDeadline(); from += BULK_LIMIT) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_LIMIT));
+                request(AuditEvent.Phase.INTENT, chunk, "destroy again: still listed after the destroy was accepted");
+                try {
+                    if (!everything && targets.size() == 1) {
+                        sender.destroyInstance(chunk.get(0));
+                    } else {
+                        sender.destroyInstances(chunk);
+                    }
+                    request(AuditEvent.Phase.OUTCOME, chunk, "accepted again");
+                } catch (VastException e) {
+                    request(AuditEvent.Phase.OUTCOME, chunk, "destroy again failed: " + e.getMessage());
+                }
+            }
+        }
+
+        private synchronized Set<Long> unverified() {
+            Set<Long> open = new LinkedHashSet<>();
+            states.forEach((id, state) -> {
+                if (state == State.SENT || state == State.NOT_FOUND || state == State.QUEUED) {
+                    open.add(id);
+                }
+            });
+            return open;
+        }
+
+        // ---- reporting ----------------------------------------------------------------------------------------
+
+        private synchronized DestroyReport report() {
+            List<DestroyOutcome> outcomes = new ArrayList<>();
+            for (Instance target : targets.values()) {
+                State state = states.get(target.id());
+                String why = reasons.getOrDefault(target.id(), "");
+                outcomes.add(switch (state) {
+                    case GONE -> new DestroyOutcome(target, DestroyOutcome.Status.DESTROYED, "verified gone");
+                    case ALREADY_GONE -> new DestroyOutcome(target, DestroyOutcome.Status.ALREADY_GONE, "already gone");
+                    case FAILED -> new DestroyOutcome(target, DestroyOutcome.Status.FAILED, why);
+                    case QUEUED -> new DestroyOutcome(target, DestroyOutcome.Status.FAILED,
+                            "not sent before the deadline (" + settings.deadline().toSeconds() + " s)");
+                    case SENT, NOT_FOUND -> new DestroyOutcome(target, DestroyOutcome.Status.STILL_BILLING,
+                            why.isEmpty() || why.equals("accepted") || why.startsWith("not found")
+                                    ? "not verified gone before the deadline" : why);
+                });
+            }
+            return new DestroyReport(outcomes, elapsed(), listingProblem);
+        }
+
+        private synchronized void progress() {
+            int accepted = 0;
+            int gone = 0;
+            int failed = 0;
+            for (State s : states.values()) {
+                switch (s) {
+                    case SENT, NOT_FOUND -> accepted++;
+                    case GONE, ALREADY_GONE -> gone++;
+                    case FAILED -> failed++;
+                    default -> { }
+                }
+            }
+            listener.progress(new DestroyProgress(listed, expected, targets.size(), accepted + gone, gone, failed,
+                    listingDone, elapsed()));
+        }
+
+        private void audit(AuditEvent.Phase phase, List<Long> ids, String detail) {
+            audit.record(new AuditEvent(clock.instant(), action, reason, phase, ids, detail));
+        }
+
+        /** One request's intent (before it goes out) or outcome, under its own action name. */
+        private void request(AuditEvent.Phase phase, List<Long> ids, String detail) {
+            audit.record(new AuditEvent(clock.instant(), "destroy-request", reason, phase, ids, detail));
+        }
+
+        private Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
+
+        private boolean pastDeadline() {
+            return System.nanoTime() - deadline >= 0;
+        }
+
+        private long remainingMillis() {
+            return Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+        }
     }
 
     private static String summary(DestroyReport report) {
         String failed = report.failures().stream()
                 .map(o -> o.id() + " " + o.status() + " (" + o.reason() + ")")
                 .collect(Collectors.joining("; "));
-        return "stopped " + report.stopped() + "/" + report.total() + (failed.isEmpty() ? "" : "; " + failed);
+        return "stopped " + report.stopped() + "/" + report.total() + (failed.isEmpty() ? "" : "; " + failed)
+                + (report.listingProblem() == null ? "" : "; " + report.listingProblem());
     }
 }

@@ -40,6 +40,11 @@ public record FleetSnapshot(List<Instance> instances, Account account, Instant f
         return account == null ? 0.0 : account.creditUsd();
     }
 
+    /** Credit at or below zero: Vast refuses to rent, and whatever still bills drives the account into debt. */
+    public boolean creditUsedUp() {
+        return account != null && account.credit() != null && account.credit() <= 0;
+    }
+
     /** How long the credit lasts at the current burn; empty when nothing bills. */
     public Optional<Duration> runway() {
         double burn = burnPerHour();

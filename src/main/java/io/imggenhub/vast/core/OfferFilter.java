@@ -2,6 +2,7 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.OfferQuery;
+import io.imggenhub.vast.api.RentRequest;
 
 import java.util.Comparator;
 import java.util.List;
@@ -19,13 +20,25 @@ import java.util.Locale;
  * @param numGpus          exact GPU count; null = any
  * @param spot             search interruptible (bid) offers instead of on-demand
  * @param limit            how many offers to show
+ * @param diskGb           the disk that will be rented: priced into every offer ({@code allocated_storage})
+ * @param includeUnverified also unverified hosts (Vast's CLI shows verified ones only by default)
  */
 public record OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPrice, Double minReliability,
-                          Integer numGpus, boolean spot, int limit) {
+                          Integer numGpus, boolean spot, int limit, double diskGb, boolean includeUnverified) {
 
     public static final OfferFilter DEFAULT = new OfferFilter(null, null, null, null, null, false, 20);
 
+    /** Verified hosts only, priced with the default disk. */
+    public OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPrice, Double minReliability,
+                       Integer numGpus, boolean spot, int limit) {
+        this(gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit, RentRequest.DEFAULT_DISK_GB,
+                false);
+    }
+
     public OfferFilter {
+        if (!(diskGb > 0) || Double.isInfinite(diskGb)) {
+            throw new IllegalArgumentException("the disk must be a positive number of GB, not " + diskGb);
+        }
         gpuName = gpuName == null || gpuName.isBlank() ? null : gpuName.strip().replace('_', ' ');
         check(minVramGb, "minimum VRAM");
         check(maxHourlyPrice, "maximum hourly price");
@@ -46,9 +59,19 @@ public record OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPric
         }
     }
 
-    /** The query for Vast: its default rentable filters, ours, cheapest first. */
+    public OfferFilter withDisk(double gb) {
+        return new OfferFilter(gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit, gb,
+                includeUnverified);
+    }
+
+    public OfferFilter withUnverified(boolean include) {
+        return new OfferFilter(gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit, diskGb,
+                include);
+    }
+
+    /** The query for Vast: its CLI's default filters, ours, priced with the disk to rent, cheapest first. */
     public OfferQuery toQuery(int serverLimit) {
-        OfferQuery q = OfferQuery.rentable().interruptible(spot);
+        OfferQuery q = OfferQuery.cliDefaults(includeUnverified).interruptible(spot).allocatedStorage(diskGb);
         if (gpuName != null) {
             q.eq("gpu_name", gpuName);
         }
@@ -70,6 +93,9 @@ public record OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPric
 
     public boolean matches(Offer offer) {
         if (Boolean.FALSE.equals(offer.rentable()) || Boolean.TRUE.equals(offer.rented()) || offer.dphTotal() == null) {
+            return false;
+        }
+        if (!includeUnverified && offer.verification() != null && !"verified".equals(offer.verification())) {
             return false;
         }
         if (gpuName != null && (offer.gpuName() == null

@@ -36,6 +36,12 @@ final class OrderedListener implements DestroyListener {
         deliver(() -> delegate.failed(instance, reason));
     }
 
+    /** Progress is never held back: it is what shows that a long run is still moving. */
+    @Override
+    public void progress(DestroyProgress progress) {
+        delegate.progress(progress);
+    }
+
     @Override
     public synchronized void finished(DestroyReport report) {
         deliver(() -> delegate.finished(report));

@@ -74,7 +74,12 @@ public final class SpendWatch {
             String zeroAt = s.creditZeroAt().map(i -> CLOCK.format(i.atZone(zone))).orElse("never");
             rule(out, Alert.Kind.LOW_RUNWAY, "", hours < t.minRunwayHours(),
                     hours > t.minRunwayHours() * (1 + t.hysteresis()),
-                    String.format(Locale.ROOT, "Credit $%.2f lasts %.1f h at $%.2f/hr: it runs out %s.",
+                    s.creditUsedUp()
+                            // Used up is now: no "runs out" moment that has already passed.
+                            ? String.format(Locale.ROOT, "Credit is used up (%s) while $%.2f/hr still bills.",
+                            (s.credit() <= -0.005 ? "-$" : "$") + String.format(Locale.ROOT, "%.2f", Math.abs(s.credit())),
+                            burn)
+                            : String.format(Locale.ROOT, "Credit $%.2f lasts %.1f h at $%.2f/hr: it runs out %s.",
                             s.credit(), hours, burn, zeroAt),
                     Double.isInfinite(hours) ? "Nothing is billing any more." 
                             : String.format(Locale.ROOT, "Runway is %.1f h again.", hours));

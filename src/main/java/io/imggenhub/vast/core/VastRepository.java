@@ -24,10 +24,16 @@ public class VastRepository {
         this.clock = clock;
     }
 
+    /**
+     * Reads the fleet and the account. The snapshot is stamped with when the read began: a big fleet takes a page
+     * a second under Vast's list limit, and "updated N s ago" must not make its first pages look fresher than
+     * they are.
+     */
     public FleetSnapshot refresh() {
+        java.time.Instant readFrom = clock.instant();
         var instances = client.listInstances();
         var account = client.currentUser();
-        FleetSnapshot snapshot = new FleetSnapshot(instances, account, clock.instant());
+        FleetSnapshot snapshot = new FleetSnapshot(instances, account, readFrom);
         latest.set(snapshot);
         listeners.forEach(l -> l.accept(snapshot));
         return snapshot;

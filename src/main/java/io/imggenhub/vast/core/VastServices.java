@@ -14,8 +14,21 @@ public final class VastServices {
     private final Destroyer destroyer;
     private final AuditSink audit;
     private final Clock clock;
+    private final Deployer.LostAnswerSearch lostAnswerSearch;
+
+    /** The same services with a destroyer of other settings (a command's own deadline). */
+    public VastServices withDestroyerSettings(Destroyer.Settings settings) {
+        return new VastServices(client, settings, audit, clock);
+    }
 
     public VastServices(VastClient client, Destroyer.Settings destroyerSettings, AuditSink audit, Clock clock) {
+        this(client, destroyerSettings, audit, clock, Deployer.LostAnswerSearch.DEFAULT);
+    }
+
+    /** @param lostAnswerSearch how a rent whose answer was lost is looked for (tests move a simulated clock) */
+    public VastServices(VastClient client, Destroyer.Settings destroyerSettings, AuditSink audit, Clock clock,
+                        Deployer.LostAnswerSearch lostAnswerSearch) {
+        this.lostAnswerSearch = lostAnswerSearch;
         this.client = client;
         this.audit = audit;
         this.clock = clock;
@@ -37,7 +50,7 @@ public final class VastServices {
 
     /** @param emergencyCleanup destroy every instance when a rent fails for lack of credit */
     public Deployer deployer(boolean emergencyCleanup) {
-        return new Deployer(client, destroyer, audit, clock, emergencyCleanup);
+        return new Deployer(client, destroyer, audit, clock, emergencyCleanup, lostAnswerSearch);
     }
 
     public AuditSink audit() {

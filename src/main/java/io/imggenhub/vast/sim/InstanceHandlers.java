@@ -55,39 +55,49 @@ final class InstanceHandlers {
         return SimResponse.success();
     }
 
-    /** {@code DELETE /api/v0/instances/} with {@code {"instance_ids": [...]}}, as the new Vast client sends it. */
+    /**
+     * {@code DELETE /api/v0/instances/} with {@code {"instance_ids": [...]}} (vast-api.md §3.3, "Delete Instances
+     * Bulk"): 200 {@code {"success": true}} after destroying those of the ids that are the caller's and live; 400
+     * {@code invalid_args} for bad JSON or an empty or missing list; 404 {@code instances_not_found} when none is.
+     *
+     * <p>Fault switches: an id under {@code failDestroy} with 400 makes the whole request answer 400 (nothing is
+     * destroyed); with any other status it is silently left alive, as is an {@code ignoreDestroy} id. A 5xx of the
+     * whole request is a proxy fault ({@link SimFaults#serverErrorNext}), not a property of one id.
+     */
     SimResponse destroyMany(SimRequest request, List<String> args) {
         JsonNode body = SimJson.parseOrNull(request.body());
-        JsonNode ids = body == null ? null : body.has("instance_ids") ? body.get("instance_ids") : body.get("ids");
-        if (ids == null || !ids.isArray()) {
-            return SimResponse.error(400, "invalid_args", "instance_ids must be a list of instance ids");
+        if (body == null || !body.isObject()) {
+            return SimResponse.error(400, "invalid_args", "invalid request format");
         }
-        List<Long> destroyed = new ArrayList<>();
-        List<Long> notFound = new ArrayList<>();
-        List<Long> failed = new ArrayList<>();
+        JsonNode ids = body.get("instance_ids");
+        if (ids == null || !ids.isArray() || ids.isEmpty()) {
+            return SimResponse.error(400, "invalid_args", "instance_ids array is required");
+        }
+        List<Long> wanted = new ArrayList<>();
         for (JsonNode node : ids) {
-            if (!node.canConvertToLong()) {
-                return SimResponse.error(400, "invalid_args", "invalid instance_id " + node);
+            if (!node.canConvertToLong() || node.asLong() <= 0) {
+                return SimResponse.error(400, "invalid_args", "invalid request format");
             }
-            long id = node.asLong();
-            if (faults.failDestroyStatus(id) != 0) {
-                failed.add(id);
-            } else if (state.destroyForApi(id, "api")) {
-                destroyed.add(id);
-            } else {
-                notFound.add(id);
+            wanted.add(node.asLong());
+        }
+        for (long id : wanted) {
+            int forced = faults.failDestroyStatus(id);
+            if (forced == 400) {
+                return forcedDestroyFailure(forced, id);
             }
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("success", failed.isEmpty());
-        if (!failed.isEmpty()) {
-            answer.put("error", "destroy_failed");
-            answer.put("msg", "Could not destroy " + failed.size() + " of " + ids.size() + " instances.");
+        boolean anyMine = false;
+        for (long id : wanted) {
+            boolean live = state.instance(id).filter(i -> !i.isDestroyed()).isPresent();
+            anyMine |= live;
+            if (live && faults.failDestroyStatus(id) == 0 && !faults.ignoresDestroy(id)) {
+                state.destroyForApi(id, "api");
+            }
         }
-        answer.put("destroyed", destroyed);
-        answer.put("not_found", notFound);
-        answer.put("failed", failed);
-        return SimResponse.json(200, answer);
+        if (!anyMine) {
+            return SimResponse.error(404, "instances_not_found", "Instances " + wanted + " not found.");
+        }
+        return SimResponse.success();
     }
 
     /** {@code PUT /api/v0/instances/{id}/} with {@code state} and/or {@code label}. */

@@ -31,13 +31,18 @@ final class InstanceListHandler implements Router.Handler {
             "ssh_port");
 
     private final SimState state;
+    private final SimFaults faults;
 
-    InstanceListHandler(SimState state) {
+    InstanceListHandler(SimState state, SimFaults faults) {
         this.state = state;
+        this.faults = faults;
     }
 
     @Override
     public SimResponse handle(SimRequest request, List<String> pathArgs) throws QueryException {
+        if (request.param("after_token") != null && faults.takeLaterListPageFailure()) {
+            return SimResponse.error(500, "server_error", "Internal Server Error");
+        }
         Map<String, Object> filters = jsonObjectParam(request, "select_filters");
         List<OfferQueryMatcher.SortKey> order = orderBy(request.param("order_by"));
         int limit = limit(request.param("limit"));
@@ -70,6 +75,17 @@ final class InstanceListHandler implements Router.Handler {
         int end = Math.min(rows.size(), start + limit);
         List<Map<String, Object>> page = rows.subList(start, end);
         String next = end < rows.size() && !page.isEmpty() ? encodeToken(page.get(page.size() - 1), order) : null;
+        if (next == null && faults.endlessPages()) {
+            // A broken cursor: past the last row every page is empty and hands out yet another fresh token.
+            Map<String, Object> beyond = new LinkedHashMap<>(rows.isEmpty() ? Map.of("id", Long.MAX_VALUE)
+                    : rows.get(rows.size() - 1));
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (OfferQueryMatcher.SortKey key : order) {
+                values.put(key.field(), beyond.get(key.field()));
+            }
+            values.put("nonce", faults.nextEndlessToken());
+            next = Base64.getUrlEncoder().withoutPadding().encodeToString(SimJson.bytes(Map.of("values", values)));
+        }
 
         List<Map<String, Object>> projected = new ArrayList<>(page.size());
         for (Map<String, Object> row : page) {

@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param query  the raw query string, or null
  * @param at     wall time of arrival
  * @param status the status answered, 0 when the connection was dropped without an answer
+ * @param answeredAt wall time the answer was decided (after any latency), just before it is sent
+ * @param body   the request body as text (empty when none): what a client sent, e.g. an offer query
  */
-public record RecordedRequest(String method, String path, String query, Instant at, int status) {
+public record RecordedRequest(String method, String path, String query, Instant at, int status, Instant answeredAt,
+                              String body) {
 }

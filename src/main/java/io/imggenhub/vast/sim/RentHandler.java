@@ -11,6 +11,10 @@ import java.util.Map;
 final class RentHandler implements Router.Handler {
     static final String DEFAULT_IMAGE = "vastai/base-image:@vastai-automatic-tag";
     static final String INSUFFICIENT_CREDIT_MSG = "Your account lacks credit; see the billing page.";
+    /** Vast's input limits (vast-api.md §3.4). */
+    static final double MIN_DISK_GB = 8;
+    static final int MAX_ENV_ENTRY = 256;
+    static final int MAX_ENV_TOTAL = 32_768;
 
     private final SimState state;
     private final SimFaults faults;
@@ -40,8 +44,9 @@ final class RentHandler implements Router.Handler {
         }
         double disk = body.path("disk").isNumber() ? body.get("disk").asDouble()
                 : body.path("disk").isTextual() ? parseDouble(body.get("disk").asText(), -1) : 10.0;
-        if (!(disk > 0) || Double.isInfinite(disk)) {
-            return withAsk(SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: disk must be a positive number of GB"), offerId);
+        if (!(disk >= MIN_DISK_GB) || Double.isInfinite(disk)) {
+            return withAsk(SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: disk must be at least "
+                    + (int) MIN_DISK_GB + " GB"), offerId);
         }
         String label = text(body, "label");
         if (label != null && label.length() > 256) {
@@ -64,7 +69,12 @@ final class RentHandler implements Router.Handler {
                         "error 400/3461: Invalid price: bid must be between 0.001 and 128 $/hr, was " + priceNode), offerId);
             }
         }
-        SimState.RentOrder order = new SimState.RentOrder(image, disk, label, onstart, runtype, env(body.get("env")), price);
+        List<List<String>> env = env(body.get("env"));
+        String envProblem = envProblem(env);
+        if (envProblem != null) {
+            return withAsk(SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: " + envProblem), offerId);
+        }
+        SimState.RentOrder order = new SimState.RentOrder(image, disk, label, onstart, runtype, env, price);
         SimState.RentOutcome outcome = state.rent(offerId, order);
         if (outcome instanceof SimState.RentOutcome.Rented rented) {
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -101,9 +111,26 @@ final class RentHandler implements Router.Handler {
     }
 
     /**
-     * The CLI sends env as an object of docker flags ({@code "-e TZ": "UTC"}, {@code "-p 8081:8081": "1"}) or
-     * plain names; Vast keeps them as {@code [key, value]} pairs in {@code extra_env}.
+     * Vast's CLI turns {@code -e KEY=VALUE} into {@code {"KEY": "VALUE"}}; only port, volume and network flags keep
+     * the flag in the key (vast-api.md §3.4). A key {@code "-e KEY"} is the old wrong shape that never reached the
+     * container as KEY, so it is refused rather than quietly accepted. Entries over Vast's 256-character limit too.
      */
+    static String envProblem(List<List<String>> env) {
+        int total = 0;
+        for (List<String> pair : env) {
+            String key = pair.get(0);
+            if (key.startsWith("-e ")) {
+                return "env key '" + key + "' is a docker flag; an environment variable is sent by its bare name";
+            }
+            if (pair.get(1).length() > MAX_ENV_ENTRY) {
+                return "env entry " + key + " is longer than " + MAX_ENV_ENTRY + " characters";
+            }
+            total += key.length() + pair.get(1).length();
+        }
+        return total > MAX_ENV_TOTAL ? "env is longer than " + MAX_ENV_TOTAL + " characters in total" : null;
+    }
+
+    /** The env map as sent, kept as {@code [key, value]} pairs in {@code extra_env}. */
     static List<List<String>> env(JsonNode env) {
         List<List<String>> pairs = new ArrayList<>();
         if (env == null || env.isNull()) {

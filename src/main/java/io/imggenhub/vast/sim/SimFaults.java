@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Live fault switches. Every setter is thread-safe and takes effect on the next request; everything starts off
- * except {@link #legacyListGone}, which starts on because that is what Vast answers today.
+ * except {@link #legacyListGone} and the documented {@link #rateLimits rate limits}, which start on because that
+ * is what Vast does today.
  *
  * <p>The proxy-level faults (latency, dropped connections, 429, 5xx, malformed JSON) are applied before
  * authentication and routing, as a rate limiter or load balancer in front of Vast would. They are checked in
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimFaults {
     private final Random dice;
     private final RateLimiter limiter = new RateLimiter();
+    private final RateLimits defaultLimits;
+    private final double defaultLimitScale;
 
     private volatile Duration latency = Duration.ZERO;
     private final AtomicInteger rateLimitNext = new AtomicInteger();
@@ -35,16 +38,25 @@ public final class SimFaults {
     private final Map<Long, Integer> failDestroy = new ConcurrentHashMap<>();
     private final Set<Long> ignoreDestroy = ConcurrentHashMap.newKeySet();
     private final AtomicInteger loseAnswerNext = new AtomicInteger();
+    private final AtomicInteger loseRentAnswerNext = new AtomicInteger();
     private volatile boolean emptyDestroyBody;
     private volatile boolean destroyAnswers204;
     private volatile boolean legacyListGone = true;
     private volatile int insufficientCreditStatus = 400;
     private volatile boolean insufficientCreditAs200;
     private final AtomicLong rateLimited = new AtomicLong();
+    private volatile boolean endlessPages;
+    private volatile int rateLimitEveryNthDelete;
+    private final AtomicLong deletesSeen = new AtomicLong();
+    private final AtomicLong endlessTokens = new AtomicLong();
+    private final AtomicInteger laterListPageFailures = new AtomicInteger();
 
-    SimFaults(long seed) {
+    SimFaults(long seed, RateLimits limits, double limitScale) {
         // A different stream from the data generator, so switching a fault on does not change the catalogue.
         this.dice = new Random(seed ^ 0x5DEECE66DL);
+        this.defaultLimits = limits;
+        this.defaultLimitScale = limitScale;
+        limiter.configure(limits, limitScale);
     }
 
     /** Puts every switch back to its default. Counters such as {@link #rateLimitedCount()} keep counting. */
@@ -52,7 +64,7 @@ public final class SimFaults {
         latency = Duration.ZERO;
         rateLimitNext.set(0);
         rateLimitRate = 0;
-        limiter.configure(0, 1);
+        limiter.configure(defaultLimits, defaultLimitScale);
         serverErrorNext.set(0);
         serverErrorRate = 0;
         dropConnectionNext.set(0);
@@ -62,11 +74,15 @@ public final class SimFaults {
         failDestroy.clear();
         ignoreDestroy.clear();
         loseAnswerNext.set(0);
+        loseRentAnswerNext.set(0);
         emptyDestroyBody = false;
         destroyAnswers204 = false;
         legacyListGone = true;
         insufficientCreditStatus = 400;
         insufficientCreditAs200 = false;
+        endlessPages = false;
+        rateLimitEveryNthDelete = 0;
+        laterListPageFailures.set(0);
         return this;
     }
 
@@ -95,12 +111,17 @@ public final class SimFaults {
     }
 
     /**
-     * A real token bucket per endpoint group (list, show, destroy, rent, offers, user...): {@code burst} requests
-     * at once, refilled at {@code requestsPerSecond}. Beyond it 429 plain text. {@code 0} switches it off.
+     * Vast's documented per-endpoint limits ({@link RateLimits}), every interval multiplied by {@code scale}.
+     * Beyond them: 429 with a plain-text body that names the threshold, and no Retry-After.
      */
-    public SimFaults rateLimit(double requestsPerSecond, int burst) {
-        limiter.configure(requestsPerSecond, burst);
+    public SimFaults rateLimits(RateLimits mode, double scale) {
+        limiter.configure(mode, scale);
         return this;
+    }
+
+    /** Shorthand for {@code rateLimits(mode, current scale)}. */
+    public SimFaults rateLimits(RateLimits mode) {
+        return rateLimits(mode, limiter.scale());
     }
 
     /** The next n requests answer 500. */
@@ -151,6 +172,15 @@ public final class SimFaults {
      */
     public SimFaults loseAnswerNext(int n) {
         loseAnswerNext.set(nonNegative(n));
+        return this;
+    }
+
+    /**
+     * Like {@link #loseAnswerNext} but only for the next n rents ({@code PUT /api/v0/asks/{id}/}): the rental is made,
+     * its answer never arrives, while the lists a client makes around it are answered.
+     */
+    public SimFaults loseRentAnswerNext(int n) {
+        loseRentAnswerNext.set(nonNegative(n));
         return this;
     }
 
@@ -209,6 +239,27 @@ public final class SimFaults {
         return this;
     }
 
+    /**
+     * A broken cursor: the instance list never ends. Past the last row every page is empty and carries a fresh
+     * {@code next_token}, so a client that follows tokens until null never stops.
+     */
+    public SimFaults endlessPages(boolean on) {
+        this.endlessPages = on;
+        return this;
+    }
+
+    /** Every n-th DELETE (single or bulk) answers 429, as a limiter that counts differently from ours; 0 = off. */
+    public SimFaults rateLimitEveryNthDelete(int n) {
+        this.rateLimitEveryNthDelete = nonNegative(n);
+        return this;
+    }
+
+    /** The next n list requests that ask for a later page ({@code after_token}) answer 500; page 1 still works. */
+    public SimFaults failLaterListPages(int n) {
+        laterListPageFailures.set(nonNegative(n));
+        return this;
+    }
+
     // ---- readings ---------------------------------------------------------------------------------------------
 
     public Duration latency() {
@@ -254,22 +305,54 @@ public final class SimFaults {
         return take(loseAnswerNext);
     }
 
+    boolean takeLoseRentAnswer() {
+        return take(loseRentAnswerNext);
+    }
+
     boolean takeDropConnection() {
         return take(dropConnectionNext) || roll(dropConnectionRate);
     }
 
-    /** Whether this request, in its endpoint group, is answered 429. */
-    boolean takeRateLimit(String group) {
-        return take(rateLimitNext) || roll(rateLimitRate) || !limiter.tryAcquire(group);
+    /**
+     * Null when the request passes, else the plain-text body of its 429: injected ones first (they name the
+     * route's documented threshold when limits are on), then the documented limits.
+     */
+    String takeRateLimit(String identity, String method, java.util.List<String> pattern,
+                         java.util.List<String> concrete, long arrivedAt) {
+        int nth = rateLimitEveryNthDelete;
+        boolean nthDelete = nth > 0 && "DELETE".equals(method) && deletesSeen.incrementAndGet() % nth == 0;
+        if (take(rateLimitNext) || roll(rateLimitRate) || nthDelete) {
+            RateLimiter.Limit limit = pattern == null ? null : RateLimiter.documented(method, pattern);
+            return limit == null || limiter.mode() == RateLimits.OFF ? "API requests too frequent"
+                    : "API requests too frequent endpoint threshold="
+                    + RateLimiter.threshold(limit.seconds() * limiter.scale() / limit.calls());
+        }
+        return limiter.refusal(identity, method, pattern, concrete, arrivedAt);
+    }
+
+    public RateLimits rateLimitMode() {
+        return limiter.mode();
+    }
+
+    public double rateLimitScale() {
+        return limiter.scale();
+    }
+
+    boolean endlessPages() {
+        return endlessPages;
+    }
+
+    long nextEndlessToken() {
+        return endlessTokens.incrementAndGet();
+    }
+
+    boolean takeLaterListPageFailure() {
+        return take(laterListPageFailures);
     }
 
     /** Called for every 429 answered, whatever produced it. */
     void countRateLimited() {
         rateLimited.incrementAndGet();
-    }
-
-    double limiterRate() {
-        return limiter.ratePerSecond();
     }
 
     /** 0 for no server error, else the status to answer. */

@@ -342,6 +342,14 @@ public final class SimInstance {
         runningSince = null;
     }
 
+    /**
+     * Vast has recorded the wish to destroy ({@code intended_status: destroyed}) but the host still runs it and it
+     * still bills: the state a client must not mistake for gone.
+     */
+    void markDestroyPending() {
+        intendedStatus = "destroyed";
+    }
+
     void destroy(long wallNanos) {
         actualStatus = "destroyed";
         intendedStatus = "destroyed";

@@ -58,6 +58,9 @@ public final class SimState {
     private double billedTotal;
     private Instant settledAt;
     private long nextInstanceId = FIRST_INSTANCE_ID;
+    /** How long a new rental stays out of the list and show answers (Vast takes a while to show one). */
+    private Duration newRentalHiddenFor = Duration.ZERO;
+    private final Map<Long, Instant> hiddenUntil = new HashMap<>();
 
     SimState(SimulatorConfig config, SimClock clock) {
         this.config = config;
@@ -216,6 +219,19 @@ public final class SimState {
         return Optional.ofNullable(instanceKeys.get(id));
     }
 
+    /**
+     * Leaves the instance running and billing with {@code intended_status: destroyed}, as a destroy that Vast
+     * recorded but the host never carried out; a later DELETE destroys it for real.
+     */
+    public synchronized void markDestroyPending(long id) {
+        settle();
+        SimInstance instance = live.get(id);
+        if (instance == null || instance.isDestroyed()) {
+            throw new IllegalArgumentException("no live instance " + id);
+        }
+        instance.markDestroyPending();
+    }
+
     /** Sets the GPU utilisation (percent) the list reports while the instance runs, e.g. to make it idle. */
     public synchronized void setGpuUtil(long id, double percent) {
         if (!(percent >= 0 && percent <= 100)) {
@@ -248,6 +264,22 @@ public final class SimState {
         return settle();
     }
 
+    /**
+     * From now on a rented instance bills at once but appears in list and show answers only after this much
+     * simulated time: the window in which a client whose rent answer was lost cannot find it yet.
+     */
+    public synchronized void hideNewRentalsFor(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("the delay must not be negative: " + delay);
+        }
+        newRentalHiddenFor = delay;
+    }
+
+    private boolean hidden(long id, Instant now) {
+        Instant until = hiddenUntil.get(id);
+        return until != null && now.isBefore(until);
+    }
+
     /** Full rows of every listed instance by id, all computed at the same instant. */
     synchronized List<Map<String, Object>> instanceRows() {
         Instant now = settle();
@@ -255,6 +287,7 @@ public final class SimState {
         Instant clientNow = clientNow(now);
         // Snapshots, so the full row can be built after the lock is released, and only for the rows sent.
         live.values().stream().sorted(Comparator.comparingLong(SimInstance::id))
+                .filter(i -> !hidden(i.id(), now))
                 .forEach(i -> rows.add(new ListedRow(i.snapshot(), now, clientNow)));
         return rows;
     }
@@ -263,7 +296,7 @@ public final class SimState {
     synchronized Map<String, Object> instanceRow(long id) {
         Instant now = settle();
         SimInstance instance = live.get(id);
-        return instance == null || instance.isDestroyed() ? null : instance.toJson(now, clientNow(now));
+        return instance == null || instance.isDestroyed() || hidden(id, now) ? null : instance.toJson(now, clientNow(now));
     }
 
     /** @param by who asks, for {@link #destroyedBy}: "api", "instance-key" or "console" */
@@ -358,6 +391,9 @@ public final class SimState {
         SimInstance instance = new SimInstance(spec, random);
         instance.boot(now, config.bootTime(), true);
         live.put(instance.id(), instance);
+        if (!newRentalHiddenFor.isZero()) {
+            hiddenUntil.put(instance.id(), now.plus(newRentalHiddenFor));
+        }
         applyDueTransitions(now);
         byte[] key = new byte[32];
         random.nextBytes(key);

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param seed          seed of every random choice (offers, fleet, fault dice), so runs repeat
  * @param destroyLinger wall time a destroyed instance stays listed as {@code destroyed} before it vanishes
  * @param bootTime      simulated time from rent to {@code running}
+ * @param rateLimits    how Vast's documented per-endpoint limits are enforced (documented by default, as on Vast)
+ * @param rateLimitScale every limit's interval is multiplied by this (1 = Vast's numbers; tests use less)
  */
 public record SimulatorConfig(String host, int port, int instances, double credit, double timeScale, String apiKey,
-                              long seed, Duration destroyLinger, Duration bootTime) {
+                              long seed, Duration destroyLinger, Duration bootTime, RateLimits rateLimits,
+                              double rateLimitScale) {
 
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
@@ -41,15 +44,22 @@ public record SimulatorConfig(String host, int port, int instances, double credi
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("apiKey must not be blank");
         }
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        if (!(rateLimitScale > 0) || !Double.isFinite(rateLimitScale)) {
+            throw new IllegalArgumentException("rateLimitScale must be a number > 0, was " + rateLimitScale);
+        }
         if (destroyLinger.isNegative() || bootTime.isNegative()) {
             throw new IllegalArgumentException("durations must not be negative");
         }
     }
 
-    /** 127.0.0.1 on a free port, 3 running instances, $25 credit, real-time clock, a fresh random key, seed 42. */
+    /**
+     * 127.0.0.1 on a free port, 3 running instances, $25 credit, real-time clock, a fresh random key, seed 42, and
+     * Vast's documented rate limits (scaled by {@link RateLimits#defaultScale()}, 1 unless a test build says less).
+     */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig("127.0.0.1", 0, 3, 25.0, 1.0, randomApiKey(), 42L,
-                Duration.ofSeconds(1), Duration.ofSeconds(20));
+                Duration.ofSeconds(1), Duration.ofSeconds(20), RateLimits.DOCUMENTED, RateLimits.defaultScale());
     }
 
     /** 64 lowercase hex characters, the shape of a real Vast key. */
@@ -60,35 +70,46 @@ public record SimulatorConfig(String host, int port, int instances, double credi
     }
 
     public SimulatorConfig withPort(int p) {
-        return new SimulatorConfig(host, p, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime);
+        return new SimulatorConfig(host, p, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withInstances(int n) {
-        return new SimulatorConfig(host, port, n, credit, timeScale, apiKey, seed, destroyLinger, bootTime);
+        return new SimulatorConfig(host, port, n, credit, timeScale, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withCredit(double usd) {
-        return new SimulatorConfig(host, port, instances, usd, timeScale, apiKey, seed, destroyLinger, bootTime);
+        return new SimulatorConfig(host, port, instances, usd, timeScale, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withTimeScale(double x) {
-        return new SimulatorConfig(host, port, instances, credit, x, apiKey, seed, destroyLinger, bootTime);
+        return new SimulatorConfig(host, port, instances, credit, x, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withApiKey(String key) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, key, seed, destroyLinger, bootTime);
+        return new SimulatorConfig(host, port, instances, credit, timeScale, key, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withSeed(long s) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, s, destroyLinger, bootTime);
+        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, s, destroyLinger, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withDestroyLinger(Duration d) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, d, bootTime);
+        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, d, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withBootTime(Duration d) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, d);
+        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, d, rateLimits, rateLimitScale);
+    }
+
+    public SimulatorConfig withRateLimits(RateLimits mode) {
+        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime,
+                mode, rateLimitScale);
+    }
+
+    /** Every documented interval multiplied by {@code scale}: 0.02 makes destroy's 3 s into 60 ms. */
+    public SimulatorConfig withRateLimitScale(double scale) {
+        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime,
+                rateLimits, scale);
     }
 
     /** Keeps the key out of logs and test reports. */
@@ -96,6 +117,6 @@ public record SimulatorConfig(String host, int port, int instances, double credi
     public String toString() {
         return "SimulatorConfig[host=" + host + ", port=" + port + ", instances=" + instances + ", credit=" + credit
                 + ", timeScale=" + timeScale + ", apiKey=…" + apiKey.substring(Math.max(0, apiKey.length() - 4))
-                + ", seed=" + seed + ", destroyLinger=" + destroyLinger + ", bootTime=" + bootTime + "]";
+                + ", seed=" + seed + ", destroyLinger=" + destroyLinger + ", bootTime=" + bootTime + ", rateLimits=" + rateLimits + " x" + rateLimitScale + "]";
     }
 }

@@ -56,7 +56,7 @@ public final class VastSimulator implements AutoCloseable {
         this.config = config;
         this.clock = new SimClock(config.timeScale());
         this.state = new SimState(config, clock);
-        this.faults = new SimFaults(config.seed());
+        this.faults = new SimFaults(config.seed(), config.rateLimits(), config.rateLimitScale());
         this.router = routes();
         int serverNo = SERVERS.incrementAndGet();
         AtomicInteger threadNo = new AtomicInteger();
@@ -88,7 +88,7 @@ public final class VastSimulator implements AutoCloseable {
         InstanceHandlers instances = new InstanceHandlers(state, faults);
         OfferSearchHandler offers = new OfferSearchHandler(state);
         return new Router()
-                .add("GET", "/api/v1/instances/", true, "instances-list", new InstanceListHandler(state))
+                .add("GET", "/api/v1/instances/", true, "instances-list", new InstanceListHandler(state, faults))
                 .add("GET", "/api/v0/instances/", true, "instances-list-v0", instances::legacyList)
                 .add("DELETE", "/api/v0/instances/", true, "destroy", instances::destroyMany)
                 .add("GET", "/api/v0/instances/filters/", true, "instances-list", instances::filters)
@@ -187,26 +187,31 @@ public final class VastSimulator implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) {
         Instant at = Instant.now();
+        long arrivedAt = System.nanoTime();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath();
         String rawQuery = uri.getRawQuery();
         SimResponse response;
+        byte[] received = null;
+        Router.Match match = null;
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            received = body;
             Duration latency = faults.latency();
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
             }
             SimRequest request = new SimRequest(method, rawPath, rawQuery, body,
                     exchange.getRequestHeaders().getFirst("Authorization"));
-            Router.Match match = router.match(method, request.segments());
+            match = router.match(method, request.segments());
             if (faults.takeDropConnection()) {
-                record(method, rawPath, rawQuery, at, 0);
+                record(method, rawPath, rawQuery, at, 0, received);
                 exchange.close();
                 return;
             }
-            response = answer(request, match);
+            response = answer(request, match, arrivedAt,
+                    exchange.getRemoteAddress() == null ? "?" : exchange.getRemoteAddress().getAddress().toString());
         } catch (InterruptedException e) {
             // Shutting down: cut the exchange rather than answer.
             Thread.currentThread().interrupt();
@@ -219,13 +224,14 @@ public final class VastSimulator implements AutoCloseable {
         if (response.status() == 429) {
             faults.countRateLimited();
         }
-        if (faults.takeLoseAnswer()) {
-            record(method, rawPath, rawQuery, at, 0);
+        boolean rent = match != null && match.route() != null && "create".equals(match.group());
+        if (faults.takeLoseAnswer() || (rent && faults.takeLoseRentAnswer())) {
+            record(method, rawPath, rawQuery, at, 0, received);
             exchange.close();
             return;
         }
         // Recorded before the answer leaves, so a client that got its answer always finds its request here.
-        record(method, rawPath, rawQuery, at, response.status());
+        record(method, rawPath, rawQuery, at, response.status(), received);
         try {
             send(exchange, response);
         } catch (IOException | RuntimeException clientGone) {
@@ -233,12 +239,12 @@ public final class VastSimulator implements AutoCloseable {
         }
     }
 
-    private SimResponse answer(SimRequest request, Router.Match match) {
-        if (faults.takeRateLimit(match.group())) {
-            double rate = faults.limiterRate();
-            return SimResponse.text(429, rate > 0
-                    ? String.format(Locale.ROOT, "API requests too frequent endpoint threshold=%.1f", 1.0 / rate)
-                    : "API requests too frequent");
+    private SimResponse answer(SimRequest request, Router.Match match, long arrivedAt, String address) {
+        Router.Route route = match.route();
+        String refusal = faults.takeRateLimit(identity(request, address), request.method(),
+                route == null ? null : route.pattern(), request.segments(), arrivedAt);
+        if (refusal != null) {
+            return SimResponse.text(429, refusal);
         }
         int serverError = faults.takeServerError();
         if (serverError != 0) {
@@ -281,6 +287,19 @@ public final class VastSimulator implements AutoCloseable {
         } catch (QueryException e) {
             return SimResponse.error(400, e.error(), e.getMessage());
         }
+    }
+
+    /**
+     * Whom Vast's limits count a request against: its key (bearer or {@code ?api_key=}), else its address. The
+     * key is only ever compared, never kept beyond the limiter's map of this run.
+     */
+    private static String identity(SimRequest request, String address) {
+        String header = request.authorization();
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {
+            return "key:" + header.substring(7).strip();
+        }
+        String param = request.param("api_key");
+        return param != null && !param.isEmpty() ? "key:" + param : "ip:" + address;
     }
 
     /** Bearer header or {@code ?api_key=}; either, or both, as Vast accepted for years. Null when accepted. */
@@ -334,8 +353,13 @@ public final class VastSimulator implements AutoCloseable {
     }
 
     private void record(String method, String path, String query, Instant at, int status) {
+        record(method, path, query, at, status, null);
+    }
+
+    private void record(String method, String path, String query, Instant at, int status, byte[] body) {
+        String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         synchronized (recorded) {
-            recorded.add(new RecordedRequest(method, path, query, at, status));
+            recorded.add(new RecordedRequest(method, path, query, at, status, Instant.now(), text));
         }
     }
 

@@ -165,6 +165,33 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #with}, but waits at most {@code busyMillis} for another program's lock instead of the usual 5 s:
+     * for writes that must never hold up what the user asked for (the audit of a destroy).
+     */
+    public synchronized <T> T withBusyTimeout(int busyMillis, SqlWork<T> work) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + busyMillis);
+        } catch (SQLException e) {
+            throw new StoreException(explain(file, e), e);
+        }
+        try {
+            return with(work);
+        } finally {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+            } catch (SQLException ignored) {
+                // the next statement reports a broken connection itself
+            }
+        }
+    }
+
+    /** Whether this failure is another program's lock (SQLITE_BUSY / locked), which passes. */
+    public static boolean isLocked(StoreException e) {
+        String msg = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        return msg.contains("SQLITE_BUSY") || msg.contains("database is locked") || msg.contains("SQLITE_LOCKED");
+    }
+
     @FunctionalInterface
     public interface SqlWork<T> {
         T run(Connection connection) throws SQLException;

@@ -76,8 +76,10 @@ public final class LocalData implements AutoCloseable {
         return db.file();
     }
 
+    /** Writes audit events still waiting for another program's lock (waiting the usual time), then closes. */
     @Override
     public void close() {
+        audit.flush();
         db.close();
     }
 }

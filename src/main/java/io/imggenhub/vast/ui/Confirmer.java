@@ -13,4 +13,16 @@ public interface Confirmer {
      */
     record Confirmation(String title, String header, String text, String action) {
     }
+
+    /**
+     * Several ways forward plus Cancel. Returns the index of the option chosen, or -1 for Cancel. The default
+     * cancels: only an asker that shows every option may pick one.
+     */
+    default int choose(Choice question) {
+        return -1;
+    }
+
+    /** @param options the buttons' texts in order; Cancel is added by the asker */
+    record Choice(String title, String header, String text, java.util.List<String> options) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.imggenhub.vast.ui;
 
+import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.core.FleetSnapshot;
@@ -24,7 +25,9 @@ import javafx.scene.layout.VBox;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -87,6 +90,10 @@ final class DeployGuards implements RentGate {
         if (current == null) {
             return;
         }
+        if (current.creditUsedUp()) {
+            askAboutNoCredit(current);
+            return;
+        }
         RentCheck check = RentCheck.of(offer, current, minimum);
         if (check.allows(false)) {
             return;
@@ -116,6 +123,50 @@ final class DeployGuards implements RentGate {
             throw new Declined(check.summary());
         }
     }
+
+    /**
+     * Credit at or below zero: Vast will refuse, and the emergency cleanup would destroy every instance. Nothing
+     * happens silently: the person sees the instances with their $/hr (stopped ones pay storage only and lose their
+     * data) and chooses "Destroy them now", "Keep them" or Cancel. Never returns normally.
+     */
+    private void askAboutNoCredit(FleetSnapshot current) {
+        List<Instance> live = current.live();
+        String list = live.stream().map(i -> "• " + i.id() + " " + i.gpuDisplayName() + " "
+                        + Format.perHour(i.billedRate()) + (i.isStopped() ? " — stopped: storage only, data is deleted" : ""))
+                .collect(Collectors.joining("\n"));
+        String text = live.isEmpty() ? "No instance is billing."
+                : "The emergency cleanup would destroy " + live.size() + " instance(s), billing "
+                + Format.perHour(current.burnPerHour()) + " in total:\n" + list;
+        Confirmer.Choice question = new Confirmer.Choice("No credit",
+                "Credit is " + Format.money(current.credit()) + ": Vast will refuse to rent", text,
+                live.isEmpty() ? List.of() : List.of(DESTROY_NOW, KEEP_THEM));
+        CompletableFuture<Integer> answer = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                answer.complete(confirmer.choose(question));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        int chosen;
+        try {
+            chosen = answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Declined("interrupted while asking about the used-up credit");
+        } catch (ExecutionException e) {
+            throw new Declined(e.getCause().getMessage());
+        }
+        if (chosen == 0 && !live.isEmpty()) {
+            throw new CleanUpInstead(current);
+        }
+        throw new Declined("credit is " + Format.money(current.credit()) + ", so Vast would refuse"
+                + (live.isEmpty() ? "." : chosen == 1 ? "; the " + live.size() + " instance(s) were kept and still bill."
+                : "."));
+    }
+
+    static final String DESTROY_NOW = "Destroy them now";
+    static final String KEEP_THEM = "Keep them";
 
     @Override
     public void rented(long instanceId) {

@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -53,7 +54,8 @@ final class DeployPanel {
                 "Vast's host reliability score, 0-100");
         field(form, 4, "Image", "deploy-image", vm.imageProperty(), "pytorch/pytorch:latest",
                 "Docker image to run");
-        field(form, 5, "Disk (GB)", "deploy-disk", vm.diskGbProperty(), "40", "Disk to allocate; it bills too");
+        field(form, 5, "Disk (GB)", "deploy-disk", vm.diskGbProperty(), DeployViewModel.DEFAULT_DISK,
+                "Disk to allocate, 8 GB or more; its storage bills too and is part of every $/hr shown");
         field(form, 6, "Label", "deploy-label", vm.labelProperty(), "automatic",
                 "Shown in the table; used to find the rental again if the answer is lost");
         TextArea prompt = new TextArea();
@@ -66,6 +68,11 @@ final class DeployPanel {
                 + DeployViewModel.PROMPT_ENV + " environment variable"));
         form.add(new Label("Prompt"), 0, 7);
         form.add(prompt, 1, 7);
+        CheckBox unverified = new CheckBox("Include unverified hosts");
+        unverified.setId("deploy-include-unverified");
+        unverified.setTooltip(new Tooltip("Vast lists verified hosts only by default, as its own CLI does"));
+        unverified.selectedProperty().bindBidirectional(vm.includeUnverifiedProperty());
+        form.add(unverified, 1, 8);
 
         Button search = new Button("Search offers");
         search.setId("deploy-search");

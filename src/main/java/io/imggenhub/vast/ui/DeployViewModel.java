@@ -10,12 +10,17 @@ import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.Deployer;
 import io.imggenhub.vast.core.EmergencyCleanupException;
 import io.imggenhub.vast.core.OfferFilter;
+import io.imggenhub.vast.core.RentMayExistException;
+import io.imggenhub.vast.api.TransportException;
+import io.imggenhub.vast.api.VastException;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -28,6 +33,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -38,6 +44,8 @@ import java.util.stream.Collectors;
  */
 public final class DeployViewModel {
     public static final String PROMPT_ENV = "PROMPT";
+    /** The disk field's default: the one default the CLI uses too. */
+    static final String DEFAULT_DISK = String.valueOf((int) RentRequest.DEFAULT_DISK_GB);
 
     private final Deployer deployer;
     private final TaskRunner runner;
@@ -51,7 +59,8 @@ public final class DeployViewModel {
     private final StringProperty maxPrice = new SimpleStringProperty(this, "maxPrice", "");
     private final StringProperty minReliability = new SimpleStringProperty(this, "minReliability", "");
     private final StringProperty image = new SimpleStringProperty(this, "image", RentRequest.DEFAULT_IMAGE);
-    private final StringProperty diskGb = new SimpleStringProperty(this, "diskGb", "40");
+    private final StringProperty diskGb = new SimpleStringProperty(this, "diskGb", DEFAULT_DISK);
+    private final BooleanProperty includeUnverified = new SimpleBooleanProperty(this, "includeUnverified");
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
 
@@ -77,25 +86,35 @@ public final class DeployViewModel {
     /** The filter as typed; throws IllegalArgumentException with a sentence for the person when a field is wrong. */
     OfferFilter filter() {
         return new OfferFilter(gpuName.get(), number(minVramGb, "Min VRAM (GB)"), number(maxPrice, "Max $/hr"),
-                number(minReliability, "Min reliability (%)"), null, false, 20);
+                number(minReliability, "Min reliability (%)"), null, false, 20, disk(), includeUnverified.get());
+    }
+
+    private double disk() {
+        Double disk = number(diskGb, "Disk (GB)");
+        return disk == null ? RentRequest.DEFAULT_DISK_GB : disk;
     }
 
     RentRequest request() {
         String img = image.get() == null || image.get().isBlank() ? RentRequest.DEFAULT_IMAGE : image.get().strip();
-        Double disk = number(diskGb, "Disk (GB)");
-        if (disk != null && disk <= 0) {
-            throw new IllegalArgumentException("Disk (GB) must be more than 0");
-        }
         String lbl = label.get() == null || label.get().isBlank() ? null : label.get().strip();
-        RentRequest request = RentRequest.of(img, disk == null ? 40 : disk, lbl);
+        RentRequest request = RentRequest.of(img, disk(), lbl);
         String text = prompt.get() == null ? "" : prompt.get().strip();
-        return text.isEmpty() ? request : request.withEnvVar(PROMPT_ENV, text);
+        RentRequest full = text.isEmpty() ? request : request.withEnvVar(PROMPT_ENV, text);
+        // Vast's documented ranges, checked before anything is sent (vast-api.md §3.4).
+        full.problem().ifPresent(p -> {
+            throw new IllegalArgumentException(Character.toUpperCase(p.charAt(0)) + p.substring(1));
+        });
+        return full;
     }
 
     private static Double number(StringProperty field, String name) {
         String text = field.get() == null ? "" : field.get().strip().replace("$", "").replace("%", "");
         if (text.isEmpty()) {
             return null;
+        }
+        if (!text.matches("[0-9.eE+-]+")) {
+            // Double.parseDouble reads only ASCII digits anyway; say so instead of "not a number".
+            throw new IllegalArgumentException(name + " must be a number in ASCII digits, not \"" + field.get().strip() + "\"");
         }
         try {
             return Double.parseDouble(text);
@@ -154,12 +173,18 @@ public final class DeployViewModel {
         cancelRequested.set(false);
         deploying.set(true);
         AtomicLong rentedId = new AtomicLong(-1);
+        AtomicReference<Offer> sentFor = new AtomicReference<>();
         Task<Deployer.Deployment> task = new Task<>() {
             @Override
             protected Deployer.Deployment call() {
                 updateProgress(-1, 1);
                 updateMessage("Searching for the cheapest matching offer…");
-                return deployer.deployCheapest(filter, request, readyWait, cancelRequested::get, listener());
+                Deployer.Listener listener = listener();
+                try {
+                    return deployer.deployCheapest(filter, request, readyWait, cancelRequested::get, listener);
+                } catch (RentGate.CleanUpInstead chosen) {
+                    throw deployer.noCreditEmergency(chosen.snapshot(), listener);
+                }
             }
 
             private Deployer.Listener listener() {
@@ -169,6 +194,8 @@ public final class DeployViewModel {
                         updateMessage("Checking " + offer.gpuDisplayName() + " at "
                                 + Format.perHour(offer.hourlyCost()) + " against the credit…");
                         rentGate.beforeRent(offer);
+                        // From here on the rent request may be out: every failure must say what exists.
+                        sentFor.set(offer);
                         updateProgress(1, 4);
                         updateMessage("Renting offer " + offer.id() + ": " + offer.gpuDisplayName() + " at "
                                 + Format.perHour(offer.hourlyCost()) + "…");
@@ -221,7 +248,7 @@ public final class DeployViewModel {
         });
         task.setOnFailed(e -> {
             endDeploy();
-            failed(task.getException(), rentedId.get());
+            failed(task.getException(), rentedId.get(), sentFor.get(), request);
             refreshNow.run();
         });
         return runner.run(task);
@@ -240,9 +267,11 @@ public final class DeployViewModel {
                 + ". It keeps starting: watch its row in the table.";
     }
 
-    private void failed(Throwable error, long rentedId) {
+    private void failed(Throwable error, long rentedId, Offer sentFor, RentRequest request) {
         if (error instanceof EmergencyCleanupException emergency) {
-            message.set("Insufficient credit: every instance was destroyed.");
+            message.set(emergency.creditError().status() == 0
+                    ? "Credit used up: nothing was rented, and every instance was destroyed."
+                    : "Insufficient credit: every instance was destroyed.");
             alerts.alert(emergencyBanner(emergency));
             outOfCredit.accept(emergency.creditError().getMessage());
         } else if (error instanceof RentGate.Declined declined) {
@@ -251,20 +280,50 @@ public final class DeployViewModel {
             message.set("Cancelled.");
             if (rentedId > 0) {
                 alerts.alert(new Banner("deploy", Banner.Severity.WARNING,
-                        "Deploy cancelled — instance " + rentedId + " was already rented and is billing",
+                        "Deploy cancelled — instance " + rentedId + " was already rented and is billing"
+                                + (sentFor == null ? "" : " " + Format.perHour(Deployer.billedPerHour(sentFor, request))),
                         "Destroy it from the table if you do not want it."));
             }
         } else {
-            message.set("Deploy failed.");
-            this.error.set(MonitorViewModel.describe(error));
-            alerts.alert(new Banner("deploy", Banner.Severity.DANGER, "Deploy failed",
-                    MonitorViewModel.describe(error)));
+            String what = afterRent(error, rentedId, sentFor, request);
+            String why = MonitorViewModel.describe(error);
+            message.set(what.isEmpty() ? "Deploy failed." : "Deploy failed. " + what);
+            this.error.set(what.isEmpty() ? why : why + " — " + what);
+            alerts.alert(new Banner("deploy", Banner.Severity.DANGER,
+                    rentedId > 0 ? "Deploy failed — instance " + rentedId + " exists and is billing" : "Deploy failed",
+                    what.isEmpty() ? why : why + "\n" + what));
         }
     }
 
+    /**
+     * After the rent request went out, whether an instance exists: its id and $/hr, that one may exist, or that
+     * Vast refused and nothing was rented. Empty when no rent was sent.
+     */
+    private static String afterRent(Throwable error, long rentedId, Offer sentFor, RentRequest request) {
+        if (rentedId > 0) {
+            String rate = sentFor == null ? "" : " at " + Format.perHour(Deployer.billedPerHour(sentFor, request));
+            return "Instance " + rentedId + " was rented and bills" + rate
+                    + ": destroy it from the table if you do not want it.";
+        }
+        if (error instanceof RentMayExistException) {
+            return "The rent answer was lost: an instance may exist and bill"
+                    + (sentFor == null ? "" : " (about " + Format.perHour(Deployer.billedPerHour(sentFor, request)) + ")")
+                    + ". Check the table before renting again.";
+        }
+        if (sentFor == null) {
+            return "";
+        }
+        if (error instanceof VastException v && !(v instanceof TransportException)) {
+            return "Vast refused the rent: no instance was rented.";
+        }
+        return "An instance may exist and bill: check the table before renting again.";
+    }
+
+
     static Banner emergencyBanner(EmergencyCleanupException e) {
         DestroyReport report = e.cleanup();
-        StringBuilder text = new StringBuilder("Vast refused the rental: ").append(e.creditError().getMessage())
+        StringBuilder text = new StringBuilder(e.creditError().status() == 0 ? "Nothing was rented: " : "Vast refused the rental: ")
+                .append(e.creditError().getMessage())
                 .append("\nTo stop further costs, every instance on the account was destroyed at once");
         if (report == null) {
             String why = e.creditError().getSuppressed().length > 0
@@ -334,6 +393,10 @@ public final class DeployViewModel {
 
     public StringProperty diskGbProperty() {
         return diskGb;
+    }
+
+    public BooleanProperty includeUnverifiedProperty() {
+        return includeUnverified;
     }
 
     public StringProperty labelProperty() {

@@ -149,6 +149,7 @@ public final class DestroyViewModel {
         if (!yes) {
             return null;
         }
+        List<Instance> known = rows.stream().map(InstanceRow::instance).toList();
         destroyingAll.set(true);
         progress.set(-1);
         progressText.set("Listing instances…");
@@ -156,7 +157,9 @@ public final class DestroyViewModel {
         Task<DestroyReport> task = new Task<>() {
             @Override
             protected DestroyReport call() {
-                return destroyer.destroyEverything("destroy-all from the window", new DestroyListener() {
+                // The table already holds the fleet: those go out in bulk at once (one request per 64), and the
+                // listing that follows catches any started since the last refresh.
+                return destroyer.destroyEverything(known, "destroy-all from the window", new DestroyListener() {
                     private volatile int total;
 
                     @Override

@@ -40,4 +40,32 @@ public final class DialogConfirmer implements Confirmer {
         cancelButton.setId("confirm-cancel");
         return alert.showAndWait().filter(act::equals).isPresent();
     }
+
+    /** A warning dialog with one button per option and Cancel as the default, so Enter chooses nothing. */
+    @Override
+    public int choose(Choice question) {
+        java.util.List<ButtonType> options = question.options().stream()
+                .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER)).toList();
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        java.util.List<ButtonType> all = new java.util.ArrayList<>(options);
+        all.add(cancel);
+        Alert alert = new Alert(Alert.AlertType.WARNING, question.text(), all.toArray(ButtonType[]::new));
+        alert.setTitle(question.title());
+        alert.setHeaderText(question.header());
+        Window window = owner.get();
+        if (window != null) {
+            alert.initOwner(window);
+        }
+        alert.getDialogPane().getStylesheets().setAll(stylesheets.get());
+        alert.getDialogPane().getStyleClass().add("confirm-dialog");
+        for (int i = 0; i < options.size(); i++) {
+            Button b = (Button) alert.getDialogPane().lookupButton(options.get(i));
+            b.setDefaultButton(false);
+            b.setId("choice-" + i);
+        }
+        Button cancelButton = (Button) alert.getDialogPane().lookupButton(cancel);
+        cancelButton.setDefaultButton(true);
+        cancelButton.setId("confirm-cancel");
+        return alert.showAndWait().map(options::indexOf).orElse(-1);
+    }
 }

@@ -2,6 +2,7 @@ package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.PollPacing;
 import io.imggenhub.vast.core.SpendWatch;
 import io.imggenhub.vast.core.guard.GuardEngine;
 import javafx.animation.Animation;
@@ -27,6 +28,9 @@ import java.util.Locale;
 final class MonitorSession {
     private final Connection connection;
     private final IntegerProperty pollSeconds = new SimpleIntegerProperty();
+    /** Listed instances at the last poll: a big fleet needs a longer interval to stay within the list limit. */
+    private final IntegerProperty fleetSize = new SimpleIntegerProperty();
+    private final IntegerProperty effectivePollSeconds = new SimpleIntegerProperty();
     private final MonitorViewModel monitor = new MonitorViewModel();
     private final BannerBoard banners = new BannerBoard();
     private final PollService poll;
@@ -53,7 +57,9 @@ final class MonitorSession {
                 connection.data().history(), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
                 services.clock(), zone);
         services.repository().addListener(guards::onSnapshot);
-        poll = new PollService(services.repository(), runner, pollSeconds);
+        effectivePollSeconds.bind(Bindings.createIntegerBinding(() -> PollPacing.effectiveSeconds(pollSeconds.get(),
+                fleetSize.get(), listInterval(services)), pollSeconds, fleetSize));
+        poll = new PollService(services.repository(), runner, effectivePollSeconds);
         poll.setOnSucceeded(e -> applySnapshot(poll.getValue()));
         poll.setOnFailed(e -> monitor.pollFailed(poll.getException()));
         destroy = new DestroyViewModel(services.destroyer(), monitor, confirmer, runner, banners, this::refreshNow,
@@ -64,8 +70,8 @@ final class MonitorSession {
         monitor.staleProperty().addListener((o, was, is) -> showStale());
         monitor.pollErrorProperty().addListener((o, was, is) -> showStale());
 
-        ObservableStringValue pollText = Bindings.createStringBinding(
-                () -> "polling every " + pollSeconds.get() + " s", pollSeconds);
+        ObservableStringValue pollText = Bindings.createStringBinding(() -> PollPacing.describe(pollSeconds.get(),
+                fleetSize.get(), listInterval(services)), pollSeconds, fleetSize);
         view = new MainView(monitor, destroy, deploy, banners, actions, connection.isDemo(),
                 connection.description(), pollText, poll.inFlightBinding(), themeButtonText, zone);
         GuardControls.install(view, guards);
@@ -92,7 +98,13 @@ final class MonitorSession {
         applySnapshot(snapshot);
     }
 
+    /** The list endpoint's interval as the shared pacer knows it (documented, or learnt from a 429). */
+    private static double listInterval(io.imggenhub.vast.core.VastServices services) {
+        return services.client().pacer().intervalSeconds(io.imggenhub.vast.api.Endpoint.LIST);
+    }
+
     private void applySnapshot(FleetSnapshot snapshot) {
+        fleetSize.set(snapshot.instances().size());
         monitor.apply(snapshot);
         spendWatch.onSnapshot(snapshot).forEach(this::showAlert);
         spendTabs.polled(snapshot);
@@ -138,7 +150,7 @@ final class MonitorSession {
         String since = last == null ? "No data has arrived yet."
                 : "Showing the data from " + Format.clockSeconds(last, ZoneId.systemDefault()) + ".";
         banners.alert(new Banner("stale", Banner.Severity.WARNING, "Stale data: the last poll failed",
-                since + " " + monitor.pollErrorProperty().get() + ". Retrying every " + pollSeconds.get() + " s."));
+                since + " " + monitor.pollErrorProperty().get() + ". Retrying every " + effectivePollSeconds.get() + " s."));
     }
 
     /**

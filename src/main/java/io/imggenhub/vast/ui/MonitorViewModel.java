@@ -55,6 +55,7 @@ public final class MonitorViewModel {
     private final ReadOnlyBooleanWrapper runwayLow = new ReadOnlyBooleanWrapper(this, "runwayLow");
     private final ReadOnlyBooleanWrapper burnHigh = new ReadOnlyBooleanWrapper(this, "burnHigh");
     private final ReadOnlyBooleanWrapper creditLow = new ReadOnlyBooleanWrapper(this, "creditLow");
+    private final ReadOnlyBooleanWrapper creditUsedUp = new ReadOnlyBooleanWrapper(this, "creditUsedUp");
     private final DoubleProperty lowRunwayHours = new SimpleDoubleProperty(this, "lowRunwayHours", 6);
     private final DoubleProperty highBurnPerHour = new SimpleDoubleProperty(this, "highBurnPerHour", 5);
     private final DoubleProperty lowCreditUsd = new SimpleDoubleProperty(this, "lowCreditUsd", 0);
@@ -126,7 +127,9 @@ public final class MonitorViewModel {
         credit.set(next.credit());
         billing.set(next.billingCount());
         runway.set(left);
-        creditZeroAt.set(left == null ? null : at.plus(left));
+        creditUsedUp.set(next.creditUsedUp());
+        // Used up is now: never a "reaches zero at" moment that has already passed.
+        creditZeroAt.set(left == null || next.creditUsedUp() ? null : at.plus(left));
         lastUpdated.set(at);
         stale.set(false);
         pollError.set(null);
@@ -255,6 +258,11 @@ public final class MonitorViewModel {
 
     public ReadOnlyBooleanProperty burnHighProperty() {
         return burnHigh.getReadOnlyProperty();
+    }
+
+    /** Credit at or below zero: Vast refuses to rent and whatever still bills runs the account into debt. */
+    public ReadOnlyBooleanProperty creditUsedUpProperty() {
+        return creditUsedUp.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty creditLowProperty() {

@@ -60,9 +60,12 @@ public final class PollService extends ScheduledService<FleetSnapshot> {
      */
     public void refreshNow() {
         cancel();
-        if (getState() == Worker.State.RUNNING) {
+        Worker.State state = getState();
+        if (state == Worker.State.RUNNING || state == Worker.State.SCHEDULED) {
             // The poll already returned and its result is on the way to this thread (cancel came too late): poll
-            // again once it has landed. This happens when a guard acting inside a poll asks for a fresh one.
+            // again once it has landed. This happens when a guard acting inside a poll asks for a fresh one, or
+            // when a fast poll finished before its own SCHEDULED/RUNNING updates reached this thread (reset()
+            // would throw IllegalStateException then).
             refreshWhenLanded = true;
             return;
         }

@@ -32,6 +32,23 @@ interface RentGate {
         }
     }
 
+    /**
+     * The person chose "Destroy them now" at the no-credit question: nothing is rented, and the emergency cleanup
+     * runs on the deploying thread, exactly as Vast's insufficient_credit answer would make it.
+     */
+    final class CleanUpInstead extends java.util.concurrent.CancellationException {
+        private final transient io.imggenhub.vast.core.FleetSnapshot snapshot;
+
+        CleanUpInstead(io.imggenhub.vast.core.FleetSnapshot snapshot) {
+            super("credit is used up: the emergency cleanup was chosen instead of renting");
+            this.snapshot = snapshot;
+        }
+
+        io.imggenhub.vast.core.FleetSnapshot snapshot() {
+            return snapshot;
+        }
+    }
+
     /** On the deploying thread, as soon as Vast answered with the new instance's id. */
     default void rented(long instanceId) {
     }

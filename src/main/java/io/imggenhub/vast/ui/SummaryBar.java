@@ -32,18 +32,23 @@ final class SummaryBar {
                 tile("credit", "Credit", Bindings.createStringBinding(
                         () -> vm.snapshotProperty().get() == null ? "–" : Format.money(vm.creditProperty().get()),
                         vm.creditProperty(), vm.snapshotProperty()),
-                        Bindings.createStringBinding(() -> "spendable balance"), vm.creditLowProperty(),
+                        Bindings.createStringBinding(() -> vm.creditUsedUpProperty().get() ? "used up"
+                                : "spendable balance", vm.creditUsedUpProperty()), vm.creditLowProperty(),
                         "The account's spendable credit as Vast reports it"),
                 tile("runway", "Runway", Bindings.createStringBinding(
                         () -> vm.snapshotProperty().get() == null ? "–"
                                 : vm.runwayProperty().get() == null ? "∞"
                                 : Format.duration(vm.runwayProperty().get()),
                         vm.runwayProperty(), vm.snapshotProperty()),
-                        Bindings.createStringBinding(() -> vm.creditZeroAtProperty().get() == null
+                        Bindings.createStringBinding(() -> vm.creditUsedUpProperty().get()
+                                        ? (vm.billingProperty().get() > 0 ? "credit used up while instances bill"
+                                        : "credit used up")
+                                        : vm.creditZeroAtProperty().get() == null
                                         ? "nothing is billing"
                                         : "credit reaches zero at "
                                         + Format.clock(vm.creditZeroAtProperty().get(), vm.nowProperty().get(), zone),
-                                vm.creditZeroAtProperty(), vm.nowProperty()),
+                                vm.creditZeroAtProperty(), vm.nowProperty(), vm.creditUsedUpProperty(),
+                                vm.billingProperty()),
                         vm.runwayLowProperty(),
                         "Credit ÷ burn: how long until the credit reaches zero at today's burn"),
                 tile("billing", "Billing", Bindings.createStringBinding(
@@ -56,6 +61,7 @@ final class SummaryBar {
                         vm.lastUpdatedProperty()),
                         vm.updatedAgoProperty(), vm.staleProperty(),
                         "When the last successful poll arrived"));
+        markDanger("credit", vm.creditUsedUpProperty());
     }
 
     private Node tile(String id, String caption, ObservableStringValue value, ObservableStringValue detail,
@@ -81,6 +87,19 @@ final class SummaryBar {
         HBox.setHgrow(tile, Priority.ALWAYS);
         tile.setMaxWidth(Double.MAX_VALUE);
         return tile;
+    }
+
+    /** The credit tile turns red (style class {@code danger}) while the credit is used up. */
+    private void markDanger(String id, ObservableBooleanValue danger) {
+        Node tile = box.lookup("#" + id + "-tile");
+        Runnable apply = () -> {
+            tile.getStyleClass().remove("danger");
+            if (danger.get()) {
+                tile.getStyleClass().add("danger");
+            }
+        };
+        danger.addListener((o, was, is) -> apply.run());
+        apply.run();
     }
 
     private static void setWarning(Node tile, boolean on) {

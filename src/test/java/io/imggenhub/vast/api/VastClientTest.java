@@ -241,4 +241,57 @@ class VastClientTest {
         assertFalse(e.getMessage().contains(sim.apiKey()), e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 502"));
     }
+
+    /** vast-api.md §5: Vast's own client waits 120 s for a rent, because creating an instance is slow. */
+    @Test
+    void aRentGetsTwoMinutesByDefault() {
+        assertEquals(Duration.ofSeconds(120), ClientSettings.of(sim.baseUrl(), null).rentTimeout());
+        assertEquals(Duration.ofSeconds(120), new ClientSettings(sim.baseUrl(), null, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), RetryPolicy.NONE).rentTimeout());
+    }
+
+    /** The answer comes after the ordinary request timeout (the old 30 s, scaled down) but within the rent's. */
+    @Test
+    void aRentAnsweredAfterTheRequestTimeoutStillSucceedsOnce() {
+        sim.faults().latency(Duration.ofMillis(700));
+        VastClient c = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"),
+                Duration.ofSeconds(1), Duration.ofMillis(250), RetryPolicy.NONE, Duration.ofSeconds(20)));
+        long offer = sim.state().offers().get(0).id();
+
+        RentResult result = c.rent(offer, RentRequest.of("img", 10, "slow-rent"));
+
+        assertTrue(sim.state().instance(result.newContract()).isPresent());
+        assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
+        assertThrows(TransportException.class, c::currentUser, "other calls keep the short timeout");
+    }
+
+    /** vast-api.md §3.4: only Vast's own refusal starts the cleanup that destroys every instance. */
+    @Test
+    void onlyVastsOwnCreditRefusalIsInsufficientCredit() {
+        assertInstanceOf(InsufficientCreditException.class, client.errorFrom(400,
+                "{\"success\": false, \"error\": \"insufficient_credit\", \"msg\": \"anything\"}"));
+        assertInstanceOf(InsufficientCreditException.class, client.errorFrom(400,
+                "{\"msg\": \"Your account lacks credit; see the billing page.\"}"));
+        assertFalse(client.errorFrom(502, "<html><body>Your account lacks credit; see the billing page.</body></html>")
+                instanceof InsufficientCreditException, "a proxy's page is not Vast's answer");
+        assertFalse(client.errorFrom(400, "{\"success\": false, \"error\": \"invalid_args\", \"msg\":"
+                + " \"error 400/3467: Invalid args: label 'my account lacks credit' is invalid\"}")
+                instanceof InsufficientCreditException, "an echoed label is not a refusal");
+        assertFalse(client.errorFrom(500, "{\"error\": \"insufficient_credit\", \"msg\": \"x\"}")
+                instanceof InsufficientCreditException, "a server error is not a refusal");
+    }
+
+    /** vast-api.md §3.4: an environment variable is its bare name; the simulator refuses the old "-e KEY" shape. */
+    @Test
+    void thePromptReachesTheContainerUnderItsBareName() {
+        long offer = sim.state().offers().get(0).id();
+        long id = client.rent(offer, RentRequest.of("img", 10, "env").withEnvVar("PROMPT", "a lighthouse")).newContract();
+        assertEquals(List.of(List.of("PROMPT", "a lighthouse")), sim.state().instance(id).orElseThrow().extraEnv());
+
+        long other = sim.state().offers().get(1).id();
+        ApiErrorException e = assertThrows(ApiErrorException.class, () -> client.rent(other,
+                new RentRequest("img", 10, "env", java.util.Map.of("-e PROMPT", "x"), null, null, null)));
+        assertEquals(400, e.status());
+        assertEquals("invalid_args", e.type());
+    }
 }

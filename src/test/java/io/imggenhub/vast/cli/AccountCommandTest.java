@@ -94,4 +94,22 @@ class AccountCommandTest extends SimTest {
         assertEquals(0, r.exit(), r.err());
         assertFalse(r.out().contains("[ALERT]"), r.out());
     }
+
+    /** Issue 10 §4: credit at or below zero is an emergency: "used up", no "reaches $0" time, balance overdrawn. */
+    @Test
+    void overdrawnCreditIsShownAsUsedUp() throws Exception {
+        start(io.imggenhub.vast.sim.SimulatorConfig.defaults().withTimeScale(0));
+        sim.state().setCredit(-0.04);
+
+        CliHarness.Result r = cli().run("account");
+
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("Credit:             -$0.04 (used up"), r.out());
+        assertTrue(r.out().contains("-$0.04 (overdrawn)"), r.out());
+        assertFalse(r.out().contains("reaches $0"), r.out());
+        var json = io.imggenhub.vast.api.Json.mapper().readTree(cli().run("account", "--json").out());
+        assertTrue(json.get("credit_used_up").asBoolean());
+        assertEquals(-0.04, json.get("balance").asDouble(), 1e-9);
+        assertTrue(json.get("credit_zero_at").isNull());
+    }
 }

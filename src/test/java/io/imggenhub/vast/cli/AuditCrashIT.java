@@ -52,8 +52,12 @@ class AuditCrashIT {
 
         LauncherProcess p = LauncherProcess.start(home, data, "destroy-all", "--yes",
                 "--url", sim.baseUrl().toString(), "--api-key", sim.apiKey());
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(20))
-                .until(() -> sim.count("DELETE", "/api/v0/instances/") > 0);
+        // The bulk request's intent is committed before it goes out; with 300 ms of latency the kill then comes
+        // while it is on the wire (one bulk request carries all 40, so waiting for the server to record a DELETE
+        // would be waiting for its answer).
+        Path file = data.resolve("history.db");
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(10))
+                .until(() -> requestIntents(file) > 0);
         p.kill9();
         assertTrue(p.process.waitFor(30, TimeUnit.SECONDS));
         p.javaProcesses().forEach(h -> assertFalse(h.isAlive(), "killed: " + h.pid()));
@@ -98,6 +102,20 @@ class AuditCrashIT {
             }
         }
         assertTrue(history.err.get().contains("destroy request(s) were sent but never confirmed"), history.err.get());
+    }
+
+    private static int requestIntents(Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            return 0;
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(
+                     "SELECT count(*) FROM audit WHERE action = 'destroy-request' AND phase = 'INTENT'")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (java.sql.SQLException notYet) {
+            return 0;
+        }
     }
 
     private static Set<Long> ids(List<AuditEvent> events, String action, AuditEvent.Phase phase) {

@@ -21,8 +21,7 @@ import java.util.Map;
  */
 final class CliHarness {
     /** Fast but real: retries and verification still happen, only with short pauses. */
-    static final Destroyer.Settings FAST = new Destroyer.Settings(32, 6, Duration.ofMillis(20), Duration.ofSeconds(5),
-            Duration.ofMillis(50));
+    static final Destroyer.Settings FAST = new Destroyer.Settings(6, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50));
 
     record Result(int exit, String out, String err) {
         List<String> outLines() {
@@ -45,6 +44,9 @@ final class CliHarness {
     private String input = "";
     private Clock clock = Clock.systemUTC();
     private java.time.ZoneId zone = ZoneOffset.UTC;
+    private io.imggenhub.vast.core.Deployer.LostAnswerSearch lostAnswerSearch =
+            new io.imggenhub.vast.core.Deployer.LostAnswerSearch(Duration.ofSeconds(2), Duration.ofMillis(50),
+                    io.imggenhub.vast.core.Deployer.Sleeper.REAL);
 
     private CliHarness(Path home) {
         this.home = home;
@@ -84,6 +86,13 @@ final class CliHarness {
         return this;
     }
 
+    /** How long a lost rent answer is looked for (real time, short pauses). */
+    CliHarness lostAnswerSearch(Duration window) {
+        lostAnswerSearch = new io.imggenhub.vast.core.Deployer.LostAnswerSearch(window, Duration.ofMillis(50),
+                io.imggenhub.vast.core.Deployer.Sleeper.REAL);
+        return this;
+    }
+
     /** The user's time zone (daily caps count calendar days in it). */
     CliHarness zone(java.time.ZoneId zone) {
         this.zone = zone;
@@ -93,7 +102,7 @@ final class CliHarness {
     CliContext context(StringWriter out, StringWriter err) {
         return new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
                 new BufferedReader(new StringReader(input)), interactive, env, home, clock,
-                zone, destroyerSettings, Duration.ofMillis(50));
+                zone, destroyerSettings, Duration.ofMillis(50), lostAnswerSearch);
     }
 
     CliHarness env(String name, String value) {

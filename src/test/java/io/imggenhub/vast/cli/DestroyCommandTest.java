@@ -91,7 +91,8 @@ class DestroyCommandTest extends SimTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "-5", "0", "1.5", ""})
+    // Issue 10 §6: the full-width "２８１１６３５８" was once read as 28116358 and destroyed that instance.
+    @ValueSource(strings = {"abc", "-5", "0", "1.5", "", "２８１１６３５８", "٢٨١١٦٣٥٨"})
     void badIdsExitTwoBeforeAnyRequest(String id) {
         start();
         CliHarness.Result r = cli().run("destroy", "--instance-id", id, "--yes");

@@ -58,7 +58,8 @@ class HistoryCommandTest extends SimTest {
         assertTrue(events.stream().anyMatch(e -> e.get("action").asText().equals("destroy-all")
                 && e.get("reason").asText().equals("destroy-all") && e.get("phase").asText().equals("OUTCOME")), r.out());
         assertTrue(events.stream().anyMatch(e -> e.get("action").asText().equals("rent")
-                && e.get("reason").asText().equals("manual") && e.get("detail").asText().startsWith("refused: ")), r.out());
+                && e.get("reason").asText().equals("insufficient_credit")
+                && e.get("detail").asText().startsWith("not sent: credit is $0.00")), r.out());
         assertTrue(events.stream().anyMatch(e -> e.get("reason").asText().equals("insufficient_credit")
                 && e.get("phase").asText().equals("OUTCOME")), r.out());
         // Intents come before their outcomes, and every one was confirmed.

@@ -107,4 +107,41 @@ class OffersCommandTest extends SimTest {
         assertTrue(r.err().startsWith("Command failed: usage: "), r.err());
         assertEquals(0, sim.requests().size());
     }
+
+    private JsonNode lastQuery() throws Exception {
+        var bundles = sim.requests().stream().filter(q -> q.path().startsWith("/api/v0/bundles")).toList();
+        return Json.mapper().readTree(bundles.get(bundles.size() - 1).body());
+    }
+
+    /** vast-api.md §3.5: Vast's CLI defaults, and the disk that will be rented priced into dph_total. */
+    @Test
+    void searchesWithVastsDefaultsAndPricesTheDiskThatIsRented() throws Exception {
+        start();
+        CliHarness.Result r = cli().run("offers", "--limit", "5", "--json");
+        assertEquals(0, r.exit(), r.all());
+        JsonNode q = lastQuery();
+        assertEquals(true, q.get("verified").get("eq").asBoolean(), q.toString());
+        assertEquals(false, q.get("external").get("eq").asBoolean(), q.toString());
+        assertEquals(true, q.get("rentable").get("eq").asBoolean(), q.toString());
+        assertEquals(false, q.get("rented").get("eq").asBoolean(), q.toString());
+        assertEquals(20.0, q.get("allocated_storage").asDouble(), q.toString());
+        for (JsonNode o : Json.mapper().readTree(r.out())) {
+            assertEquals("verified", o.get("verification").asText());
+            // The $/hr shown is what a 20 GB rental bills: the machine plus 20 GB of storage.
+            assertEquals(o.get("dph_base").asDouble() + 20 * o.get("storage_cost").asDouble() / 720,
+                    o.get("dph_total").asDouble(), 1e-9);
+        }
+
+        CliHarness.Result bigDisk = cli().run("offers", "--limit", "5", "--disk-size", "200", "--include-unverified");
+        assertEquals(0, bigDisk.exit(), bigDisk.all());
+        JsonNode q2 = lastQuery();
+        assertFalse(q2.has("verified"), q2.toString());
+        assertEquals(200.0, q2.get("allocated_storage").asDouble());
+    }
+
+    /** One default disk for the CLI and the window (issue 10 §3). */
+    @Test
+    void theCliDefaultDiskIsTheSharedOne() {
+        assertEquals(io.imggenhub.vast.api.RentRequest.DEFAULT_DISK_GB, Double.parseDouble(RentOptions.DEFAULT_DISK));
+    }
 }

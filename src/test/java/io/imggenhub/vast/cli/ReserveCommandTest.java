@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReserveCommandTest extends SimTest {
     static final String CREDIT_ERROR =
             "[ERROR] Command failed: insufficient_credit: Your account lacks credit; see the billing page.";
+    /** The last line when our own check found no credit (the rent was never sent), before the amount. */
+    static final String NO_CREDIT_ERROR = "[ERROR] Command failed: insufficient_credit: credit is ";
 
     /** Boot takes 20 simulated seconds; at 200x that is a tenth of a real one. */
     private void startFast() {
@@ -80,8 +82,12 @@ class ReserveCommandTest extends SimTest {
         assertEquals(offer.id(), node.get("offer_id").asLong());
     }
 
+    /**
+     * Issue 10 §4: credit at zero while instances bill is the emergency, whatever meets it (here --force): every
+     * instance destroyed, exit 3, no rent sent.
+     */
     @Test
-    void insufficientCreditDestroysEveryInstanceAndExitsThree() {
+    void zeroCreditWithInstancesBillingDestroysThemAllAndExitsThree() {
         start();
         List<Instance> before = listed();
         sim.state().setCredit(0);
@@ -89,17 +95,45 @@ class ReserveCommandTest extends SimTest {
         CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force");
 
         assertEquals(3, r.exit(), r.all());
+        List<String> err = r.errLines();
+        assertTrue(err.get(0).matches("\\[ERROR] No credit: credit is \\$0\\.00 while 3 instance\\(s\\) bill \\$\\d+\\.\\d\\d/hr;"
+                + " Vast refuses to rent without credit\\. Nothing was rented\\."), r.err());
         List<String> expected = new ArrayList<>();
         expected.add("[ERROR] Insufficient credit error detected. Destroying all instances...");
         expected.add("[INFO] Destroying 3 instance(s)...");
         before.forEach(i -> expected.add("[INFO] ✓ Destroyed instance " + i.id() + " (" + i.gpuDisplayName() + ")"));
         expected.add("[ERROR] All instances destroyed to prevent further costs.");
-        expected.add(CREDIT_ERROR);
-        assertTrue(r.errLines().get(0).startsWith("[INFO] Offer ") && r.errLines().get(0).endsWith("Renting anyway (--force)."),
-                r.err());
-        assertEquals(expected, r.errLines().subList(1, r.errLines().size()));
+        assertEquals(expected, err.subList(1, err.size() - 1));
+        assertTrue(err.get(err.size() - 1).startsWith(NO_CREDIT_ERROR + "$0.00 while 3 instance(s) bill"), r.err());
         assertEquals("", r.out());
+        assertEquals(0, sim.count("PUT", "/api/v0/asks/"), "Vast would refuse: nothing is sent");
         assertTrue(alive().isEmpty(), "nothing left billing in the simulator");
+    }
+
+    /** Issue 10 §4: an overdrawn account with stopped instances (storage only) is the same emergency. */
+    @Test
+    void negativeCreditWithOnlyStoppedInstancesIsTheSameEmergency() {
+        start(SimulatorConfig.defaults().withTimeScale(0));
+        sim.state().setCredit(-0.04);
+        assertTrue(listed().stream().allMatch(i -> i.billedRate() > 0), "stopped ones still pay storage");
+
+        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()));
+
+        assertEquals(3, r.exit(), r.all());
+        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
+        assertTrue(alive().isEmpty(), r.err());
+    }
+
+    @Test
+    void zeroCreditWithNothingBillingRefusesWithoutRenting() {
+        start(SimulatorConfig.defaults().withInstances(0));
+        sim.state().setCredit(0);
+
+        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()));
+
+        assertEquals(3, r.exit(), r.all());
+        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
+        assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
     }
 
     @Test
@@ -111,9 +145,10 @@ class ReserveCommandTest extends SimTest {
                 "--no-emergency-cleanup");
 
         assertEquals(3, r.exit());
-        assertEquals(List.of("Command failed: insufficient_credit: Your account lacks credit; see the billing page."),
-                r.errLines().subList(1, r.errLines().size()));
+        assertTrue(r.err().contains("The instances were left running (--no-emergency-cleanup)."), r.err());
+        assertTrue(r.errLines().get(r.errLines().size() - 1).startsWith(NO_CREDIT_ERROR), r.err());
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
+        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
         assertEquals(3, alive().size());
     }
 
@@ -130,13 +165,81 @@ class ReserveCommandTest extends SimTest {
         assertTrue(r.err().contains("[ERROR] ✗ Failed to destroy instance " + stubborn), r.err());
         assertTrue(r.err().contains("[ERROR] STILL BILLING: instance " + stubborn), r.err());
         assertFalse(r.err().contains("All instances destroyed"), r.err());
-        assertTrue(r.errLines().get(r.errLines().size() - 1).equals(CREDIT_ERROR), r.err());
+        assertTrue(r.errLines().get(r.errLines().size() - 1).startsWith(NO_CREDIT_ERROR), r.err());
         assertEquals(List.of(stubborn), alive().stream().map(SimInstance::id).toList());
     }
 
+    /** Issue 10 §6: --bid is checked at the price it bills (the bid plus the disk's storage), not the offer's. */
+    @Test
+    void aBidIsCheckedAtThePriceItBills() {
+        start(SimulatorConfig.defaults().withTimeScale(0));
+        sim.state().setCredit(20);
+
+        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()),
+                "--bid", "50", "--wait", "0");
+
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("insufficient_runway: Offer "), r.err());
+        assertTrue(r.err().matches("(?s).*bills \\$50\\.\\d{4}/hr \\(bid \\$50\\.0000/hr \\+ storage\\).*"), r.err());
+        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
+    }
+
+    /** Issue 10 §6: the pre-rent check fails closed: an offer whose price is unknown is not rented unless forced. */
+    @Test
+    void anOfferThatIsNotListedIsRefusedUnlessForced() {
+        start();
+        CliHarness.Result r = cli().run("reserve", "--offer-id", "999999999", "--wait", "0");
+
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("unknown_price: Offer 999999999 is not listed as rentable"), r.err());
+        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
+
+        CliHarness.Result forced = cli().run("reserve", "--offer-id", "999999999", "--wait", "0", "--force");
+        assertEquals(1, sim.count("PUT", "/api/v0/asks/"), forced.all());
+    }
+
+    /**
+     * Issue 10 §2, vast-api.md §3.4: the answer is lost and the instance appears in the list 20 (simulated) seconds
+     * later: it is found and reported as usual, with exactly one rent request.
+     */
+    @Test
+    void aLostAnswerWhoseInstanceAppearsTwentySecondsLaterIsReportedAsUsual() {
+        startFast();
+        SimOffer offer = sim.state().offers().get(0);
+        sim.state().hideNewRentalsFor(java.time.Duration.ofSeconds(20));
+        sim.faults().loseRentAnswerNext(1);
+
+        CliHarness.Result r = cli().lostAnswerSearch(java.time.Duration.ofSeconds(20)).run("reserve", "--offer-id",
+                String.valueOf(offer.id()), "--wait", "0");
+
+        assertEquals(0, r.exit(), r.all());
+        SimInstance rented = alive().stream().filter(i -> i.offerId().orElse(0) == offer.id()).findFirst().orElseThrow();
+        assertTrue(r.out().startsWith("Rented instance " + rented.id() + ": "), r.out());
+        assertEquals(1, sim.count("PUT", "/api/v0/asks/"), "exactly one rent request");
+    }
+
+    /** Issue 10 §2: a lost answer whose instance never shows says a rental may exist, exit 1, no second rent. */
+    @Test
+    void aLostAnswerThatNeverShowsSaysARentalMayExist() {
+        start();
+        sim.state().hideNewRentalsFor(java.time.Duration.ofDays(1));
+        sim.faults().loseRentAnswerNext(1);
+        CliHarness.Result r = cli().lostAnswerSearch(java.time.Duration.ofMillis(300)).run("reserve", "--offer-id",
+                String.valueOf(sim.state().offers().get(0).id()), "--wait", "0");
+
+        assertEquals(1, r.exit(), r.all());
+        assertTrue(r.err().contains("rent_unconfirmed: the answer to the rent of offer "), r.err());
+        assertTrue(r.err().contains("A rental may exist and bill: check 'instances' before renting again."), r.err());
+        assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
+        CliHarness.Result history = cli().run("history");
+        assertTrue(history.out().lines().anyMatch(l -> l.contains("rent") && l.contains("UNCONFIRMED")), history.out());
+    }
+
+    /** Issue 10 §6: every value is checked against Vast's documented ranges (vast-api.md §3.4) before sending. */
     @ParameterizedTest
-    @CsvSource({"--offer-id,0", "--offer-id,-3", "--offer-id,x", "--disk-size,0", "--disk-size,-10", "--bid,-0.1",
-            "--wait,-1", "--wait,soon"})
+    @CsvSource({"--offer-id,0", "--offer-id,-3", "--offer-id,x", "--offer-id,２８１１６３５８", "--disk-size,0",
+            "--disk-size,-10", "--disk-size,4", "--disk-size,1e300", "--disk-size,２０", "--bid,-0.1", "--bid,0",
+            "--bid,1000000", "--wait,-1", "--wait,soon", "--wait,10000000000", "--wait,86401"})
     void badInputExitsTwoBeforeAnyRequest(String option, String value) {
         start();
         List<String> args = new ArrayList<>(List.of("reserve"));
@@ -152,6 +255,17 @@ class ReserveCommandTest extends SimTest {
     }
 
     @Test
+    void aTooLongLabelOrImageIsRefusedBeforeAnyRequest() {
+        start();
+        CliHarness.Result label = cli().run("reserve", "--offer-id", "1", "--label", "x".repeat(257));
+        assertEquals(2, label.exit(), label.all());
+        assertTrue(label.err().contains("the label must be at most 256 characters"), label.err());
+        CliHarness.Result image = cli().run("reserve", "--offer-id", "1", "--image", "i".repeat(1025));
+        assertEquals(2, image.exit(), image.all());
+        assertEquals(0, sim.requests().size());
+    }
+
+    @Test
     void aShortRunwayRefusesWithExitTwoAndRentsNothing() {
         start(SimulatorConfig.defaults().withTimeScale(0));
         SimOffer offer = sim.state().offers().get(0);
@@ -162,8 +276,8 @@ class ReserveCommandTest extends SimTest {
         CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(offer.id()));
 
         assertEquals(2, r.exit(), r.all());
-        assertTrue(r.err().startsWith("Command failed: insufficient_runway: Offer " + offer.id() + " costs "
-                + String.format(Locale.ROOT, "$%.4f/hr.", offerPrice(offer.id()))), r.err());
+        assertTrue(r.err().startsWith("Command failed: insufficient_runway: Offer " + offer.id() + " bills "
+                + String.format(Locale.ROOT, "$%.4f/hr with 20 GB disk.", offerPrice(offer.id()))), r.err());
         assertTrue(r.err().contains("covers 1.0 h at"), r.err());
         assertTrue(r.err().contains("the minimum is 2 h. Use --force to rent anyway. Nothing was rented."), r.err());
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
@@ -179,7 +293,7 @@ class ReserveCommandTest extends SimTest {
         CliHarness.Result lower = cli().run("reserve", "--offer-id", String.valueOf(offer.id()), "--wait", "0",
                 "--min-runway", "30m");
         assertEquals(0, lower.exit(), lower.all());
-        assertTrue(lower.errLines().get(0).matches("\\[INFO] Offer " + offer.id() + " costs \\$\\d+\\.\\d{4}/hr\\."
+        assertTrue(lower.errLines().get(0).matches("\\[INFO] Offer " + offer.id() + " bills \\$\\d+\\.\\d{4}/hr with 20 GB disk\\."
                 + " Credit \\$\\d+\\.\\d\\d covers 1\\.0 h at .*\\."), lower.err());
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
 

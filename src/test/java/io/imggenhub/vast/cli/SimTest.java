@@ -51,10 +51,10 @@ abstract class SimTest {
                 .stream().filter(i -> !i.isGone()).toList();
     }
 
-    /** An offer's $/hr as the search lists it (what the pre-rent check uses). */
+    /** An offer's $/hr as the search lists it with the default 20 GB disk (what the pre-rent check uses). */
     double offerPrice(long offerId) {
         return new VastClient(ClientSettings.of(sim.baseUrl(), new ApiKey(sim.apiKey(), "test")))
-                .searchOffers(io.imggenhub.vast.api.OfferQuery.rentable().eq("id", offerId).limit(1)).stream()
+                .searchOffers(io.imggenhub.vast.api.OfferQuery.rentable().eq("id", offerId).allocatedStorage(20).limit(1)).stream()
                 .filter(o -> o.id() == offerId).findFirst().orElseThrow().hourlyCost();
     }
 }

@@ -35,8 +35,7 @@ class DeployerTest {
                 .withBootTime(Duration.ofSeconds(20)));
         client = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(20), Duration.ofSeconds(2))));
-        Destroyer destroyer = new Destroyer(client, new Destroyer.Settings(8, 3, Duration.ofMillis(5),
-                Duration.ofSeconds(3), Duration.ofMillis(50)), AuditSink.NONE, Clock.systemUTC());
+        Destroyer destroyer = new Destroyer(client, new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(50)), AuditSink.NONE, Clock.systemUTC());
         deployer = new Deployer(client, destroyer, AuditSink.NONE, Clock.systemUTC(), true);
     }
 
@@ -111,13 +110,77 @@ class DeployerTest {
         assertEquals(3, sim.state().instances().size());
     }
 
+    /** A deployer on the simulator's clock whose lost-answer search moves that clock instead of sleeping. */
+    private Deployer onSimulatedTime(Duration window, Duration interval) {
+        Clock simClock = sim.shareClockWithClients();
+        return new Deployer(client, new Destroyer(client), AuditSink.NONE, simClock, true,
+                new Deployer.LostAnswerSearch(window, interval, pause -> sim.clock().advance(pause)));
+    }
+
     @Test
-    void aRentWhoseAnswerIsLostIsFoundByItsLabelNotRepeated() {
+    void theProductionSearchLastsTwoMinutesAndListsAtMostOnceASecond() {
+        assertEquals(Duration.ofMinutes(2), Deployer.LostAnswerSearch.DEFAULT.window());
+        assertTrue(Deployer.LostAnswerSearch.DEFAULT.interval().compareTo(Duration.ofSeconds(1)) >= 0,
+                "vast-api.md §5: the list endpoint allows one call a second");
+    }
+
+    /** vast-api.md §3.4: a rent is never repeated; an answer lost while Vast is still creating it is waited for. */
+    @Test
+    void aRentWhoseAnswerIsLostWhileTheInstanceAppearsTwentySecondsLaterIsFoundNotRepeated() {
         Offer offer = deployer.cheapest(OfferFilter.DEFAULT);
-        sim.faults().loseAnswerNext(1);
-        long id = deployer.rent(offer.id(), RentRequest.of("img", 10, "lost-answer"), Deployer.Listener.NONE).newContract();
-        Instance found = client.getInstance(id).orElseThrow();
-        assertEquals("lost-answer", found.label());
+        sim.state().hideNewRentalsFor(Duration.ofSeconds(20));
+        sim.faults().loseRentAnswerNext(1);
+        Deployer patient = onSimulatedTime(Duration.ofMinutes(2), Duration.ofSeconds(3));
+
+        long id = patient.rent(offer.id(), RentRequest.of("img", 10, "lost-answer"), Deployer.Listener.NONE).newContract();
+
+        assertEquals("lost-answer", client.getInstance(id).orElseThrow().label());
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"), "the rent was sent once, not retried");
+        assertTrue(sim.count("GET", "/api/v1/instances/") >= 1 + 20 / 3, "looked again until it appeared");
+    }
+
+    @Test
+    void anOlderInstanceWithTheSameLabelIsNeverTakenForTheLostRental() {
+        long older = sim.state().addInstance("RTX 4090", 1, 0.4, "same-label");
+        Offer offer = deployer.cheapest(OfferFilter.DEFAULT);
+        sim.state().hideNewRentalsFor(Duration.ofMinutes(5));
+        sim.faults().loseRentAnswerNext(1);
+        Deployer patient = onSimulatedTime(Duration.ofMinutes(2), Duration.ofSeconds(3));
+
+        RentMayExistException e = assertThrows(RentMayExistException.class,
+                () -> patient.rent(offer.id(), RentRequest.of("img", 10, "same-label"), Deployer.Listener.NONE));
+
+        assertTrue(e.getMessage().contains("A rental may exist and bill: check 'instances' before renting again."),
+                e.getMessage());
+        assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
+        assertFalse(sim.state().isDestroyed(older));
+    }
+
+    @Test
+    void labelsAreUniquePerRentEvenWithinOneSecond() {
+        Clock frozen = Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+        Deployer d = new Deployer(client, new Destroyer(client), AuditSink.NONE, frozen, true);
+        String a = d.uniqueLabel();
+        String b = d.uniqueLabel();
+        assertTrue(a.matches("imggenhub-1767225600-[0-9a-f]{8}"), a);
+        assertFalse(a.equals(b));
+    }
+
+    @Test
+    void aRentWithoutLabelGetsAUniqueOne() {
+        Offer offer = deployer.cheapest(OfferFilter.DEFAULT);
+        long id = deployer.rent(offer.id(), RentRequest.of("img", 10, null), Deployer.Listener.NONE).newContract();
+        assertTrue(client.getInstance(id).orElseThrow().label().matches("imggenhub-\\d+-[0-9a-f]{8}"));
+    }
+
+    @Test
+    void anInterruptibleDeployBidsAMarginAboveTheMinimum() {
+        OfferFilter spot = new OfferFilter(null, null, null, null, null, true, 5);
+        Offer offer = deployer.cheapest(spot);
+        long id = deployer.deployCheapest(spot, RentRequest.of("img", 10, "spot"), Duration.ZERO, () -> false,
+                Deployer.Listener.NONE).instanceId();
+        double expected = Deployer.bidAbove(offer.minBid(), Deployer.DEFAULT_BID_MARGIN_PERCENT);
+        assertTrue(expected > offer.minBid());
+        assertEquals(expected, sim.state().instance(id).orElseThrow().dphBase(), 1e-9);
     }
 }

@@ -21,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A large fleet: destroying starts with the first page, and verification asks for the pending ids directly. */
 class StreamingDestroyTest {
-    static final Destroyer.Settings SETTINGS = new Destroyer.Settings(64, 4, Duration.ofMillis(5), Duration.ofSeconds(5),
-            Duration.ofMillis(50));
+    static final Destroyer.Settings SETTINGS = new Destroyer.Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50));
 
     VastSimulator sim;
 
@@ -38,7 +37,7 @@ class StreamingDestroyTest {
 
     @Test
     void destroyingStartsBeforeTheListingEnds() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(60));
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(100));
         sim.faults().latency(Duration.ofMillis(40));
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         List<AuditEvent> audit = Collections.synchronizedList(new ArrayList<>());
@@ -60,7 +59,7 @@ class StreamingDestroyTest {
             }
         });
 
-        assertEquals(60, report.stopped());
+        assertEquals(100, report.stopped());
         assertTrue(sim.state().instances().stream().allMatch(i -> sim.state().isDestroyed(i.id())));
         List<RecordedRequest> requests = sim.requests();
         int firstDelete = indexOf(requests, "DELETE");
@@ -72,15 +71,18 @@ class StreamingDestroyTest {
                 listPages.add(i);
             }
         }
-        assertEquals(3, listPages.size(), "60 instances are three pages");
-        assertTrue(firstDelete < listPages.get(2), "the first page is destroyed while the last one loads");
+        assertEquals(4, listPages.size(), "100 instances are four pages");
+        // 100 ids need two bulk requests (64 at most each): the first goes with pages 1-2 while 3-4 load.
+        assertTrue(firstDelete < listPages.get(2), "the first pages are destroyed while the last ones load");
+        assertEquals(2, sim.count("DELETE", "/api/v0/instances/"));
+        assertEquals(0, sim.faults().rateLimitedCount());
         // The listener still hears things in their documented order.
-        assertEquals("starting 60", events.get(0));
-        assertEquals(60, events.stream().filter("accepted"::equals).count());
-        assertEquals("finished 60", events.get(events.size() - 1));
+        assertEquals("starting 100", events.get(0));
+        assertEquals(100, events.stream().filter("accepted"::equals).count());
+        assertEquals("finished 100", events.get(events.size() - 1));
         // Each page's intent is on record before that page's requests.
         assertEquals(AuditEvent.Phase.INTENT, audit.get(0).phase());
-        assertEquals(60, audit.stream().filter(e -> e.action().equals("destroy-all") && e.phase() == AuditEvent.Phase.INTENT)
+        assertEquals(100, audit.stream().filter(e -> e.action().equals("destroy-all") && e.phase() == AuditEvent.Phase.INTENT)
                 .mapToInt(e -> e.instanceIds().size()).sum());
     }
 

@@ -21,7 +21,8 @@ class AuthAndRoutingTest {
 
     @BeforeEach
     void start() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2).withTimeScale(0));
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(2).withTimeScale(0));
         http = new SimHttp(sim);
     }
 

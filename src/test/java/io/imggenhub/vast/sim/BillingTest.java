@@ -23,7 +23,8 @@ class BillingTest {
     }
 
     private SimState frozen(int instances, double credit) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(instances).withCredit(credit).withTimeScale(0));
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(instances).withCredit(credit).withTimeScale(0));
         return sim.state();
     }
 
@@ -111,7 +112,7 @@ class BillingTest {
 
     @Test
     void wallTimeIsScaledByTheTimeScale() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2).withTimeScale(3600));
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(2).withTimeScale(3600));
         SimClock clock = sim.clock();
         assertEquals(3600, clock.timeScale());
         double startCredit = sim.state().credit();

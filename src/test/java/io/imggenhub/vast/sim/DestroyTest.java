@@ -20,7 +20,8 @@ class DestroyTest {
     private SimHttp http;
 
     private void start(Duration linger) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3).withTimeScale(0).withDestroyLinger(linger));
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(3).withTimeScale(0).withDestroyLinger(linger));
         http = new SimHttp(sim);
     }
 
@@ -88,20 +89,45 @@ class DestroyTest {
     }
 
     @Test
-    void bulkDestroyTakesInstanceIds() {
+    void bulkDestroyAnswersAsVastDocumentsIt() {
+        // vast-api.md §3.3 "Delete Instances Bulk": 200 {"success": true} after destroying those of the ids that
+        // are the caller's and live; unknown ids in the list are ignored.
         start(Duration.ofMinutes(5));
         List<SimInstance> all = sim.state().instances();
         HttpResponse<String> response = http.send("DELETE", "/api/v0/instances/",
                 SimHttp.toJson(Map.of("instance_ids", List.of(all.get(0).id(), all.get(2).id(), 77L))), sim.apiKey());
         assertEquals(200, response.statusCode());
-        JsonNode body = SimHttp.json(response);
-        assertTrue(body.get("success").asBoolean());
-        assertEquals(2, body.get("destroyed").size());
-        assertEquals(77L, body.get("not_found").get(0).asLong());
+        assertEquals("{\"success\":true}", response.body().replace(" ", ""));
         assertTrue(sim.state().isDestroyed(all.get(0).id()));
         assertFalse(sim.state().isDestroyed(all.get(1).id()));
         assertTrue(sim.state().isDestroyed(all.get(2).id()));
-        assertEquals(400, http.send("DELETE", "/api/v0/instances/", "{}", sim.apiKey()).statusCode());
+    }
+
+    @Test
+    void bulkDestroyRefusesAnEmptyOrMissingListAndBadJsonWith400() {
+        start(Duration.ofMinutes(5));
+        for (String body : List.of("{}", "{\"instance_ids\": []}", "{\"instance_ids\": 5}", "not json",
+                "{\"instance_ids\": [\"x\"]}")) {
+            HttpResponse<String> refused = http.send("DELETE", "/api/v0/instances/", body, sim.apiKey());
+            assertEquals(400, refused.statusCode(), body);
+            assertEquals("invalid_args", SimHttp.json(refused).get("error").asText(), body);
+        }
+        assertEquals("instance_ids array is required", SimHttp.json(
+                http.send("DELETE", "/api/v0/instances/", "{}", sim.apiKey())).get("msg").asText());
+        assertEquals("invalid request format", SimHttp.json(
+                http.send("DELETE", "/api/v0/instances/", "not json", sim.apiKey())).get("msg").asText());
+        assertTrue(sim.state().instances().stream().noneMatch(i -> sim.state().isDestroyed(i.id())));
+    }
+
+    @Test
+    void bulkDestroyOfNoneOfTheCallersIdsIs404InstancesNotFound() {
+        start(Duration.ofMinutes(5));
+        long mine = sim.state().instances().get(0).id();
+        sim.state().destroy(mine);
+        HttpResponse<String> response = http.send("DELETE", "/api/v0/instances/",
+                SimHttp.toJson(Map.of("instance_ids", List.of(mine, 77L))), sim.apiKey());
+        assertEquals(404, response.statusCode(), "already destroyed ones are no longer the caller's");
+        assertEquals("instances_not_found", SimHttp.json(response).get("error").asText());
     }
 
     @Test

@@ -27,7 +27,8 @@ class InstanceKeyAndWatchdogTest {
 
     @BeforeEach
     void start() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2).withTimeScale(0).withBootTime(BOOT)
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(2).withTimeScale(0).withBootTime(BOOT)
                 .withDestroyLinger(Duration.ofMinutes(5)));
         http = new SimHttp(sim);
     }

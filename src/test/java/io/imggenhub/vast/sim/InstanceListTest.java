@@ -22,7 +22,8 @@ class InstanceListTest {
     private SimHttp http;
 
     private void start(int instances) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(instances).withTimeScale(0)
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(instances).withTimeScale(0)
                 .withDestroyLinger(java.time.Duration.ofMinutes(5)));
         http = new SimHttp(sim);
     }
@@ -64,7 +65,7 @@ class InstanceListTest {
 
     @Test
     void pagingSurvivesAnInstanceVanishingBetweenPages() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(30).withTimeScale(0)
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(30).withTimeScale(0)
                 .withDestroyLinger(java.time.Duration.ZERO));
         http = new SimHttp(sim);
         JsonNode first = SimHttp.json(http.get("/api/v1/instances/?limit=10"));

@@ -25,7 +25,8 @@ class OfferSearchTest {
 
     @BeforeEach
     void start() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withTimeScale(0));
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withTimeScale(0));
         http = new SimHttp(sim);
     }
 

@@ -23,7 +23,8 @@ class RentTest {
 
     @BeforeEach
     void start() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(1).withTimeScale(0)
+        // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
+        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(1).withTimeScale(0)
                 .withBootTime(Duration.ofSeconds(20)));
         http = new SimHttp(sim);
     }
@@ -149,6 +150,31 @@ class RentTest {
         Map<String, Object> longLabel = rentBody("x".repeat(300), null);
         assertEquals(400, http.put("/api/v0/asks/" + offer.id() + "/", longLabel).statusCode());
         assertNotNull(sim.state().offers().stream().filter(o -> o.id() == offer.id()).findFirst().orElse(null));
+    }
+
+    /** vast-api.md §3.4: an environment variable is its bare name; "-e KEY" never reaches the container as KEY. */
+    @Test
+    void anEnvKeyWithTheDockerFlagIsRefused() {
+        SimOffer offer = sim.state().offers().get(0);
+        Map<String, Object> body = rentBody("env", null);
+        body.put("env", Map.of("-e PROMPT", "a cat"));
+        HttpResponse<String> response = http.put("/api/v0/asks/" + offer.id() + "/", body);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("invalid_args", SimHttp.json(response).get("error").asText());
+        assertEquals(1, sim.state().instances().size(), "nothing rented");
+    }
+
+    /** vast-api.md §3.4 input limits: disk at least 8 GB, an env entry at most 256 characters. */
+    @Test
+    void valuesOutsideVastsLimitsAreRefused() {
+        SimOffer offer = sim.state().offers().get(0);
+        Map<String, Object> small = rentBody("disk", null);
+        small.put("disk", 4.0);
+        assertEquals(400, http.put("/api/v0/asks/" + offer.id() + "/", small).statusCode());
+        Map<String, Object> longEnv = rentBody("env", null);
+        longEnv.put("env", Map.of("PROMPT", "x".repeat(257)));
+        assertEquals(400, http.put("/api/v0/asks/" + offer.id() + "/", longEnv).statusCode());
+        assertEquals(1, sim.state().instances().size(), "nothing rented");
     }
 
     private Map<String, Object> rentBody(String label, Double price) {

@@ -32,7 +32,7 @@ class SimulatorCommandTest {
         cli.setOut(new PrintWriter(out, true));
         AtomicInteger exit = new AtomicInteger(-1);
         Thread runner = new Thread(() -> exit.set(cli.execute("simulator", "--port", "0", "--instances", "4",
-                "--seed", "5", "--legacy-list", "ok", "--fail-destroy", "1:409", "--destroy-204")), "simulator-command");
+                "--seed", "5", "--rate-limits", "lenient", "--legacy-list", "ok", "--fail-destroy", "1:409", "--destroy-204")), "simulator-command");
         runner.start();
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("\n"));
@@ -73,7 +73,7 @@ class SimulatorCommandTest {
                 {"--latency-ms", "-1"}, {"--rate-limit-rate", "1.5"}, {"--server-error-rate", "-0.1"},
                 {"--drop-rate", "2"}, {"--malformed-rate", "NaN"}, {"--legacy-list", "maybe"},
                 {"--insufficient-credit-status", "500"}, {"--fail-destroy", "abc"}, {"--api-key", " "},
-                {"--port", "notanumber"}};
+                {"--port", "notanumber"}, {"--rate-limits", "strict"}, {"--rate-limit-scale", "0"}};
         for (String[] options : bad) {
             StringWriter err = new StringWriter();
             CommandLine cli = new CommandLine(new VastCli());

@@ -37,6 +37,8 @@ class DeployGuardsTest {
     /** What the window asked, and what this test answers. */
     final List<Confirmer.Confirmation> asked = new CopyOnWriteArrayList<>();
     volatile boolean rentAnyway;
+    final List<Confirmer.Choice> choices = new CopyOnWriteArrayList<>();
+    volatile int choice = -1;
 
     @Start
     void start(Stage stage) {
@@ -47,9 +49,18 @@ class DeployGuardsTest {
         connection = GuardTestSupport.onSimulatedTime(sim);
         window = UiTestSupport.open(stage, connection, home, UiSettings.defaults().withPollSeconds(600)
                 // No spend alerts here: their pop-ups would sit over the deploy panel this test clicks in.
-                .withThresholds(0, 0, 0), q -> {
-            asked.add(q);
-            return rentAnyway;
+                .withThresholds(0, 0, 0), new Confirmer() {
+            @Override
+            public boolean confirm(Confirmation q) {
+                asked.add(q);
+                return rentAnyway;
+            }
+
+            @Override
+            public int choose(Choice q) {
+                choices.add(q);
+                return choice;
+            }
         });
     }
 
@@ -110,6 +121,84 @@ class DeployGuardsTest {
         assertTrue(tip.contains("on-instance watchdog (about ~"), tip);
         assertTrue(!cell.contains("local only"), "the watchdog also works while the app is closed: " + cell);
         assertEquals("—", cellText(existing));
+    }
+
+    private void creditIs(double usd) {
+        sim.state().setCredit(usd);
+        window.session().refreshNow();
+        await().atMost(20, SECONDS).until(() -> fx(() -> window.session().monitor().snapshotProperty().get() != null
+                && window.session().monitor().snapshotProperty().get().credit() == usd));
+    }
+
+    /** Issue 10 §4: with credit below zero the window asks, listing what the cleanup would destroy. */
+    @Test
+    void zeroCreditAsksAndDestroyThemNowRunsTheCleanupWithoutRenting(FxRobot robot) {
+        creditIs(-0.04);
+        assertEquals("used up", UiTestSupport.text(robot, "#credit-detail"));
+        assertTrue(robot.lookup("#credit-tile").query().getStyleClass().contains("danger"), "a red Credit tile");
+        assertTrue(!UiTestSupport.text(robot, "#runway-detail").contains("reaches zero at"),
+                UiTestSupport.text(robot, "#runway-detail"));
+
+        choice = 0;
+        robot.clickOn("#deploy-cheapest");
+        await().atMost(20, SECONDS).until(() -> simIds(sim).isEmpty());
+
+        assertEquals(1, choices.size());
+        Confirmer.Choice q = choices.get(0);
+        assertEquals("Credit is -$0.04: Vast will refuse to rent", q.header());
+        assertEquals(List.of("Destroy them now", "Keep them"), q.options());
+        assertTrue(q.text().startsWith("The emergency cleanup would destroy 1 instance(s), billing $"), q.text());
+        assertTrue(q.text().contains("• " + existing + " RTX 4090 $")
+                && q.text().contains("— stopped: storage only, data is deleted"), q.text());
+        assertTrue(asked.isEmpty(), "no Rent anyway on an empty account");
+        await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message")
+                .equals("Credit used up: nothing was rented, and every instance was destroyed."));
+        assertEquals(0, puts(), "Vast would refuse: nothing is sent");
+    }
+
+    @Test
+    void zeroCreditKeepThemRentsAndDestroysNothing(FxRobot robot) {
+        creditIs(-0.04);
+        choice = 1;
+        robot.clickOn("#deploy-cheapest");
+        await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message")
+                .startsWith("Not rented: credit is -$0.04, so Vast would refuse; the 1 instance(s) were kept"));
+        assertEquals(List.of(existing), simIds(sim));
+        assertEquals(0, puts());
+        assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
+    }
+
+    /** Issue 10 §2: a failure after the rent says that the instance exists, with its id and $/hr. */
+    @Test
+    void aFailureAfterTheRentSaysTheInstanceExistsWithItsRate(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(existing));
+        // The rent is answered, then the instance cannot be read back: the wait for it fails.
+        sim.state().hideNewRentalsFor(Duration.ofDays(1));
+        robot.clickOn("#deploy-cheapest");
+        await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message").startsWith("Deploy failed."));
+
+        long rented = sim.state().instances().stream().mapToLong(i -> i.id()).filter(i -> i != existing)
+                .findFirst().orElseThrow();
+        String message = UiTestSupport.text(robot, "#deploy-message");
+        assertTrue(message.matches("Deploy failed\\. Instance " + rented
+                + " was rented and bills at \\$\\d+\\.\\d+/hr: destroy it from the table if you do not want it\\."),
+                message);
+        assertEquals(1, puts());
+    }
+
+    /** Issue 10 §2: a rent whose answer is lost and whose instance never shows: the window says one may exist. */
+    @Test
+    void aLostRentAnswerSaysAnInstanceMayExist(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(existing));
+        sim.state().hideNewRentalsFor(Duration.ofDays(1));
+        sim.faults().loseRentAnswerNext(1);
+        robot.clickOn("#deploy-cheapest");
+        await().atMost(30, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message").startsWith("Deploy failed."));
+
+        String message = UiTestSupport.text(robot, "#deploy-message");
+        assertTrue(message.matches("Deploy failed\\. The rent answer was lost: an instance may exist and bill"
+                + " \\(about \\$\\d+\\.\\d+/hr\\)\\. Check the table before renting again\\."), message);
+        assertEquals(1, puts(), "never rented twice");
     }
 
     private String cellText(long id) {

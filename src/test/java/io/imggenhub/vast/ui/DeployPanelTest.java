@@ -93,10 +93,8 @@ class DeployPanelTest {
         long rented = after.stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
         var instance = sim.state().instance(rented).orElseThrow();
         assertEquals("ui-test", instance.label());
-        assertTrue(instance.extraEnv().stream().anyMatch(kv -> kv.size() == 2
-                        && kv.get(0).replaceFirst("^-e ", "").equals("PROMPT")
-                        && kv.get(1).equals("a lighthouse at dusk")),
-                "the prompt reached the container: " + instance.extraEnv());
+        // vast-api.md §3.4: the bare name, as Vast's CLI sends it; "-e PROMPT" never reached the container.
+        assertEquals(List.of(List.of("PROMPT", "a lighthouse at dusk")), instance.extraEnv());
         String banner = allText(robot, "#banner-deploy");
         assertTrue(banner.contains("Deployed instance " + rented), banner);
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(rented));
@@ -123,5 +121,34 @@ class DeployPanelTest {
                 .contains("banner-danger")), "a red banner");
         await().atMost(20, SECONDS).until(() -> tableIds(robot).isEmpty());
         assertFalse(fx(() -> window.session().deploy().deployingProperty().get()));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode lastOfferQuery() throws Exception {
+        var bundles = sim.requests().stream().filter(r -> r.path().startsWith("/api/v0/bundles")).toList();
+        return io.imggenhub.vast.api.Json.mapper().readTree(bundles.get(bundles.size() - 1).body());
+    }
+
+    /** vast-api.md §3.5, issue 10 §3: Vast CLI's default filters, the disk priced in, unverified hosts on request. */
+    @Test
+    void searchSendsVastsDefaultsWithTheDiskAndTheUnverifiedCheckbox(FxRobot robot) throws Exception {
+        assertEquals("20", fx(() -> window.session().deploy().diskGbProperty().get()), "the CLI's default disk");
+        long before = sim.count("POST", "/api/v0/bundles/");
+        robot.clickOn("#deploy-search");
+        await().atMost(20, SECONDS).until(() -> sim.count("POST", "/api/v0/bundles/") > before);
+        var q = lastOfferQuery();
+        assertTrue(q.get("verified").get("eq").asBoolean(), q.toString());
+        assertFalse(q.get("external").get("eq").asBoolean(), q.toString());
+        assertTrue(q.get("rentable").get("eq").asBoolean(), q.toString());
+        assertFalse(q.get("rented").get("eq").asBoolean(), q.toString());
+        assertEquals(20.0, q.get("allocated_storage").asDouble(), q.toString());
+
+        UiTestSupport.fxRun(() -> window.session().deploy().diskGbProperty().set("60"));
+        robot.clickOn("#deploy-include-unverified");
+        long second = sim.count("POST", "/api/v0/bundles/");
+        robot.clickOn("#deploy-search");
+        await().atMost(20, SECONDS).until(() -> sim.count("POST", "/api/v0/bundles/") > second);
+        var q2 = lastOfferQuery();
+        assertFalse(q2.has("verified"), q2.toString());
+        assertEquals(60.0, q2.get("allocated_storage").asDouble(), q2.toString());
     }
 }

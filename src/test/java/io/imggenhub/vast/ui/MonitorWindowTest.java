@@ -197,10 +197,17 @@ class MonitorWindowTest {
         String question = fx(() -> dialog.getHeaderText() + " " + dialog.getContentText());
         assertTrue(question.contains("Destroy all " + n + " instance(s)?"), question);
         assertTrue(question.contains(Format.perHour(total)), question);
+        int before = sim.requests().size();
         robot.clickOn("#confirm-action");
 
         await().atMost(30, SECONDS).until(() -> tableIds(robot).isEmpty());
         assertTrue(simIds(sim).isEmpty(), "the simulator has nothing left");
+        // The table already holds the fleet: from the click, one bulk DELETE per 64 instances (vast-api.md §3.3),
+        // sent without waiting for the listing that runs beside it; and nothing met Vast's limits (§5).
+        var afterClick = sim.requests().subList(before, sim.requests().size());
+        assertEquals((n + 63) / 64, afterClick.stream().filter(q -> q.method().equals("DELETE")).count(),
+                afterClick.toString());
+        assertEquals(0, sim.faults().rateLimitedCount());
         await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-destroy-all")
                 .contains("Destroyed " + n + "/" + n + " instance(s)"));
         assertEquals("0", UiTestSupport.text(robot, "#billing-value"));

@@ -34,8 +34,7 @@ import java.util.Locale;
  * when a test starts, so the daily and monthly caps never see a day or month end during a test.
  */
 final class GuardFixture implements AutoCloseable {
-    static final Destroyer.Settings FAST = new Destroyer.Settings(8, 3, Duration.ofMillis(5), Duration.ofSeconds(3),
-            Duration.ofMillis(20));
+    static final Destroyer.Settings FAST = new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(20));
     static final Duration POLL = Duration.ofSeconds(30);
 
     final VastSimulator sim;

@@ -53,7 +53,7 @@ class OnstartWatchdogTest {
         RentRequest r = OnstartWatchdog.apply(RentRequest.of("pytorch/pytorch:latest", 20, "job"), VAST, Duration.ofHours(3));
         assertFalse(r.onstart().contains(accountKey));
         assertFalse(r.env().toString().contains(accountKey));
-        assertEquals("10800", r.env().get("-e " + OnstartWatchdog.ENV_TTL));
+        assertEquals("10800", r.env().get(OnstartWatchdog.ENV_TTL));
         assertEquals("job", r.label());
         assertEquals(Optional.of(Duration.ofHours(3)), OnstartWatchdog.ttlOf(r.onstart()));
     }

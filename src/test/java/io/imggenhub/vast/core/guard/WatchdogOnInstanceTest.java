@@ -67,7 +67,7 @@ class WatchdogOnInstanceTest {
         var listed = f.client.getInstance(id).orElseThrow();
         assertEquals(Optional.of(Duration.ofHours(1)), OnstartWatchdog.ttlOf(listed));
         assertTrue(listed.onstart().endsWith("python serve.py &"), "the user's onstart is kept");
-        assertTrue(listed.extraEnv().contains(List.of("-e " + OnstartWatchdog.ENV_TTL, "3600")), listed.extraEnv().toString());
+        assertTrue(listed.extraEnv().contains(List.of(OnstartWatchdog.ENV_TTL, "3600")), listed.extraEnv().toString());
 
         // The app is closed: nobody polls, nobody evaluates guards.
         f.advance(BOOT.plus(Duration.ofHours(1)).minusSeconds(1));
