@@ -2,13 +2,15 @@
 # Resident memory of `imggenhub-vast simulator --instances N` (default 10000) after every page of the instance list
 # has been read once (GET /api/v1/instances/, 25 a page, following next_token; vast-api.md §3.1), from VmRSS and
 # VmHWM in /proc/PID/status. Uses the image from `mvn -B -ntp -DskipTests package`, or IMGGENHUB_CMD (e.g.
-# "java -cp target/classes:$(cat cp.txt) io.imggenhub.vast.Main") to run from classes.
+# "java -cp target/classes:$(cat cp.txt) io.imggenhub.vast.Main") to run from classes. SIM_ARGS (default
+# "--rate-limits off") go to the simulator: Vast's 1 s per list request would only make the run take 400 s longer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 CMD=${IMGGENHUB_CMD:-target/image/bin/imggenhub-vast}
 out=$(mktemp)
-$CMD simulator --port 0 --instances "$N" >"$out" 2>&1 &
+# shellcheck disable=SC2086
+$CMD simulator --port 0 --instances "$N" ${SIM_ARGS:---rate-limits off} >"$out" 2>&1 &
 LAUNCHER=$!
 trap 'kill "$LAUNCHER" 2>/dev/null || true; rm -f "$out"' EXIT
 for _ in $(seq 1 600); do grep -q "listening on" "$out" && break; sleep 0.1; done
