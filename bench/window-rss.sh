@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Resident memory of the desktop window in demo mode while it polls every 2 s, sampled for SECONDS (default 600),
 # then the live heap after a full GC (jcmd from a JDK 17 on PATH). Extra JVM options: JDK_JAVA_OPTIONS.
-# Needs Xvfb and the image from `mvn -B -ntp -DskipTests package`.
+# Needs Xvfb and the image from `mvn -B -ntp -DskipTests package`. XVFB_DISPLAY picks the X display (default :98).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-600}
 home=$(mktemp -d)
 mkdir -p "$home/.config/imggenhub-vast"
 echo '{"pollSeconds": 2}' > "$home/.config/imggenhub-vast/settings.json"
-Xvfb :98 -screen 0 1400x900x24 >/dev/null 2>&1 &
+DISPLAY_NUM=${XVFB_DISPLAY:-:98}
+Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 >/dev/null 2>&1 &
 XVFB=$!
 sleep 1
-env -i PATH=/usr/bin:/bin HOME="$home" XDG_CONFIG_HOME="$home/.config" DISPLAY=:98 \
+env -i PATH=/usr/bin:/bin HOME="$home" XDG_CONFIG_HOME="$home/.config" DISPLAY="$DISPLAY_NUM" \
   JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-}" target/image/bin/imggenhub-vast >/dev/null 2>&1 &
 LAUNCHER=$!
 sleep 3
-JAVA=$(pgrep -P "$LAUNCHER" java)
+# The launcher execs java, so its PID is the JVM's (an older launcher forked it: then it is the child).
+JAVA=$(pgrep -P "$LAUNCHER" java || echo "$LAUNCHER")
 start=$(date +%s)
 for t in 10 30 60 120 180 240 300 360 420 480 540 600 900 1200 1800 3600; do
   [ "$t" -gt "$DURATION" ] && break
@@ -23,7 +25,11 @@ for t in 10 30 60 120 180 240 300 360 420 480 540 600 900 1200 1800 3600; do
   echo "t=${t}s rss=$(( $(ps -o rss= -p "$JAVA") / 1024 )) MB"
 done
 if command -v jcmd >/dev/null; then
-  jcmd "$JAVA" GC.run >/dev/null && echo "after a full GC: $(jcmd "$JAVA" GC.heap_info | sed -n 2p)"
+  jcmd "$JAVA" GC.run >/dev/null
+  # One line per generation (serial) or one for the whole heap (G1): "... total NK, used NK ...".
+  used=$(jcmd "$JAVA" GC.heap_info | grep -E '(generation|heap) +total' | sed -n 's/.*used \([0-9]*\)K.*/\1/p' \
+    | awk '{s += $1} END {print int(s / 1024)}')
+  echo "live heap after a full GC: ${used} MB"
 fi
 kill "$JAVA"
 sleep 1

@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * Build-time only: the workload whose loaded classes go into the image's class-data-sharing archive (see the pom).
  * It runs the usual commands, their JSON and error paths, against an in-process simulator, so the archive holds
- * what a real command loads (picocli, Jackson, the HTTP client, TLS set-up) without needing a network.
+ * what a real command loads (picocli, Jackson, the HTTP client, TLS set-up) without needing a network. The
+ * window's classes cannot be trained this way (the build has no display), so they are loaded by name from the list
+ * given as the first argument, recorded once from a real window start: loading is all the archive needs.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -26,6 +28,9 @@ public final class CdsTraining {
     public static void main(String[] args) throws Exception {
         // The launcher's entry point is not run here (it would open the window), but its class belongs in the list.
         Class.forName("io.imggenhub.vast.Main");
+        if (args.length > 0) {
+            loadListed(Path.of(args[0]));
+        }
         Path home = Files.createTempDirectory("imggenhub-cds");
         // A class-loading run, not a measurement: the simulator's limits and the client's pacing both shrink alike.
         System.setProperty(io.imggenhub.vast.api.Pacing.SCALE_PROPERTY, "0.01");
@@ -59,5 +64,24 @@ public final class CdsTraining {
             VastCli.run(ctx.withEnv(Map.of("VAST_URL", sim.baseUrl().toString(), "VAST_API_KEY", "0".repeat(64))),
                     "instances");
         }
+    }
+
+    /** Loads (without initialising) each class named in the file; names this runtime lacks are skipped. */
+    static int loadListed(Path list) throws java.io.IOException {
+        ClassLoader loader = CdsTraining.class.getClassLoader();
+        int loaded = 0;
+        for (String line : Files.readAllLines(list)) {
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            try {
+                Class.forName(name.replace('/', '.'), false, loader);
+                loaded++;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // A class from an older recording, or one that only a real display can link: not worth failing for.
+            }
+        }
+        return loaded;
     }
 }

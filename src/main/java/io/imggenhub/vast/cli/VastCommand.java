@@ -30,10 +30,15 @@ import java.util.concurrent.Callable;
  * into one stderr line by {@link ErrorHandler}.
  */
 abstract class VastCommand implements Callable<Integer> {
-    /** Instances print with Vast's field names only: the record's helper flags are not Vast's. */
-    private static final ObjectWriter JSON = Json.mapper().copy()
-            .addMixIn(Instance.class, VastFieldsOnly.class)
-            .writerWithDefaultPrettyPrinter();
+    /**
+     * Instances print with Vast's field names only: the record's helper flags are not Vast's. In a holder so that
+     * only {@code --json} pays for copying the mapper (picocli loads every command class before it parses).
+     */
+    private static final class JsonOut {
+        static final ObjectWriter WRITER = Json.mapper().copy()
+                .addMixIn(Instance.class, VastFieldsOnly.class)
+                .writerWithDefaultPrettyPrinter();
+    }
 
     @JsonIgnoreProperties({"gone", "stopped"})
     private interface VastFieldsOnly {
@@ -167,7 +172,7 @@ abstract class VastCommand implements Callable<Integer> {
 
     void printJson(Object value) {
         try {
-            out().println(JSON.writeValueAsString(value));
+            out().println(JsonOut.WRITER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }

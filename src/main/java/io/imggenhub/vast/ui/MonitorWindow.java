@@ -129,9 +129,17 @@ public final class MonitorWindow {
                 close();
             }
         });
-        tray.start(options.runner(), trayActions(), icon -> {
-            tray.setKeepWatching(settings.trayWatch());
-            StartupProbe.trayIconAdded();
+        // The tray starts after the first layout pass: bringing up AWT for it (its toolkit, X connection, fonts)
+        // on a background thread competed with the first frame for CPU.
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                tray.start(options.runner(), trayActions(), icon -> {
+                    tray.setKeepWatching(settings.trayWatch());
+                    StartupProbe.trayIconAdded();
+                });
+            }
         });
         StartupProbe.mark("stage ready");
         stage.show();
@@ -173,10 +181,15 @@ public final class MonitorWindow {
     }
 
     void openSettings() {
+        LoginAutostart autostart = LoginAutostart.forEnvironment(options.environment());
         SettingsDialog dialog = new SettingsDialog(stage, theme.get().stylesheets(), settings, session.connection(),
                 options.environment().keys(), options.runner(),
-                (server, key) -> Connection.to(server, key, Connection.localData(options.environment())));
+                (server, key) -> Connection.to(server, key, Connection.localData(options.environment())),
+                autostart.enabled());
         dialog.showAndWait().ifPresent(result -> {
+            if (result.startAtLogin() != null) {
+                options.runner().execute(() -> setStartAtLogin(autostart, result.startAtLogin()));
+            }
             settings = result.settings().withWindow(settings.window());
             setTheme(settings.theme());
             session.apply(settings);
@@ -186,6 +199,14 @@ public final class MonitorWindow {
                 connect(result.reconnect());
             }
         });
+    }
+
+    private static void setStartAtLogin(LoginAutostart autostart, boolean enable) {
+        try {
+            autostart.set(enable);
+        } catch (java.io.IOException e) {
+            LOG.warning("could not " + (enable ? "write " : "remove ") + autostart.file() + ": " + e.getMessage());
+        }
     }
 
     void setTheme(Theme next) {

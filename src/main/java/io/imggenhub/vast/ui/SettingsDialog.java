@@ -33,8 +33,11 @@ import java.util.List;
  */
 final class SettingsDialog extends Dialog<SettingsDialog.Result> {
 
-    /** The saved settings, and the account to switch to when the key or server changed (else null). */
-    record Result(UiSettings settings, Connection reconnect) {
+    /**
+     * The saved settings, the account to switch to when the key or server changed (else null), and "Start at
+     * login" when it was changed (else null).
+     */
+    record Result(UiSettings settings, Connection reconnect, Boolean startAtLogin) {
     }
 
     private final PasswordField key = new PasswordField();
@@ -49,6 +52,8 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
     private final UiSettings current;
     private final javafx.scene.control.CheckBox trayWatch =
             new javafx.scene.control.CheckBox("Keep watching from the tray when the window is closed");
+    private final javafx.scene.control.CheckBox startAtLogin = new javafx.scene.control.CheckBox("Start at login");
+    private final boolean startsAtLogin;
     private final Connection connection;
     private final ApiKeyResolver keys;
     private final TaskRunner runner;
@@ -57,8 +62,9 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
 
     SettingsDialog(Window owner, List<String> stylesheets, UiSettings current, Connection connection,
                    ApiKeyResolver keys, TaskRunner runner,
-                   java.util.function.BiFunction<java.net.URI, ApiKey, Connection> connector) {
+                   java.util.function.BiFunction<java.net.URI, ApiKey, Connection> connector, boolean startsAtLogin) {
         this.current = current;
+        this.startsAtLogin = startsAtLogin;
         this.connection = connection;
         this.keys = keys;
         this.runner = runner;
@@ -120,6 +126,11 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         trayWatch.setTooltip(new Tooltip("Where the desktop has a system tray: closing the window hides it, and"
                 + " the tray icon keeps watching and alerting; Quit in the tray menu exits"));
 
+        startAtLogin.setId("settings-autostart");
+        startAtLogin.setSelected(startsAtLogin);
+        startAtLogin.setTooltip(new Tooltip("Open this window when you log in to your desktop (an entry in"
+                + " ~/.config/autostart); off by default"));
+
         status.setId("settings-status");
         status.setWrapText(true);
         status.setMaxWidth(460);
@@ -139,6 +150,7 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         grid.addRow(row++, new Label("Warn when credit below ($)"), lowCredit);
         grid.addRow(row++, new Label("Theme"), theme);
         grid.add(trayWatch, 1, row++);
+        grid.add(startAtLogin, 1, row++);
         grid.add(new HBox(8, checking, status), 0, row, 2, 1);
         key.setPrefColumnCount(32);
         getDialogPane().setContent(grid);
@@ -191,7 +203,7 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
             if (connection.isDemo() && !serverUri.toString().equals(ServerUrl.DEFAULT)) {
                 status.setText("Saved. Enter an API key to connect to " + serverUri + ".");
             }
-            finish(saveButton, new Result(next, null));
+            finish(saveButton, new Result(next, null, autostartChange()));
             return;
         }
         checking.setVisible(true);
@@ -213,7 +225,7 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         check.setOnSucceeded(e -> {
             checking.setVisible(false);
             saveButton.setDisable(false);
-            finish(saveButton, new Result(next, check.getValue()));
+            finish(saveButton, new Result(next, check.getValue(), autostartChange()));
         });
         check.setOnFailed(e -> {
             checking.setVisible(false);
@@ -222,6 +234,10 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
                     + MonitorViewModel.describe(check.getException()) + ").");
         });
         runner.run(check);
+    }
+
+    private Boolean autostartChange() {
+        return startAtLogin.isSelected() == startsAtLogin ? null : startAtLogin.isSelected();
     }
 
     private void finish(Button saveButton, Result result) {

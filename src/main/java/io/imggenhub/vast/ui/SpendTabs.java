@@ -20,26 +20,31 @@ final class SpendTabs {
     private final AlertList alerts = new AlertList();
     private final AlertsView alertsView;
     private final HistoryModel history;
-    private final HistoryView historyView;
-    private final AuditView auditView;
+    private final LocalData data;
+    private final TaskRunner runner;
+    private final Clock clock = Clock.systemUTC();
+    private final ZoneId zone;
+    /** Built when the Audit tab is first shown (FX thread only). */
+    private AuditView auditView;
     private final Tab alertsTab;
     private final Tab historyTab;
     private final Tab auditTab;
     private volatile Notifier notifier;
 
     SpendTabs(SpendWatch watch, LocalData data, TaskRunner runner, ZoneId zone) {
-        Clock clock = Clock.systemUTC();
+        this.data = data;
+        this.runner = runner;
+        this.zone = zone;
         alertsView = new AlertsView(alerts, zone, kind -> watch.snooze(kind, Duration.ofHours(1)));
         history = new HistoryModel(data.history(), runner, clock);
-        historyView = new HistoryView(history, zone);
-        auditView = new AuditView(data.audit(), runner, clock, zone);
         watch.addListener(this::deliver);
 
         alertsTab = tab("Alerts", "alerts-tab", alertsView.root());
         alertsTab.textProperty().bind(Bindings.createStringBinding(() -> alerts.openCountProperty().get() == 0
                 ? "Alerts" : "Alerts (" + alerts.openCountProperty().get() + ")", alerts.openCountProperty()));
-        historyTab = tab("History", "history-tab", historyView.root());
-        auditTab = tab("Audit", "audit-tab", auditView.root());
+        // The chart and the audit table are built when their tab is first shown: not part of the window's start.
+        historyTab = LazyTab.of("History", "history-tab", () -> new HistoryView(history, zone).root());
+        auditTab = LazyTab.of("Audit", "audit-tab", () -> audit().root());
         historyTab.selectedProperty().addListener((o, was, is) -> {
             if (is) {
                 history.reload();
@@ -47,7 +52,7 @@ final class SpendTabs {
         });
         auditTab.selectedProperty().addListener((o, was, is) -> {
             if (is) {
-                auditView.reload();
+                audit().reload();
             }
         });
     }
@@ -83,7 +88,7 @@ final class SpendTabs {
             history.reload();
         }
         if (auditTab.isSelected()) {
-            auditView.reload();
+            audit().reload();
         }
     }
 
@@ -105,6 +110,9 @@ final class SpendTabs {
     }
 
     AuditView audit() {
+        if (auditView == null) {
+            auditView = new AuditView(data.audit(), runner, clock, zone);
+        }
         return auditView;
     }
 }

@@ -45,7 +45,7 @@ final class LauncherProcess {
         return new LauncherProcess(p);
     }
 
-    /** The JVM: the launcher script starts java as its child rather than exec-ing it. */
+    /** The JVM: the launcher itself, as it execs java (and any child, should a launcher fork one). */
     List<ProcessHandle> javaProcesses() {
         List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
         all.add(process.toHandle());

@@ -1,6 +1,7 @@
 package io.imggenhub.vast.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.imggenhub.vast.cli.CliContext;
 import io.imggenhub.vast.cli.VastCli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -28,7 +29,7 @@ class SimulatorCommandTest {
     @Test
     void printsUrlAndKeyFirstThenServesUntilInterrupted() throws Exception {
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new VastCli());
+        CommandLine cli = VastCli.commandLine(CliContext.system());
         cli.setOut(new PrintWriter(out, true));
         AtomicInteger exit = new AtomicInteger(-1);
         Thread runner = new Thread(() -> exit.set(cli.execute("simulator", "--port", "0", "--instances", "4",
@@ -76,7 +77,7 @@ class SimulatorCommandTest {
                 {"--port", "notanumber"}, {"--rate-limits", "strict"}, {"--rate-limit-scale", "0"}};
         for (String[] options : bad) {
             StringWriter err = new StringWriter();
-            CommandLine cli = new CommandLine(new VastCli());
+            CommandLine cli = VastCli.commandLine(CliContext.system());
             cli.setErr(new PrintWriter(err, true));
             cli.setOut(new PrintWriter(new StringWriter(), true));
             String[] args = new String[options.length + 1];
