@@ -12,7 +12,9 @@ out=$(mktemp)
 # shellcheck disable=SC2086
 $CMD simulator --port 0 --instances "$N" ${SIM_ARGS:---rate-limits off} >"$out" 2>&1 &
 LAUNCHER=$!
-trap 'kill "$LAUNCHER" 2>/dev/null || true; rm -f "$out"' EXIT
+JAVA=""
+# The launcher script starts java as its child: stop both, or the simulator outlives the benchmark.
+trap 'kill $JAVA "$LAUNCHER" 2>/dev/null || true; rm -f "$out"' EXIT
 for _ in $(seq 1 600); do grep -q "listening on" "$out" && break; sleep 0.1; done
 line=$(grep "listening on" "$out")
 url=$(sed -E 's/.*listening on ([^ ]+).*/\1/' <<<"$line")
