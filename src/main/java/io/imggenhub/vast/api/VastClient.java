@@ -51,7 +51,7 @@ public class VastClient {
         this(settings, HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // see SameOriginRedirect
                 .build(), Pacer.shared(settings), Pacer.Priority.NORMAL);
     }
 
@@ -461,38 +461,20 @@ public class VastClient {
 
     private JsonNode sendOnce(Call call, JsonNode body) {
         Duration timeout = timeoutFor(call);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(settings.server().resolve(call.path()))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("User-Agent", "imggenhub-vast/0.1");
-        if (settings.apiKey() != null) {
-            builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
-        }
-        if (body == null) {
-            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json");
-            builder.method(call.method(), HttpRequest.BodyPublishers.ofString(body.toString()));
-        }
+        URI target = settings.server().resolve(call.path());
+        String method = call.method();
         long started = System.nanoTime();
         HttpResponse<String> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException e) {
-            throw new TransportException("connect_timeout", "no connection to " + host() + " within "
-                    + settings.connectTimeout().toMillis() + " ms", -1, e);
-        } catch (HttpTimeoutException e) {
-            throw new TransportException("timeout", "no answer from " + host() + " within "
-                    + timeout.toMillis() + " ms", -1, e);
-        } catch (ConnectException e) {
-            throw new TransportException("connection_refused", "cannot connect to " + host()
-                    + " (is the server running?)", -1, e);
-        } catch (IOException e) {
-            throw new TransportException("connection_failed", redact("connection to " + host() + " failed: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), -1, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted", "the request to " + host() + " was interrupted", -1, e);
+        for (int hop = 0; ; hop++) {
+            response = exchange(target, method, body, timeout);
+            if (!SameOriginRedirect.isRedirect(response.statusCode())) {
+                break;
+            }
+            SameOriginRedirect next = SameOriginRedirect.follow(target, method, response.statusCode(),
+                    response.headers().firstValue("Location").orElse(null), hop);
+            target = next.target();
+            method = next.method();
+            body = next.keepsBody() ? body : null;
         }
         int status = response.statusCode();
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -509,6 +491,41 @@ public class VastClient {
         } catch (JsonProcessingException e) {
             throw malformed("the answer to " + call.method() + " " + pathOnly(call.path()) + " is not JSON ("
                     + preview(text) + ")", e);
+        }
+    }
+
+    private HttpResponse<String> exchange(URI target, String method, JsonNode body, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", "imggenhub-vast/0.1");
+        if (settings.apiKey() != null) {
+            builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
+        }
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json");
+            builder.method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw new TransportException("connect_timeout", "no connection to " + host() + " within "
+                    + settings.connectTimeout().toMillis() + " ms", -1, e);
+        } catch (HttpTimeoutException e) {
+            throw new TransportException("timeout", "no answer from " + host() + " within "
+                    + timeout.toMillis() + " ms", -1, e);
+        } catch (ConnectException e) {
+            throw new TransportException("connection_refused", "cannot connect to " + host()
+                    + " (is the server running?)", -1, e);
+        } catch (IOException e) {
+            throw new TransportException("connection_failed", redact("connection to " + host() + " failed: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), -1,
+                    RedactedCause.of(e, this::redact));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException("interrupted", "the request to " + host() + " was interrupted", -1, e);
         }
     }
 
@@ -588,7 +605,9 @@ public class VastClient {
     }
 
     private MalformedResponseException malformed(String what, Throwable cause) {
-        return new MalformedResponseException("malformed_response", redact(what), 200, cause);
+        // The cause's message quotes the server's text, which may hold the key: mask it all the way down.
+        return new MalformedResponseException("malformed_response", redact(what), 200,
+                cause == null ? null : RedactedCause.of(cause, this::redact));
     }
 
     /** Belt and braces: no text we build into an exception may contain the key, whatever a server echoes. */

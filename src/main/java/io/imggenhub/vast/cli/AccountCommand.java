@@ -76,7 +76,7 @@ final class AccountCommand extends VastCommand {
         t.add("Instances billing:", snapshot.billingCount() + " of " + live);
         t.printWithoutHeader(out());
         for (Alert a : alerts) {
-            out().println("[ALERT] " + a.title() + ": " + a.message());
+            out().println(TerminalText.safe("[ALERT] " + a.title() + ": " + a.message()));
         }
         return ExitCodes.OK;
     }

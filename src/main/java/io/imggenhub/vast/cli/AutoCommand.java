@@ -38,10 +38,11 @@ final class AutoCommand extends RentingCommand {
         OfferFilter filter = filters.toFilter().withDisk(rentOptions.diskGb);
         VastServices services = connect(true);
         Offer offer = services.deployer(false).cheapest(filter);
-        err().println("Cheapest match: offer " + offer.id() + ", " + offer.gpuDisplayName() + ", "
+        err().println("Cheapest match: offer " + offer.id() + ", " + TerminalText.safe(offer.gpuDisplayName()) + ", "
                 + Format.number(offer.totalVramGb(), 0) + " GB, " + Format.rate(offer.hourlyCost()) + "/hr with "
                 + Format.number(rentOptions.diskGb, 0) + " GB disk, "
-                + Format.number(offer.reliabilityPercent(), 1) + "% reliable, " + Format.orDash(offer.geolocation()));
+                + Format.number(offer.reliabilityPercent(), 1) + "% reliable, "
+                + TerminalText.safe(Format.orDash(offer.geolocation())));
         err().flush();
         RentRequest request = rentOptions.request();
         if (prompt != null) {

@@ -1,5 +1,6 @@
 package io.imggenhub.vast.cli;
 
+import io.imggenhub.vast.config.UserDirs;
 import io.imggenhub.vast.core.Deployer;
 import io.imggenhub.vast.core.Destroyer;
 
@@ -60,7 +61,7 @@ public record CliContext(PrintWriter out, PrintWriter err, BufferedReader in, bo
                 StandardCharsets.UTF_8), true);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
         return new CliContext(out, err, in, System.console() != null, System.getenv(),
-                Path.of(System.getProperty("user.home")), Clock.systemUTC(), ZoneId.systemDefault(),
+                UserDirs.home(System.getenv()), Clock.systemUTC(), ZoneId.systemDefault(),
                 CLI_DESTROYER, Duration.ofSeconds(2));
     }
 

@@ -144,6 +144,8 @@ final class Converters {
 
     /** Guard and history durations as people write them: 2h, 90m, 1h30m, 45s, 2d (see {@link HumanDuration}). */
     static final class PositiveDuration implements ITypeConverter<java.time.Duration> {
+        static final java.time.Duration LONGEST = java.time.Duration.ofDays(36_525);
+
         @Override
         public java.time.Duration convert(String value) {
             java.time.Duration d;
@@ -154,6 +156,11 @@ final class Converters {
             }
             if (d.isNegative() || d.isZero()) {
                 throw new TypeConversionException("'" + value + "' must be longer than zero");
+            }
+            // Far beyond any guard or history, and far inside what dates and epoch milliseconds can hold.
+            if (d.compareTo(LONGEST) > 0) {
+                throw new TypeConversionException("'" + value + "' is too long: at most 100 years ("
+                        + LONGEST.toDays() + "d)");
             }
             return d;
         }

@@ -18,12 +18,13 @@ final class DestroyLines {
     }
 
     static String outcome(DestroyOutcome o) {
-        String gpu = o.instance().gpuDisplayName();
+        String gpu = TerminalText.safe(o.instance().gpuDisplayName());
+        String reason = TerminalText.safe(o.reason());
         return switch (o.status()) {
             case DESTROYED -> "✓ Destroyed instance " + o.id() + " (" + gpu + ")";
             case ALREADY_GONE -> "✓ Destroyed instance " + o.id() + " (" + gpu + ", already gone)";
-            case FAILED -> "✗ Failed to destroy instance " + o.id() + ": " + o.reason();
-            case STILL_BILLING -> "✗ Failed to destroy instance " + o.id() + ": STILL BILLING: " + o.reason();
+            case FAILED -> "✗ Failed to destroy instance " + o.id() + ": " + reason;
+            case STILL_BILLING -> "✗ Failed to destroy instance " + o.id() + ": STILL BILLING: " + reason;
         };
     }
 
@@ -39,8 +40,8 @@ final class DestroyLines {
         }
         double rate = left.stream().mapToDouble(o -> o.instance().hourlyCost()).sum();
         for (DestroyOutcome o : left) {
-            err.println(prefix + "STILL BILLING: instance " + o.id() + " (" + o.instance().gpuDisplayName() + ", "
-                    + Format.rate(o.instance().hourlyCost()) + "/hr): " + o.reason());
+            err.println(prefix + "STILL BILLING: instance " + o.id() + " (" + TerminalText.safe(o.instance().gpuDisplayName())
+                    + ", " + Format.rate(o.instance().hourlyCost()) + "/hr): " + TerminalText.safe(o.reason()));
         }
         err.println(prefix + "STILL BILLING: " + left.size() + " instance(s) at " + Format.rate(rate)
                 + "/hr in total. Retry, or destroy them in the Vast console: https://cloud.vast.ai/instances/");

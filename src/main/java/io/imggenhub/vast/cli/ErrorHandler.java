@@ -11,6 +11,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = cmd.getErr();
         // The message may echo what was typed, and what was typed may be a key under a misspelt option.
         String message = KEY_LIKE.matcher(String.valueOf(ex.getMessage())).replaceAll("****");
-        err.println("Command failed: usage: " + message + " (see '" + cmd.getCommandSpec().qualifiedName()
+        err.println("Command failed: usage: " + TerminalText.safe(message) + " (see '" + cmd.getCommandSpec().qualifiedName()
                 + " --help')");
         err.flush();
         return ExitCodes.USAGE;
@@ -38,9 +39,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         VastCommand command = cmd.getCommand() instanceof VastCommand c ? c : null;
-        err.println("Command failed: " + describe(ex, command));
+        err.println("Command failed: " + TerminalText.safe(describe(ex, command)));
         if (command != null && command.verbose()) {
-            ex.printStackTrace(err);
+            // Every "Caused by:" line too: a cause's message may quote a server that echoed the key.
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            trace.toString().lines().map(command::redact)
+                    .map(line -> line.startsWith("\t") ? "\t" + TerminalText.safe(line.substring(1)) : TerminalText.safe(line))
+                    .forEach(err::println);
         }
         err.flush();
         return exitCode(ex);

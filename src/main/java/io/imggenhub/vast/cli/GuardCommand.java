@@ -249,7 +249,7 @@ final class GuardCommand implements Runnable {
                 for (Instance i : snapshot.live()) {
                     Protection p = protections.get(i.id());
                     t.add(String.valueOf(i.id()), i.gpuDisplayName(), Format.rate(i.billedRate()),
-                            coverage(p.coverage()),
+                            coverage(p),
                             p.nextActionAt().map(at -> WHEN.format(at.atZone(ctx().zone()))).orElse("-"),
                             p.summary(ctx().zone()));
                 }
@@ -307,12 +307,12 @@ final class GuardCommand implements Runnable {
         command.err().println("[INFO] Guards act only while the window or 'imggenhub-vast watch' runs on this machine.");
     }
 
-    private static String coverage(Protection.Coverage c) {
-        return switch (c) {
+    private static String coverage(Protection p) {
+        return switch (p.coverage()) {
             case NONE -> "none";
             case LOCAL_ONLY -> "local only";
-            case WATCHDOG_ONLY -> "watchdog";
-            case LOCAL_AND_WATCHDOG -> "local + watchdog";
+            case WATCHDOG_ONLY -> p.watchdogWord();
+            case LOCAL_AND_WATCHDOG -> "local + " + p.watchdogWord();
         };
     }
 
@@ -334,6 +334,7 @@ final class GuardCommand implements Runnable {
         m.put("rules", rules);
         m.put("kept_until", p.keptUntil() == null ? null : p.keptUntil().toString());
         m.put("watchdog_ttl_seconds", p.watchdogTtl() == null ? null : p.watchdogTtl().toSeconds());
+        m.put("watchdog_armed", p.watchdogTtl() == null ? null : p.watchdogArmed());
         m.put("summary", p.summary(ctx.zone()));
         return m;
     }

@@ -167,14 +167,14 @@ abstract class RentingCommand extends VastCommand {
         if (json()) {
             printJson(rentJson(id, offerId, gpu, rate, instance, ready));
         } else {
-            out().println("Rented instance " + id + ": " + gpu + (rate == null ? "" : " at " + Format.rate(rate) + "/hr"));
+            out().println("Rented instance " + id + ": " + TerminalText.safe(gpu) + (rate == null ? "" : " at " + Format.rate(rate) + "/hr"));
             if (ready) {
-                out().println(instance.ssh().command());
+                out().println(TerminalText.safe(instance.ssh().command()));
             }
         }
         if (!ready && rentOptions.waitSeconds > 0) {
             err().println("[WARN] Instance " + id + " is " + (instance == null ? "not listed yet" : "still "
-                    + instance.status()) + " after " + rentOptions.waitSeconds + " s; it bills while it starts."
+                    + TerminalText.safe(instance.status())) + " after " + rentOptions.waitSeconds + " s; it bills while it starts."
                     + " 'instances' shows its SSH address once it runs; 'destroy --instance-id " + id + "' stops it.");
         }
         return ExitCodes.OK;
@@ -221,7 +221,7 @@ abstract class RentingCommand extends VastCommand {
         DestroyReport report = e.cleanup();
         if (report == null) {
             String why = credit.getSuppressed().length == 0 ? "unknown error" : credit.getSuppressed()[0].getMessage();
-            err().println("[ERROR] Could not list the instances to destroy them: " + why);
+            err().println("[ERROR] Could not list the instances to destroy them: " + TerminalText.safe(why));
             err().println("[ERROR] STILL BILLING: instances may still be running. Destroy them in the Vast console:"
                     + " https://cloud.vast.ai/instances/");
         } else {
@@ -234,7 +234,7 @@ abstract class RentingCommand extends VastCommand {
                 DestroyLines.warnStillBilling(report, err(), "[ERROR] ");
             }
         }
-        err().println("[ERROR] Command failed: " + credit.getMessage());
+        err().println("[ERROR] Command failed: " + TerminalText.safe(credit.getMessage()));
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("error", Map.of("type", credit.type(), "message", credit.detail()));
@@ -276,7 +276,7 @@ abstract class RentingCommand extends VastCommand {
             String status = instance.status();
             if (!Objects.equals(status, lastStatus)) {
                 lastStatus = status;
-                err().println("[INFO] Instance " + instance.id() + ": " + status);
+                err().println("[INFO] Instance " + instance.id() + ": " + TerminalText.safe(status));
                 err().flush();
             }
         }

@@ -26,7 +26,12 @@ final class TextTable {
         if (cells.length != headers.length) {
             throw new IllegalArgumentException("expected " + headers.length + " cells, got " + cells.length);
         }
-        rows.add(cells);
+        String[] safe = new String[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+            // Cells carry server text (labels, GPU names): never raw control characters on a terminal.
+            safe[c] = TerminalText.safe(cells[c]);
+        }
+        rows.add(safe);
         return this;
     }
 

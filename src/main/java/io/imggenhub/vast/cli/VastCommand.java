@@ -95,6 +95,11 @@ abstract class VastCommand implements Callable<Integer> {
         return common.verbose;
     }
 
+    /** {@code text} with this command's key masked: for stack traces, whose messages quote servers. */
+    String redact(String text) {
+        return apiKey == null || text == null ? text : text.replace(apiKey.reveal(), "****");
+    }
+
     /** Where the key came from ("env VAST_API_KEY"), for error hints; never the key itself. */
     Optional<String> keySource() {
         return Optional.ofNullable(apiKey).map(ApiKey::source);
@@ -149,7 +154,7 @@ abstract class VastCommand implements Callable<Integer> {
     }
 
     private void warn(String warning) {
-        err().println("[WARN] " + warning);
+        err().println("[WARN] " + TerminalText.safe(warning));
         err().flush();
     }
 
@@ -186,7 +191,7 @@ abstract class VastCommand implements Callable<Integer> {
 
     /** Asks on stderr (stdout stays clean for pipes) and reads one line; only y or yes confirms. */
     boolean confirm(String question) {
-        err().print(question + " [y/N] ");
+        err().print(TerminalText.safe(question) + " [y/N] ");
         err().flush();
         String answer;
         try {

@@ -16,6 +16,8 @@ import io.imggenhub.vast.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +41,8 @@ final class WatchCommand extends VastCommand {
             defaultValue = "60s", description = "Time between polls (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--once", description = "One poll, then exit: 0 when it worked, 1 when it failed.")
+    @Option(names = "--once", description = "One poll, then exit: 0 when it worked, 1 when it failed or a guard's destroy left an instance"
+                    + " billing.")
     boolean once;
 
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -117,18 +120,32 @@ final class WatchCommand extends VastCommand {
             line("[ERROR] Guards could not be read: " + e.getMessage());
             return false;
         }
+        boolean guardsHeld = true;
         for (GuardAction a : report.actions()) {
             line((a.succeeded() ? "[GUARD] " : "[ERROR] ") + a.message());
             if (a.report() != null) {
                 alerts.onDestroyReport(a.report()).forEach(this::alert);
+                stillBilling(a);
+            } else if (!a.succeeded()) {
+                line("[ERROR] STILL BILLING: " + a.instanceIds().size() + " instance(s) the guard meant to destroy"
+                        + " may still bill. Retry, or destroy them in the Vast console: https://cloud.vast.ai/instances/");
             }
+            // A guard that could not stop the billing is a failed poll: --once exits 1 and cron notices.
+            guardsHeld &= a.succeeded();
         }
         report.breachChanges().forEach(b -> line((b.cleared() ? "[INFO] " : "[ALERT] ") + b.message()));
         report.newWarnings().forEach(w -> line("[WARN] " + w.message() + (w.isAccountWide()
                 ? " 'guard keep --account --for 1h' holds it back."
                 : " 'guard keep --instance-id " + w.instanceId() + " --for 1h' holds it back.")));
         alerts.onSnapshot(snapshot).forEach(this::alert);
-        return true;
+        return guardsHeld;
+    }
+
+    /** The STILL BILLING lines of a guard's destroy, each stamped like every other watch line. */
+    private void stillBilling(GuardAction a) {
+        StringWriter lines = new StringWriter();
+        DestroyLines.warnStillBilling(a.report(), new PrintWriter(lines), "[ERROR] ");
+        lines.toString().lines().forEach(this::line);
     }
 
     private void alert(Alert a) {
@@ -169,7 +186,8 @@ final class WatchCommand extends VastCommand {
 
     private void line(String text) {
         Instant now = ctx().clock().instant();
-        out().println(STAMP.format(now.atZone(ctx().zone())) + " " + text);
+        // Event lines quote server text (labels, GPU names, error messages).
+        out().println(STAMP.format(now.atZone(ctx().zone())) + " " + TerminalText.safe(text));
         out().flush();
     }
 }

@@ -24,7 +24,7 @@ public final class ApiKeyResolver {
     }
 
     public static ApiKeyResolver system() {
-        return new ApiKeyResolver(System.getenv(), Path.of(System.getProperty("user.home")));
+        return new ApiKeyResolver(System.getenv(), UserDirs.home(System.getenv()));
     }
 
     public Optional<ApiKey> resolve(String fromFlag) {
@@ -54,9 +54,7 @@ public final class ApiKeyResolver {
 
     /** Where Vast's CLI keeps the key, and where we save it. */
     public Path keyFile() {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        Path config = xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg);
-        return config.resolve("vastai").resolve("vast_api_key");
+        return UserDirs.configHome(env, home).resolve("vastai").resolve("vast_api_key");
     }
 
     /** Saves the key readable by its owner only (0600), creating the file so that it is never briefly world-readable. */

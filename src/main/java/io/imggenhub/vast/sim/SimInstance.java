@@ -55,6 +55,9 @@ public final class SimInstance {
     /** When the container first ran: the on-instance watchdog's clock starts there (see {@link #watchdogDueAt}). */
     private Instant firstRunningAt;
     private final Duration watchdogTtl;
+    /** The image has no curl, wget, python3 or perl: the watchdog script can neither report nor destroy. */
+    private boolean watchdogMute;
+    private boolean watchdogReported;
 
     SimInstance(Spec spec, Random random) {
         this.spec = spec;
@@ -104,6 +107,8 @@ public final class SimInstance {
         this.destroyedAtNanos = o.destroyedAtNanos;
         this.firstRunningAt = o.firstRunningAt;
         this.watchdogTtl = o.watchdogTtl;
+        this.watchdogMute = o.watchdogMute;
+        this.watchdogReported = o.watchdogReported;
     }
 
     SimInstance snapshot() {
@@ -233,6 +238,27 @@ public final class SimInstance {
         this.label = label;
     }
 
+    void muteWatchdog() {
+        watchdogMute = true;
+    }
+
+    /**
+     * Once the container runs, the watchdog script reports itself armed as the real one does: it sets the label it
+     * carries ({@code PUT /api/v0/instances/{id}/} with the instance key). Once only; a later relabel by the user
+     * stays.
+     */
+    void reportWatchdogArmed() {
+        if (watchdogTtl == null || watchdogMute || watchdogReported || firstRunningAt == null || isDestroyed()
+                || !"running".equals(actualStatus)) {
+            return;
+        }
+        watchdogReported = true;
+        String armed = WatchdogMarker.armedLabel(spec.onstart());
+        if (armed != null) {
+            label = armed;
+        }
+    }
+
     void setGpuUtil(double percent) {
         this.gpuUtil = percent;
     }
@@ -243,7 +269,7 @@ public final class SimInstance {
      * the container is not running (no script runs then), or without a watchdog.
      */
     Instant watchdogDueAt() {
-        if (watchdogTtl == null || isDestroyed() || firstRunningAt == null || !"running".equals(actualStatus)) {
+        if (watchdogTtl == null || watchdogMute || isDestroyed() || firstRunningAt == null || !"running".equals(actualStatus)) {
             return null;
         }
         Instant deadline = firstRunningAt.plus(watchdogTtl);

@@ -1,5 +1,8 @@
 package io.imggenhub.vast.sim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +15,27 @@ import java.util.regex.Pattern;
  */
 final class WatchdogMarker {
     private static final Pattern MARKER = Pattern.compile("(?m)^# imggenhub-vast watchdog ttl=(\\d{1,9})\\s*$");
+    /** The JSON body the script sends to report itself armed: the line after its quoted heredoc opener. */
+    private static final Pattern LABEL_BODY = Pattern.compile("<<'IMGGENHUB_VAST_LABEL'\\n(\\{[^\\n]*})\\n");
 
     private WatchdogMarker() {
+    }
+
+    /** The label the script sets once armed, or null when it carries none (an older script). */
+    static String armedLabel(String onstart) {
+        if (onstart == null) {
+            return null;
+        }
+        Matcher m = LABEL_BODY.matcher(onstart);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            JsonNode label = SimJson.mapper().readTree(m.group(1)).get("label");
+            return label == null || !label.isTextual() ? null : label.asText();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** The TTL the script waits for, or null when there is no watchdog in {@code onstart}. */

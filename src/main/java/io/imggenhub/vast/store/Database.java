@@ -1,7 +1,8 @@
 package io.imggenhub.vast.store;
 
+import io.imggenhub.vast.config.UserDirs;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -86,16 +87,15 @@ public final class Database implements AutoCloseable {
         if (override != null && !override.isBlank()) {
             return Path.of(override).resolve("history.db");
         }
-        String xdg = env.get("XDG_DATA_HOME");
-        Path data = xdg == null || xdg.isBlank() ? home.resolve(".local/share") : Path.of(xdg);
-        return data.resolve("imggenhub-vast").resolve("history.db");
+        return UserDirs.dataHome(env, home).resolve("imggenhub-vast").resolve("history.db");
     }
 
     public static Database open(Path file) {
+        SqliteNativeFolder.usePrivate();
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.prepare(file);
         } catch (IOException e) {
-            throw new StoreException("Cannot create the folder for the history database " + file + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot create the history database " + file + " or its folder: " + e.getMessage(), e);
         }
         Connection connection = null;
         try {
@@ -117,6 +117,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database inMemory() {
+        SqliteNativeFolder.usePrivate();
         try {
             Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
             Database db = new Database(Path.of(":memory:"), connection);

@@ -1,6 +1,7 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.config.ApiKeyResolver;
+import io.imggenhub.vast.config.UserDirs;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record AppEnvironment(Map<String, String> env, Path home) {
     }
 
     public static AppEnvironment system() {
-        return new AppEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+        return new AppEnvironment(System.getenv(), UserDirs.home(System.getenv()));
     }
 
     public ApiKeyResolver keys() {
@@ -26,8 +27,7 @@ public record AppEnvironment(Map<String, String> env, Path home) {
 
     /** {@code $XDG_CONFIG_HOME}, else {@code ~/.config}. */
     public Path configHome() {
-        String xdg = env.get("XDG_CONFIG_HOME");
-        return xdg == null || xdg.isBlank() ? home.resolve(".config") : Path.of(xdg);
+        return UserDirs.configHome(env, home);
     }
 
     public Optional<String> vastUrl() {

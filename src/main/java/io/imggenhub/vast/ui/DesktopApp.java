@@ -16,6 +16,9 @@ public final class DesktopApp extends Application {
     private static final Logger LOG = Logger.getLogger(DesktopApp.class.getName());
 
     private static volatile CompletableFuture<Startup> preparing;
+    /** A SIGTERM/SIGINT arrived; {@link #running} is the app to quit once its window exists. */
+    private static volatile boolean quitRequested;
+    private static volatile DesktopApp running;
 
     private Startup startup;
     private TaskRunner runner;
@@ -24,6 +27,7 @@ public final class DesktopApp extends Application {
     /** Starts the connection and the first poll in the background, then the FX toolkit: the two overlap. */
     public static void launchWindow(String[] args) {
         StartupProbe.mainStarted();
+        QuitSignals.install(DesktopApp::requestQuit);
         // JavaFX keeps the layout of every short string it has drawn, up to 64 K characters' worth, before it starts
         // over. Uptimes, costs and "updated 12 s ago" are new strings on every poll, so the cache only grew the live
         // heap (by ~1 MB a minute while polling every 2 s); a small one keeps it flat. -Dprism.cacheLayoutSize wins.
@@ -32,6 +36,29 @@ public final class DesktopApp extends Application {
         }
         preparing = Startup.begin(AppEnvironment.system());
         Application.launch(DesktopApp.class, args);
+        // The toolkit has stopped and stop() has flushed the audit: only now is exiting the JVM safe.
+        System.exit(0);
+    }
+
+    /** From a signal thread: quit as the tray's Quit does, now or as soon as the window exists. */
+    private static void requestQuit() {
+        quitRequested = true;
+        DesktopApp app = running;
+        if (app != null) {
+            try {
+                Platform.runLater(app::quitOnce);
+            } catch (IllegalStateException toolkitGone) {
+                // already exiting
+            }
+        }
+    }
+
+    private void quitOnce() {
+        if (window != null) {
+            window.quit();
+        } else {
+            Platform.exit();
+        }
     }
 
     /** Runs on the launcher thread, so waiting for the first poll never holds up the FX thread. */
@@ -46,11 +73,20 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupProbe.mark("FX start");
+        if (quitRequested) {
+            Platform.exit();
+            return;
+        }
         window = new MonitorWindow(stage, WindowOptions.standard(startup.environment(), runner), startup.settings(),
                 startup.connection());
         StartupProbe.mark("views built");
         window.show(startup.firstSnapshot());
         StartupProbe.mark("window shown");
+        running = this;
+        if (quitRequested) {
+            quitOnce();
+            return;
+        }
         if (StartupProbe.enabled()) {
             probeFirstPaint();
         }

@@ -18,6 +18,11 @@ record GuardCell(String text, boolean localOnly, String tooltip) {
     static final GuardCell NONE = new GuardCell("—", false,
             "No guard: nothing destroys this instance by itself. Guard… (G) sets a lifetime, idle or price limit.");
 
+    /** Shown (as a warning) until the watchdog reports itself armed by its label; see README "Security". */
+    static final String UNCONFIRMED = "The on-instance watchdog has not reported itself armed yet (it appends"
+            + " \"[watchdog armed]\" to the label once it runs and can reach Vast). Until then do not count on it:"
+            + " the image may lack curl, wget, python3 and perl, or the container has not started.\n";
+
     static GuardCell of(Protection p, ZoneId zone) {
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
         List<String> parts = new ArrayList<>();
@@ -40,10 +45,14 @@ record GuardCell(String text, boolean localOnly, String tooltip) {
             case LOCAL_ONLY -> new GuardCell(local + " · local only", true,
                     "Protected only while this app runs: if it is closed or the laptop sleeps, nothing destroys"
                             + " this instance. Deploy with the on-instance watchdog to be safe then.\n" + full);
-            case WATCHDOG_ONLY -> new GuardCell("watchdog " + watchdog(p, hhmm), false,
+            case WATCHDOG_ONLY -> p.watchdogUnconfirmed()
+                    ? new GuardCell(p.watchdogWord() + " " + watchdog(p, hhmm), true, UNCONFIRMED + full)
+                    : new GuardCell("watchdog " + watchdog(p, hhmm), false,
                     "An on-instance watchdog destroys it after " + HumanDuration.format(p.watchdogTtl())
                             + ", even when this app is closed.\n" + full);
-            case LOCAL_AND_WATCHDOG -> new GuardCell(local + " · watchdog", false,
+            case LOCAL_AND_WATCHDOG -> p.watchdogUnconfirmed()
+                    ? new GuardCell(local + " · " + p.watchdogWord(), true, UNCONFIRMED + full)
+                    : new GuardCell(local + " · watchdog", false,
                     "Local guards while this app runs, and the on-instance watchdog (about " + watchdog(p, hhmm)
                             + ") as a backstop when it is closed.\n" + full);
         };

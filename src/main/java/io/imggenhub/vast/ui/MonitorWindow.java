@@ -146,7 +146,10 @@ public final class MonitorWindow {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                tray.start(options.runner(), trayActions(), icon -> tray.setKeepWatching(settings.trayWatch()));
+                tray.start(options.runner(), trayActions(), icon -> {
+                    tray.setKeepWatching(settings.trayWatch());
+                    StartupProbe.trayIconAdded();
+                });
             }
         });
         StartupProbe.mark("stage ready");

@@ -33,6 +33,13 @@ final class StartupProbe {
         return Boolean.getBoolean("imggenhub.startupProbe");
     }
 
+    /** The tray icon is up: process tests wait for this before they send a signal to a window with a live tray. */
+    static void trayIconAdded() {
+        if (enabled()) {
+            System.err.println("startup-probe: tray icon added");
+        }
+    }
+
     /** Called on the FX thread in the first pulse after the first rows were laid out. */
     static void firstTablePainted(int rows) {
         if (reported || !enabled()) {

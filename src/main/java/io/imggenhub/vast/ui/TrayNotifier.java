@@ -127,9 +127,21 @@ final class TrayNotifier implements Notifier {
         return true;
     }
 
+    /** Waits until the icon is gone, so that quitting never leaves the JVM to exit under a live tray icon. */
     @Override
     public void close() {
-        EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(icon));
+        Runnable remove = () -> SystemTray.getSystemTray().remove(icon);
+        if (EventQueue.isDispatchThread()) {
+            remove.run();
+            return;
+        }
+        try {
+            EventQueue.invokeAndWait(remove);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            LOG.warning("Could not remove the tray icon: " + e.getCause());
+        }
     }
 
     TrayIcon icon() {

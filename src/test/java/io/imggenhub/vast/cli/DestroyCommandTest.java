@@ -15,6 +15,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DestroyCommandTest extends SimTest {
 
+    /** Issue 11 item 1: VAST_URL answering 307 to another origin once got "Successfully destroyed" over there. */
+    @Test
+    void aServerThatRedirectsToAnotherOriginGetsNoDestroyCarriedOutThere() {
+        start();
+        long id = alive().get(0).id();
+        try (io.imggenhub.vast.api.FakeServer redirecting = io.imggenhub.vast.api.FakeServer.answering(
+                r -> io.imggenhub.vast.api.FakeServer.Answer.redirect(307, sim.baseUrl() + r.path()))) {
+            CliHarness.Result r = cli().env("VAST_URL", redirecting.baseUrl().toString())
+                    .run("destroy", "--instance-id", String.valueOf(id), "--yes");
+
+            assertEquals(1, r.exit(), r.all());
+            assertFalse(r.out().contains("Successfully destroyed"), r.out());
+            assertTrue(r.err().contains("redirect_refused"), r.err());
+            assertTrue(r.err().contains(redirecting.baseUrl().toString()) && r.err().contains(sim.baseUrl().toString()),
+                    r.err());
+            assertEquals(0, sim.requests().size(), "the other origin never heard from us: " + sim.requests());
+            assertFalse(sim.state().isDestroyed(id));
+        }
+    }
+
     @Test
     void yesDestroysAndVerifies() {
         start();

@@ -8,12 +8,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GuardCommandTest extends SimTest {
@@ -28,6 +30,39 @@ class GuardCommandTest extends SimTest {
 
     private CliHarness guard() {
         return cli().clock(clock);
+    }
+
+    /**
+     * Issue 11 item 3: a watchdog in the onstart is only "watchdog" once it has reported itself armed (through the
+     * label, vast-api.md §3.7); before that, and forever when the image cannot send, it is "watchdog unconfirmed".
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void guardListSaysWatchdogOnlyOnceTheWatchdogReportedItselfArmed(boolean imageCannotSend) throws Exception {
+        start(SimulatorConfig.defaults().withInstances(0).withTimeScale(0).withBootTime(Duration.ofMinutes(2)));
+        clock = sim.shareClockWithClients();
+        long offer = sim.state().offers().get(0).id();
+        CliHarness.Result rent = guard().run("reserve", "--offer-id", String.valueOf(offer), "--ttl", "2h",
+                "--watchdog", "--wait", "0");
+        assertEquals(0, rent.exit(), rent.all());
+        long rented = sim.state().instances().get(0).id();
+        if (imageCannotSend) {
+            sim.state().muteWatchdog(rented);
+        }
+
+        CliHarness.Result before = guard().run("guard", "list");
+        assertTrue(before.outLines().get(1).matches(rented + "\\s+.*\\s+local \\+ watchdog unconfirmed\\s+.*"), before.out());
+        JsonNode row = Json.mapper().readTree(guard().run("guard", "list", "--json").out()).get("instances").get(0);
+        assertFalse(row.get("watchdog_armed").asBoolean());
+
+        sim.clock().advance(Duration.ofMinutes(3));
+        CliHarness.Result after = guard().run("guard", "list");
+
+        String expected = imageCannotSend ? "local \\+ watchdog unconfirmed" : "local \\+ watchdog";
+        assertTrue(after.outLines().get(1).matches(rented + "\\s+.*\\s+" + expected + "\\s+\\d{4}-.*"), after.out());
+        assertEquals(!imageCannotSend,
+                Json.mapper().readTree(guard().run("guard", "list", "--json").out()).get("instances").get(0)
+                        .get("watchdog_armed").asBoolean());
     }
 
     @Test

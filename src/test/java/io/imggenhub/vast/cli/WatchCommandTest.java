@@ -76,6 +76,29 @@ class WatchCommandTest extends SimTest {
         assertTrue(events.stream().noneMatch(e -> e.get("unconfirmed").asBoolean()), events.toString());
     }
 
+    /** Issue 11 item 4: a guard whose destroy failed once let {@code watch --once} exit 0. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"500", "ghost"})
+    void onceExitsOneAndSaysStillBillingWhenAGuardsDestroyFailed(String fault) {
+        startFrozen();
+        assertEquals(0, at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h").exit());
+        if (fault.equals("ghost")) {
+            sim.faults().ignoreDestroy(id); // vast-api.md §3.3: accepted is not done
+        } else {
+            sim.faults().failDestroy(id, 500);
+        }
+        sim.clock().advance(Duration.ofMinutes(61));
+
+        CliHarness.Result r = at().run("watch", "--once");
+
+        assertEquals(1, r.exit(), r.all());
+        assertFalse(sim.state().isDestroyed(id));
+        assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: instance " + id
+                + " \\(RTX 4090, \\$0\\.4000/hr\\): .*")), r.out());
+        assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: 1 instance\\(s\\) at .*")),
+                r.out());
+    }
+
     @Test
     void keepItHoldsTheActionBackUntilItEnds() throws Exception {
         startFrozen();

@@ -500,7 +500,8 @@ public final class GuardEngine {
         }
         Duration watchdog = OnstartWatchdog.ttlOf(instance).orElse(null);
         Instant about = watchdog == null || instance.started() == null ? null : instance.started().plus(watchdog);
-        return new Protection(instance.id(), planned, kept, watchdog, about);
+        return new Protection(instance.id(), planned, kept, watchdog, about,
+                watchdog != null && OnstartWatchdog.isArmed(instance));
     }
 
     /** {@link #protection} for every live instance of the snapshot, in its order. */

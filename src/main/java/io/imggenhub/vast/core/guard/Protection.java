@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param keptUntil       a "keep it" in force, or null
  * @param watchdogTtl     the TTL of the watchdog in the instance's onstart script, or null
  * @param watchdogAbout   roughly when the watchdog acts (its clock starts when the container first runs), or null
+ * @param watchdogArmed   the watchdog has reported itself armed (see {@link OnstartWatchdog#isArmed}); until then
+ *                        it is only a script that may have found no way to call Vast
  */
 public record Protection(long instanceId, List<Planned> rules, Instant keptUntil, Duration watchdogTtl,
-                         Instant watchdogAbout) {
+                         Instant watchdogAbout, boolean watchdogArmed) {
 
     /** One local guard rule and its countdown. */
     public record Planned(GuardRule rule, String description, Instant dueAt) {
@@ -58,6 +60,16 @@ public record Protection(long instanceId, List<Planned> rules, Instant keptUntil
         return coverage() == Coverage.LOCAL_ONLY;
     }
 
+    /** A watchdog is in the onstart script but has not reported itself armed: nobody knows that it runs. */
+    public boolean watchdogUnconfirmed() {
+        return watchdogTtl != null && !watchdogArmed;
+    }
+
+    /** {@code watchdog}, or {@code watchdog unconfirmed} until the evidence arrives. */
+    public String watchdogWord() {
+        return watchdogUnconfirmed() ? "watchdog unconfirmed" : "watchdog";
+    }
+
     /** The earliest moment anything would destroy this instance, as far as is known now. */
     public Optional<Instant> nextActionAt() {
         List<Instant> times = new ArrayList<>();
@@ -86,8 +98,12 @@ public record Protection(long instanceId, List<Planned> rules, Instant keptUntil
         return switch (coverage()) {
             case NONE -> "unguarded";
             case LOCAL_ONLY -> local + " — only while imggenhub-vast runs";
-            case WATCHDOG_ONLY -> "on-instance watchdog " + watchdog(hhmm) + ", works while this app is closed";
-            case LOCAL_AND_WATCHDOG -> local + " — watchdog " + watchdog(hhmm) + " also when closed";
+            case WATCHDOG_ONLY -> watchdogUnconfirmed()
+                    ? "on-instance " + watchdogWord() + " " + watchdog(hhmm) + ": it has not reported itself armed yet"
+                    : "on-instance watchdog " + watchdog(hhmm) + ", works while this app is closed";
+            case LOCAL_AND_WATCHDOG -> watchdogUnconfirmed()
+                    ? local + " — " + watchdogWord() + " " + watchdog(hhmm) + ": not reported armed yet"
+                    : local + " — watchdog " + watchdog(hhmm) + " also when closed";
         };
     }
 

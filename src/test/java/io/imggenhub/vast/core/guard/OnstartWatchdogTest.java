@@ -32,14 +32,19 @@ class OnstartWatchdogTest {
         String s = OnstartWatchdog.script(VAST, Duration.ofHours(2));
         assertTrue(s.startsWith("# imggenhub-vast watchdog ttl=7200\n"), s);
         assertTrue(s.endsWith("# end imggenhub-vast watchdog\n"), s);
-        assertTrue(s.contains("u=\"https://console.vast.ai/api/v0/instances/$CONTAINER_ID/\""), s);
+        assertTrue(s.contains("U=\"https://console.vast.ai/api/v0/instances/$CONTAINER_ID/\""), s);
         assertTrue(s.contains("h=\"Authorization: Bearer $CONTAINER_API_KEY\""), s);
-        assertTrue(s.contains("curl -fsS -m 30 -X DELETE -H \"$h\" \"$u\""), s);
-        assertTrue(s.contains("wget -q -T 30 -O /dev/null --method=DELETE --header=\"$h\" \"$u\""), "wget fallback");
+        assertTrue(s.contains("curl -fsS -m 30 -X \"$1\" -H \"$h\" \"$U\""), s);
+        assertTrue(s.contains("wget -q -T 30 -O /dev/null --method=\"$1\" --header=\"$h\" \"$U\""), "wget fallback");
+        assertTrue(s.contains("python3) python3 -c"), "python3 fallback (pytorch/pytorch has it)");
+        assertTrue(s.contains("perl) perl -MHTTP::Tiny"), "perl fallback");
+        assertTrue(s.contains("send DELETE"), s);
+        assertTrue(s.contains("NOT ARMED"), "says so loudly when nothing can send");
+        assertTrue(s.contains("send PUT"), "reports itself armed");
         assertTrue(s.contains("nohup sh "), "runs in the background so the user's onstart goes on");
         assertTrue(s.contains("for try in 1 2 3 4 5; do"), "retries");
         assertFalse(s.contains("VAST_API_KEY"), "never the account key");
-        assertTrue(s.length() < 1500, "short enough to leave room in Vast's 4096 characters: " + s.length());
+        assertTrue(s.length() < 3000, "short enough to leave room in Vast's 4096 characters: " + s.length());
     }
 
     @Test
@@ -59,9 +64,9 @@ class OnstartWatchdogTest {
                 () -> OnstartWatchdog.script(URI.create("http://vast.example.com"), Duration.ofHours(1)));
         assertTrue(e.getMessage().contains("use https"), e.getMessage());
         assertTrue(OnstartWatchdog.script(URI.create("http://127.0.0.1:8123"), Duration.ofHours(1))
-                .contains("u=\"http://127.0.0.1:8123/api/v0/instances/$CONTAINER_ID/\""));
+                .contains("U=\"http://127.0.0.1:8123/api/v0/instances/$CONTAINER_ID/\""));
         assertTrue(OnstartWatchdog.script(URI.create("https://console.vast.ai/api/v0/"), Duration.ofHours(1))
-                .contains("u=\"https://console.vast.ai/api/v0/instances/"), "an old .../api/v0/ base is normalised");
+                .contains("U=\"https://console.vast.ai/api/v0/instances/"), "an old .../api/v0/ base is normalised");
         assertThrows(IllegalArgumentException.class,
                 () -> OnstartWatchdog.script(URI.create("https://host/a$b"), Duration.ofHours(1)),
                 "a $ would be expanded by the shell");

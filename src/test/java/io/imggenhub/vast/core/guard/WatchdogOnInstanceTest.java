@@ -87,12 +87,21 @@ class WatchdogOnInstanceTest {
         Protection p = f.engine.protection(instance);
         assertEquals(Protection.Coverage.LOCAL_AND_WATCHDOG, p.coverage());
         assertFalse(p.localOnly());
-        assertTrue(p.summary(f.zone).contains("watchdog 2 h"), p.summary(f.zone));
+        assertTrue(p.watchdogUnconfirmed(), "the container has not run yet, so nothing reported the watchdog armed");
+        assertTrue(p.summary(f.zone).contains("watchdog unconfirmed 2 h"), p.summary(f.zone));
+
+        // Once the container runs, the script reports itself armed through the label (vast-api.md §3.7).
+        f.advance(BOOT.plusSeconds(1));
+        var booted = f.client.getInstance(id).orElseThrow();
+        assertEquals("watched" + OnstartWatchdog.ARMED_SUFFIX, booted.label());
+        Protection armed = f.engine.protection(booted);
+        assertFalse(armed.watchdogUnconfirmed());
+        assertTrue(armed.summary(f.zone).contains("— watchdog 2 h"), armed.summary(f.zone));
 
         // With the app running, the local guard acts first (the watchdog's clock starts only when the container
         // runs, BOOT later) and leaves its reason in the audit log.
         f.poll();
-        f.advance(Duration.ofHours(2).plus(BOOT.dividedBy(2)));
+        f.advance(Duration.ofHours(2).minus(BOOT.dividedBy(2)));
         // No poll saw it coming: this one warns ("Keep it"), the next one acts (issue 12).
         assertEquals(0, f.poll().actions().size());
         assertEquals(1, f.poll().actions().size());
@@ -154,6 +163,85 @@ class WatchdogOnInstanceTest {
         assertTrue(slept > 5400 - 30 && slept <= 5400, "slept " + slept);
     }
 
+    /**
+     * Issue 11 item 3: pytorch/pytorch:latest may ship neither curl nor GNU wget. With only python3 the watchdog
+     * still reports itself armed and destroys.
+     */
+    @Test
+    void withoutCurlOrWgetPython3ReportsArmedAndDestroys() throws Exception {
+        assumeTrue(onPath("python3"), "needs python3");
+        assertDestroysWith("python3");
+    }
+
+    @Test
+    void withoutCurlWgetOrPythonPerlReportsArmedAndDestroys() throws Exception {
+        assumeTrue(onPath("perl") && perlHasHttpTiny(), "needs perl with HTTP::Tiny");
+        assertDestroysWith("perl");
+    }
+
+    private void assertDestroysWith(String sender) throws Exception {
+        long id = rentWithWatchdog(Duration.ofHours(1), null).newContract();
+        Files.writeString(dir.resolve("imggenhub-vast-watchdog.deadline"), "1\n");
+        Path bin = toolsOnly(List.of("sh", "nohup", "date", "cat", "sleep", sender));
+
+        runOnstart(id, bin.toString());
+
+        Path log = dir.resolve("imggenhub-vast-watchdog.log");
+        await().atMost(Duration.ofSeconds(30)).until(() -> f.sim.state().isDestroyed(id)
+                || Files.exists(log) && Files.readString(log).contains("destroy attempt 1"));
+        assertTrue(f.sim.state().isDestroyed(id), () -> "not destroyed: " + read(log));
+        assertEquals(Optional.of("instance-key"), f.sim.state().destroyedBy(id), "over HTTP with the instance key");
+        assertTrue(Files.readString(dir.resolve("onstart.log")).contains("watchdog started with " + sender),
+                Files.readString(dir.resolve("onstart.log")));
+        assertTrue(read(log).contains("armed with " + sender), read(log));
+        assertEquals(1L, f.sim.count("PUT", "/api/v0/instances/" + id + "/"), "the armed report");
+    }
+
+    /** With no way to send, the instance log says so loudly, nothing claims the watchdog, and nothing is sent. */
+    @Test
+    void withNothingToSendWithTheInstanceLogSaysNotArmedAndTheAppSaysUnconfirmed() throws Exception {
+        long id = rentWithWatchdog(Duration.ofHours(1), null).newContract();
+        Path bin = toolsOnly(List.of("sh", "nohup", "date", "cat", "sleep"));
+        int before = f.sim.requests().size();
+
+        runOnstart(id, bin.toString());
+
+        String log = Files.readString(dir.resolve("onstart.log"));
+        assertTrue(log.contains("imggenhub-vast watchdog NOT ARMED: no curl, GNU wget, python3 or perl"), log);
+        assertEquals(before, f.sim.requests().size(), "nothing was sent");
+        // The simulator models such an image: no report, no destroy, and the app keeps saying "unconfirmed".
+        f.sim.state().muteWatchdog(id);
+        f.advance(BOOT.plus(Duration.ofHours(2)));
+        var listed = f.client.getInstance(id).orElseThrow();
+        assertEquals("watched", listed.label());
+        assertTrue(f.engine.protection(listed).watchdogUnconfirmed());
+        assertFalse(f.sim.state().isDestroyed(id));
+    }
+
+    /** A PATH of symlinks to just these tools (a missing one is left out). */
+    private Path toolsOnly(List<String> tools) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : tools) {
+            if (which(tool) != null) {
+                Files.createSymbolicLink(bin.resolve(tool), Path.of(which(tool)));
+            }
+        }
+        return bin;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(" + file + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean perlHasHttpTiny() throws Exception {
+        Process p = new ProcessBuilder(which("perl"), "-MHTTP::Tiny", "-e", "1").redirectErrorStream(true).start();
+        return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
     /** Runs the instance's onstart as Vast would, with the variables Vast injects into the container. */
     private void runOnstart(long id, String path) throws Exception {
         String onstart = f.sim.state().instance(id).orElseThrow().onstart();
@@ -177,7 +265,8 @@ class WatchdogOnInstanceTest {
     private static String which(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
             Path p = Path.of(d, tool);
-            if (Files.isExecutable(p)) {
+            // A version manager's shim (pyenv) is a bash script that needs more than the tools linked here.
+            if (Files.isExecutable(p) && !d.contains("/shims")) {
                 return p.toString();
             }
         }
