@@ -36,10 +36,12 @@ final class SummaryBar {
                                 : "spendable balance", vm.creditUsedUpProperty()), vm.creditLowProperty(),
                         "The account's spendable credit as Vast reports it"),
                 tile("runway", "Runway", Bindings.createStringBinding(
+                        // Used-up credit is no runway at all: neither "0 s" of one nor an endless one.
                         () -> vm.snapshotProperty().get() == null ? "–"
+                                : vm.creditUsedUpProperty().get() ? "none"
                                 : vm.runwayProperty().get() == null ? "∞"
                                 : Format.duration(vm.runwayProperty().get()),
-                        vm.runwayProperty(), vm.snapshotProperty()),
+                        vm.runwayProperty(), vm.snapshotProperty(), vm.creditUsedUpProperty()),
                         Bindings.createStringBinding(() -> vm.staleProperty().get()
                                         // No fresh poll: the runway is the one computed then, frozen, not counting.
                                         ? "frozen: data of " + (vm.lastUpdatedProperty().get() == null ? "–"

@@ -138,6 +138,7 @@ class DeployGuardsTest {
         assertTrue(robot.lookup("#credit-tile").query().getStyleClass().contains("danger"), "a red Credit tile");
         assertTrue(!UiTestSupport.text(robot, "#runway-detail").contains("reaches zero at"),
                 UiTestSupport.text(robot, "#runway-detail"));
+        assertEquals("none", UiTestSupport.text(robot, "#runway-value"), "no credit is no runway, not an endless one");
 
         choice = 0;
         robot.clickOn("#deploy-cheapest");
