@@ -2,13 +2,11 @@ package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.Main;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,67 +19,30 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue 11 item 5: the real window (glass GTK on Xvfb, AWT tray in trayer, demo account) killed with SIGTERM once
  * crashed the JVM (the committed hs_err_pid10139.log: SIGSEGV on the FX thread while GTK and the JVM exited at the
  * same time). Twenty windows in a row each get SIGTERM with the tray alive (every other one a second SIGTERM right
  * after the first, the last two SIGINT): no hs_err file, status 0 or 143, and the quit was orderly (the window
- * saved its settings on the way out, which only the Quit path does). Display :111 so as not to meet other tests.
+ * saved its settings on the way out, which only the Quit path does).
  */
 class QuitOnSignalIT {
-    private static final String DISPLAY = ":111";
     private static final int RUNS = 20;
 
     @TempDir
     Path tmp;
-    private Process xvfb;
-    private Process trayer;
+    private TrayDisplay x;
 
     @BeforeEach
     void startDisplay() throws Exception {
-        boolean required = System.getenv("IMGGENHUB_REQUIRE_TRAY_TEST") != null;
-        for (String tool : List.of("Xvfb", "trayer")) {
-            if (onPath(tool) == null) {
-                if (required) {
-                    fail(tool + " is not on PATH but IMGGENHUB_REQUIRE_TRAY_TEST is set: install xvfb and trayer");
-                }
-                Assumptions.abort(tool + " is not on PATH: this test needs an X server (xvfb) and a tray (trayer)");
-            }
-        }
-        xvfb = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("xvfb.log").toFile()).start();
-        awaitDisplay();
-        ProcessBuilder tray = new ProcessBuilder("trayer", "--edge", "top", "--align", "right", "--widthtype",
-                "pixel", "--width", "120", "--heighttype", "pixel", "--height", "24");
-        tray.environment().put("DISPLAY", DISPLAY);
-        trayer = tray.redirectErrorStream(true).redirectOutput(tmp.resolve("trayer.log").toFile()).start();
-    }
-
-    /** xdpyinfo succeeds once Xvfb accepts connections. */
-    private void awaitDisplay() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            assertTrue(xvfb.isAlive(), "Xvfb ended: " + Files.readString(tmp.resolve("xvfb.log")));
-            Process probe = new ProcessBuilder("xdpyinfo", "-display", DISPLAY).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0) {
-                return;
-            }
-            xvfb.waitFor(100, TimeUnit.MILLISECONDS);
-        }
-        fail("Xvfb on " + DISPLAY + " did not accept connections: " + Files.readString(tmp.resolve("xvfb.log")));
+        x = TrayDisplay.start(tmp);
     }
 
     @AfterEach
     void stopDisplay() throws InterruptedException {
-        for (Process p : new Process[] {trayer, xvfb}) {
-            if (p != null) {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            }
+        if (x != null) {
+            x.close();
         }
     }
 
@@ -119,7 +80,7 @@ class QuitOnSignalIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("VAST") || k.startsWith("IMGGENHUB") || k.startsWith("XDG")
                 || k.startsWith("JDK_JAVA_OPTIONS") || k.startsWith("JAVA_TOOL_OPTIONS") || k.equals("WAYLAND_DISPLAY"));
-        pb.environment().put("DISPLAY", DISPLAY);
+        pb.environment().put("DISPLAY", x.display());
         pb.environment().put("HOME", home.toString());
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         return pb.start();
@@ -175,15 +136,5 @@ class QuitOnSignalIT {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList();
         }
-    }
-
-    private static Path onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, tool);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

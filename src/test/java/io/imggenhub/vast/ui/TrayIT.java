@@ -1,17 +1,13 @@
 package io.imggenhub.vast.ui;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The tray path on a real X server with a tray host: starts Xvfb (on a display it picks itself) and trayer, then
@@ -32,45 +27,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 class TrayIT {
     @TempDir
     Path tmp;
-    private Process xvfb;
-    private Process trayer;
+    private TrayDisplay x;
     private String display;
 
     @BeforeEach
     void startDisplay() throws Exception {
-        boolean required = System.getenv("IMGGENHUB_REQUIRE_TRAY_TEST") != null;
-        for (String tool : List.of("Xvfb", "trayer")) {
-            if (onPath(tool) == null) {
-                if (required) {
-                    fail(tool + " is not on PATH but IMGGENHUB_REQUIRE_TRAY_TEST is set: install xvfb and trayer");
-                }
-                Assumptions.abort(tool + " is not on PATH: the tray test needs an X server (xvfb) and a tray host"
-                        + " (trayer); .ci/run installs both");
-            }
-        }
-        // -displayfd makes Xvfb choose a free display and write its number once it accepts connections.
-        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
-                .redirectError(tmp.resolve("xvfb.log").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
-        String number = out.readLine();
-        assertTrue(number != null && number.strip().matches("\\d+"), "Xvfb did not report a display: " + number
-                + " " + Files.readString(tmp.resolve("xvfb.log")));
-        display = ":" + number.strip();
-        ProcessBuilder tray = new ProcessBuilder("trayer", "--edge", "top", "--align", "right", "--widthtype",
-                "pixel", "--width", "120", "--heighttype", "pixel", "--height", "24");
-        tray.environment().put("DISPLAY", display);
-        trayer = tray.redirectErrorStream(true).redirectOutput(tmp.resolve("trayer.log").toFile()).start();
+        x = TrayDisplay.start(tmp);
+        display = x.display();
     }
 
     @AfterEach
     void stopDisplay() throws InterruptedException {
-        for (Process p : new Process[] {trayer, xvfb}) {
-            if (p != null) {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            }
+        if (x != null) {
+            x.close();
         }
     }
 
@@ -116,15 +85,5 @@ class TrayIT {
         System.out.println("TrayProbe output:\n" + all);
         assertEquals(0, p.exitValue(), "probe exit code; output:\n" + all);
         return seen;
-    }
-
-    private static Path onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, tool);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }
