@@ -218,6 +218,20 @@ final class GuardViewModel {
         });
     }
 
+    /** What saving an account guard would destroy at once: every live instance, their burn, and why. */
+    record AccountActsNow(int instances, double burnPerHour, String why) {
+    }
+
+    /** Checks in the background (the caps read the spend history) whether {@code guard} would act at once. */
+    void accountActsNow(AccountGuard guard, Consumer<Optional<AccountActsNow>> then) {
+        runner.execute(() -> {
+            FleetSnapshot s = last;
+            Optional<AccountActsNow> acts = engine.wouldActNow(guard, s)
+                    .map(why -> new AccountActsNow(s.live().size(), s.burnPerHour(), why));
+            Platform.runLater(() -> then.accept(acts));
+        });
+    }
+
     void saveAccount(AccountGuard guard) {
         runner.execute(() -> {
             try {
