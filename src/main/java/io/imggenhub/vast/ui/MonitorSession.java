@@ -134,7 +134,7 @@ final class MonitorSession {
         if (Platform.isFxApplicationThread()) {
             poll.refreshNow();
         } else {
-            Platform.runLater(poll::refreshNow);
+            runner.onUi(poll::refreshNow);
         }
     }
 
