@@ -9,26 +9,18 @@ import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.instances.InstanceTable;
 import io.imggenhub.vast.ui.instances.MonitorViewModel;
 import io.imggenhub.vast.ui.instances.SummaryBar;
-import io.imggenhub.vast.ui.settings.DemoAccount;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -40,7 +32,10 @@ import javafx.scene.layout.VBox;
 
 import java.time.ZoneId;
 
-/** The window's nodes: toolbar, spend summary, banners, the instance table and the deploy panel. No logic. */
+/**
+ * The window's nodes: the toolbar ({@link WindowToolbar}), spend summary, banners, the instance table beside the
+ * deploy panel ({@link DeploySplit}) in the first tab, and the status bar. No logic.
+ */
 public final class MainView {
     /** What the toolbar asks of the window that owns this view. */
     interface Actions {
@@ -51,6 +46,18 @@ public final class MainView {
         void toggleTheme();
     }
 
+    /** The view models the window shows. */
+    record Models(MonitorViewModel monitor, DestroyViewModel destroy, DeployViewModel deploy, BannerBoard board) {
+    }
+
+    /**
+     * What the toolbar and the status bar say about the watched account: demo or real, where it connects, how it
+     * polls, the theme button's text, and the zone the summary's clock times are in.
+     */
+    record Session(boolean demo, String connection, ObservableStringValue pollText, ObservableBooleanValue polling,
+                   ObservableStringValue themeButtonText, ZoneId zone) {
+    }
+
     private static final KeyCombination SETTINGS = KeyCombination.keyCombination("Shortcut+Comma");
     private static final KeyCombination REFRESH_ALT = KeyCombination.keyCombination("Shortcut+R");
     private static final KeyCombination DEPLOY_PANEL = KeyCombination.keyCombination("Shortcut+D");
@@ -58,31 +65,36 @@ public final class MainView {
     private final BorderPane root = new BorderPane();
     private final InstanceTable table;
     private final DeployPanel deployPanel;
-    private final ToggleButton deployToggle = new ToggleButton("Deploy panel");
-    private final Region spacer = new Region();
-    private final ToolBar toolbar;
+    private final WindowToolbar toolbar;
     private final TabPane tabs = new TabPane();
     private final BannerStack bannerStack;
-    /** What the deploy panel needs for its buttons to show in full. */
-    /** The deploy panel's narrowest with its buttons and fields whole (base.css gives it the same minimum). */
-    private static final double DEPLOY_MIN = 300;
-    /** The split's divider and padding. */
-    private static final double DIVIDER = 8;
-    /** The deploy panel was closed for lack of room, not by the user: it comes back when there is room. */
-    private boolean autoHidden;
-    private boolean hidingForRoom;
     /** The table with what sits above it (the filter bar). */
     private final VBox tablePane = new VBox();
 
-    MainView(MonitorViewModel monitor, DestroyViewModel destroy, DeployViewModel deploy, BannerBoard board,
-             Actions actions, boolean demo, String connection, ObservableStringValue pollText,
-             ObservableBooleanValue polling, ObservableStringValue themeButtonText, ZoneId zone) {
+    MainView(Models models, Actions actions, Session session) {
         root.getStyleClass().add("monitor");
         root.setId("monitor-root");
-        table = new InstanceTable(monitor, destroy::destroy);
-        deployPanel = new DeployPanel(deploy);
+        table = new InstanceTable(models.monitor(), models.destroy()::destroy);
+        deployPanel = new DeployPanel(models.deploy());
 
         TableView<InstanceRow> tableView = table.view();
+        tableView.setPlaceholder(placeholder(models.monitor()));
+
+        toolbar = new WindowToolbar(tableView, models.destroy(), actions, session);
+        bannerStack = new BannerStack(models.board());
+        root.setTop(topArea(new SummaryBar(models.monitor(), session.zone()).view()));
+
+        tablePane.getChildren().setAll(tableView);
+        VBox.setVgrow(tableView, Priority.ALWAYS);
+        DeploySplit split = new DeploySplit(tablePane, table, deployPanel, toolbar.deployToggle());
+        root.setCenter(tabsWithInstances(split.view()));
+        root.setBottom(statusBar(session));
+
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> onKey(e, actions, tableView, models.destroy()));
+    }
+
+    /** Says why the table is empty: nothing billing, a failed load, or still loading. */
+    private static Label placeholder(MonitorViewModel monitor) {
         Label placeholder = new Label();
         placeholder.getStyleClass().add("table-placeholder");
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -92,171 +104,59 @@ public final class MainView {
             return monitor.staleProperty().get() ? "Could not load the instances: see the banner above."
                     : "Loading instances…";
         }, monitor.snapshotProperty(), monitor.staleProperty()));
-        tableView.setPlaceholder(placeholder);
+        return placeholder;
+    }
 
-        Button refresh = new Button("⟳ Refresh");
-        refresh.setId("refresh");
-        refresh.setTooltip(new Tooltip("Poll Vast now (F5)"));
-        refresh.setOnAction(e -> actions.refresh());
-
-        Button destroyOne = new Button("Destroy");
-        destroyOne.setId("destroy");
-        destroyOne.setTooltip(new Tooltip("Destroy the selected instances, after you confirm (Delete)"));
-        destroyOne.textProperty().bind(FleetControls.destroyButtonText(tableView));
-        destroyOne.setOnAction(e -> FleetControls.destroySelection(tableView, destroy));
-        destroyOne.disableProperty().bind(tableView.getSelectionModel().selectedItemProperty().isNull()
-                .or(destroy.destroyingAllProperty()));
-
-        Button destroyAll = new Button("Destroy All");
-        destroyAll.setId("destroy-all");
-        destroyAll.getStyleClass().addAll("danger", "destroy-all");
-        destroyAll.setTooltip(new Tooltip("Destroy every instance on the account, after you confirm"));
-        destroyAll.setOnAction(e -> destroy.destroyAll());
-        destroyAll.disableProperty().bind(destroy.destroyingAllProperty());
-
-        ProgressBar destroyProgress = new ProgressBar();
-        destroyProgress.setId("destroy-progress");
-        destroyProgress.setPrefWidth(120);
-        destroyProgress.progressProperty().bind(destroy.progressProperty());
-        Label destroyText = new Label();
-        destroyText.setId("destroy-progress-text");
-        destroyText.textProperty().bind(destroy.progressTextProperty());
-        HBox destroyActivity = new HBox(6, destroyProgress, destroyText);
-        destroyActivity.setAlignment(Pos.CENTER_LEFT);
-        destroyActivity.visibleProperty().bind(destroy.destroyingAllProperty());
-        destroyActivity.managedProperty().bind(destroy.destroyingAllProperty());
-
-        deployToggle.setId("deploy-toggle");
-        deployToggle.setSelected(true);
-        deployToggle.setTooltip(new Tooltip("Show or hide the deploy panel (Ctrl+D)"));
-
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
-        Button theme = new Button();
-        theme.setId("theme");
-        theme.textProperty().bind(themeButtonText);
-        theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
-        theme.setOnAction(e -> actions.toggleTheme());
-
-        Button settings = new Button("Settings…");
-        settings.setId("settings");
-        settings.setTooltip(new Tooltip("API key, server, poll interval, alert thresholds (Ctrl+,)"));
-        settings.setOnAction(e -> actions.openSettings());
-
-        toolbar = new ToolBar(refresh, new Separator(Orientation.VERTICAL), destroyOne, destroyAll,
-                destroyActivity, new Separator(Orientation.VERTICAL), deployToggle, spacer);
-        if (demo) {
-            Label badge = new Label("DEMO");
-            badge.setId("demo-badge");
-            badge.getStyleClass().add("demo-badge");
-            badge.setTooltip(new Tooltip("A simulated account on a local Vast.ai simulator: nothing here costs"
-                    + " money. Billing runs " + (int) DemoAccount.TIME_SCALE + " times faster than real time, so"
-                    + " you can watch the credit drain."));
-            Button connect = new Button("Connect real account…");
-            connect.setId("connect");
-            connect.getStyleClass().add("accent");
-            connect.setTooltip(new Tooltip("Enter your Vast.ai API key to watch your real account"));
-            connect.setOnAction(e -> actions.openSettings());
-            toolbar.getItems().addAll(badge, connect);
-        }
-        toolbar.getItems().addAll(theme, settings);
-
-        bannerStack = new BannerStack(board);
-        VBox top = new VBox(toolbar, new SummaryBar(monitor, zone).view(), bannerStack.view());
+    /** The toolbar, the spend summary and the banners, top to bottom. */
+    private VBox topArea(Node summary) {
+        VBox top = new VBox(toolbar.view(), summary, bannerStack.view());
         top.getStyleClass().add("top-area");
-        root.setTop(top);
+        return top;
+    }
 
-        tablePane.getChildren().setAll(tableView);
-        VBox.setVgrow(tableView, Priority.ALWAYS);
-        SplitPane split = new SplitPane(tablePane, deployPanel.view());
-        split.setId("split");
-        split.setDividerPositions(0.72);
-        SplitPane.setResizableWithParent(deployPanel.view(), false);
-        // The deploy panel gives way before the numbers do: it gets what the table's columns leave, 260-380 px.
-        split.widthProperty().addListener((o, was, is) -> placeDivider(split, true));
-        table.neededWidthProperty().addListener((o, was, is) -> placeDivider(split, true));
-        deployToggle.selectedProperty().addListener((o, was, show) -> {
-            if (show && !split.getItems().contains(deployPanel.view())) {
-                split.getItems().add(deployPanel.view());
-                split.setDividerPositions(0.72);
-                // After the split has laid the panel out again, or the position is overridden.
-                javafx.application.Platform.runLater(() -> placeDivider(split, false));
-            } else if (!show) {
-                autoHidden = hidingForRoom;
-                split.getItems().remove(deployPanel.view());
-            }
-        });
-        Tab instances = new Tab("Instances", split);
+    private TabPane tabsWithInstances(Node instancesContent) {
+        Tab instances = new Tab("Instances", instancesContent);
         instances.setId("instances-tab");
         instances.setClosable(false);
         tabs.getTabs().add(instances);
         tabs.setId("main-tabs");
-        root.setCenter(tabs);
+        return tabs;
+    }
 
-        Label connectionLabel = new Label(connection);
+    /** Where the window is connected on the left; the poll's activity and pace on the right. */
+    private static HBox statusBar(Session session) {
+        Label connectionLabel = new Label(session.connection());
         connectionLabel.setId("connection");
         Region statusSpacer = new Region();
         HBox.setHgrow(statusSpacer, Priority.ALWAYS);
         ProgressIndicator pollIndicator = new ProgressIndicator();
         pollIndicator.setId("poll-indicator");
         pollIndicator.setPrefSize(14, 14);
-        pollIndicator.visibleProperty().bind(polling);
+        pollIndicator.visibleProperty().bind(session.polling());
         Label pollLabel = new Label();
         pollLabel.setId("poll-status");
-        pollLabel.textProperty().bind(pollText);
+        pollLabel.textProperty().bind(session.pollText());
         HBox status = new HBox(8, connectionLabel, statusSpacer, pollIndicator, pollLabel);
         status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("status-bar");
-        root.setBottom(status);
-
-        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            boolean typing = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
-            if (e.getCode() == KeyCode.F5 || REFRESH_ALT.match(e)) {
-                actions.refresh();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DELETE && !typing) {
-                FleetControls.destroySelection(tableView, destroy);
-                e.consume();
-            } else if (SETTINGS.match(e)) {
-                actions.openSettings();
-                e.consume();
-            } else if (DEPLOY_PANEL.match(e)) {
-                deployToggle.setSelected(!deployToggle.isSelected());
-                e.consume();
-            }
-        });
+        return status;
     }
 
-    /**
-     * The deploy panel gives way before the numbers do: it gets what the table's columns leave (up to 400 px), and
-     * where that is less than it needs it closes by itself, to come back when the window is wide enough again.
-     */
-    private void placeDivider(SplitPane split, boolean mayHide) {
-        double width = split.getWidth();
-        if (width <= 0) {
-            return;
-        }
-        // The label in full if the panel can still have its minimum beside it, else the label gives way.
-        double room = width - DIVIDER - table.neededWidth(true);
-        if (room < DEPLOY_MIN) {
-            // The label gives way (its cells have tooltips) before the panel closes; the panel keeps its minimum.
-            room = Math.min(DEPLOY_MIN, width - DIVIDER - table.neededWidth(false));
-        }
-        boolean shown = split.getItems().contains(deployPanel.view());
-        if (mayHide && shown && room < DEPLOY_MIN) {
-            hidingForRoom = true;
-            deployToggle.setSelected(false);
-            hidingForRoom = false;
-            return;
-        }
-        if (mayHide && !shown && autoHidden && room >= DEPLOY_MIN) {
-            autoHidden = false;
-            deployToggle.setSelected(true);
-            return;
-        }
-        if (shown) {
-            double panel = Math.max(DEPLOY_MIN, Math.min(400, room));
-            split.setDividerPositions(Math.max(0.3, 1 - panel / width));
+    /** The window's shortcuts: F5/Ctrl+R refresh, Delete destroys the selection, Ctrl+, settings, Ctrl+D the panel. */
+    private void onKey(KeyEvent e, Actions actions, TableView<InstanceRow> tableView, DestroyViewModel destroy) {
+        boolean typing = root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl;
+        if (e.getCode() == KeyCode.F5 || REFRESH_ALT.match(e)) {
+            actions.refresh();
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE && !typing) {
+            FleetControls.destroySelection(tableView, destroy);
+            e.consume();
+        } else if (SETTINGS.match(e)) {
+            actions.openSettings();
+            e.consume();
+        } else if (DEPLOY_PANEL.match(e)) {
+            toolbar.deployToggle().setSelected(!toolbar.deployToggle().isSelected());
+            e.consume();
         }
     }
 
@@ -280,7 +180,7 @@ public final class MainView {
 
     /** More toolbar buttons (the guards'), after the deploy toggle. */
     public void addTools(javafx.scene.Node... tools) {
-        toolbar.getItems().addAll(toolbar.getItems().indexOf(spacer), java.util.List.of(tools));
+        toolbar.addTools(tools);
     }
 
     /** Puts {@code node} above the instance table (the filter bar). */

@@ -93,8 +93,9 @@ public final class MonitorSession {
 
         ObservableStringValue pollText = Bindings.createStringBinding(() -> PollPacing.describe(pollSeconds.get(),
                 fleetSize.get(), listInterval(services)), pollSeconds, fleetSize);
-        view = new MainView(monitor, destroy, deploy, banners, actions, connection.isDemo(),
-                connection.description(), pollText, poll.inFlightBinding(), themeButtonText, zone);
+        view = new MainView(new MainView.Models(monitor, destroy, deploy, banners), actions,
+                new MainView.Session(connection.isDemo(), connection.description(), pollText,
+                        poll.inFlightBinding(), themeButtonText, zone));
         GuardControls.install(view, guards, confirmer);
         FleetControls.install(view, monitor, new PowerViewModel(services.powerSwitch(), confirmer, runner, banners,
                 this::refreshNow), runner, banners);
