@@ -1,6 +1,5 @@
 module io.imggenhub.vast {
     requires javafx.controls;
-    requires javafx.swing;
     requires java.desktop;
     // sun.misc.Signal: the window quits in order on SIGTERM/SIGINT (ui.QuitSignals).
     requires jdk.unsupported;

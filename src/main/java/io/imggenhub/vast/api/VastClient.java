@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
  * The Vast.ai REST API over {@link HttpClient} and Jackson (vast-api.md §3). Thread-safe; one instance per server.
  * The key goes only into the {@code Authorization: Bearer} header: never into a URL, a log line or an exception.
  */
-public class VastClient {
+public class VastClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(VastClient.class.getName());
     private static final int PAGE_SIZE = 25;
     private static final int MAX_PAGES = 10_000;
@@ -46,25 +47,28 @@ public class VastClient {
     private final HttpClient http;
     private final Pacer pacer;
     private final Pacer.Priority priority;
+    private final IoThreads threads;
 
     public VastClient(ClientSettings settings) {
         this(settings, HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER) // see SameOriginRedirect
-                .build(), Pacer.shared(settings), Pacer.Priority.NORMAL);
+                .build(), Pacer.shared(settings), Pacer.Priority.NORMAL, new IoThreads());
     }
 
-    private VastClient(ClientSettings settings, HttpClient http, Pacer pacer, Pacer.Priority priority) {
+    private VastClient(ClientSettings settings, HttpClient http, Pacer pacer, Pacer.Priority priority,
+                       IoThreads threads) {
         this.settings = settings;
         this.http = http;
         this.pacer = pacer;
         this.priority = priority;
+        this.threads = threads;
     }
 
     /** The same connection pool and pacer with another retry policy, for callers that pace their own retries. */
     public VastClient withRetry(RetryPolicy policy) {
-        return new VastClient(settings.withRetry(policy), http, pacer, priority);
+        return new VastClient(settings.withRetry(policy), http, pacer, priority, threads);
     }
 
     /**
@@ -72,7 +76,7 @@ public class VastClient {
      * listing it needs, never waits behind a poll.
      */
     public VastClient urgent() {
-        return new VastClient(settings, http, pacer, Pacer.Priority.URGENT);
+        return new VastClient(settings, http, pacer, Pacer.Priority.URGENT, threads);
     }
 
     /** The process-wide pacer this client's requests wait on. */
@@ -171,7 +175,7 @@ public class VastClient {
             // The next page is asked for (and waits its turn at the pacer) before this one is handed over, so its
             // round trip overlaps whatever the caller does with this page (a destroy-all starts destroying it).
             java.util.concurrent.CompletableFuture<InstancePage> next = token == null ? null
-                    : java.util.concurrent.CompletableFuture.supplyAsync(() -> page(extraQuery, token, seenTokens));
+                    : threads.supply(() -> page(extraQuery, token, seenTokens));
             all.addAll(page.instances());
             onPage.accept(page.instances());
             if (next == null) {
@@ -551,7 +555,7 @@ public class VastClient {
             msg = text.isBlank() ? "(no detail message supplied)" : preview(text);
         }
         msg = redact(msg);
-        String lower = (String.valueOf(error) + " " + msg).toLowerCase();
+        String lower = (String.valueOf(error) + " " + msg).toLowerCase(Locale.ROOT);
 
         if (isCreditRefusal(status, error, msg)) {
             return new InsufficientCreditException("insufficient_credit", msg, status);
@@ -662,6 +666,20 @@ public class VastClient {
             Thread.currentThread().interrupt();
             throw new TransportException("interrupted", "interrupted while waiting to retry", -1, e);
         }
+    }
+
+    /** The threads this client and its {@link #urgent()} and {@link #withRetry} copies share (tests look at them). */
+    IoThreads threads() {
+        return threads;
+    }
+
+    /**
+     * Ends the threads this client and its copies overlap requests on, once their work is done. A listing asked
+     * for afterwards still works, without the overlap.
+     */
+    @Override
+    public void close() {
+        threads.close();
     }
 
     /** For logs and messages that want to say which server without anything secret in it. */

@@ -61,6 +61,30 @@ class VastClientTest {
         assertEquals(3, sim.count("GET", "/api/v1/instances"));
     }
 
+    /**
+     * The next page loads while the caller works on this one, on the client's own named daemon threads: a blocked
+     * exchange on the common fork-join pool would starve everything else that uses it.
+     */
+    @Test
+    void theNextPageLoadsOnTheClientsOwnThreadsWhichEndWithTheClient() {
+        restartWith(SimulatorConfig.defaults().withInstances(60));
+        List<Thread> helpers = new java.util.ArrayList<>();
+        List<Instance> instances = client.listInstances(page -> {
+            if (helpers.isEmpty()) {
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith(IoThreads.NAME)).forEach(helpers::add);
+            }
+        });
+        assertEquals(60, instances.size());
+        assertFalse(helpers.isEmpty(), "the second page was asked for on a thread of the client's own");
+        assertTrue(helpers.stream().allMatch(Thread::isDaemon), "a forgotten client never keeps the JVM alive");
+        assertTrue(helpers.size() <= IoThreads.MAX_THREADS);
+
+        client.close();
+        assertTrue(client.threads().isShutdown());
+        assertEquals(60, client.urgent().listInstances().size(), "a closed client still lists, without the overlap");
+    }
+
     @Test
     void instanceRowsCarryWhatAMonitorNeeds() {
         Instance first = client.listInstances().get(0);
@@ -279,6 +303,18 @@ class VastClientTest {
                 instanceof InsufficientCreditException, "an echoed label is not a refusal");
         assertFalse(client.errorFrom(500, "{\"error\": \"insufficient_credit\", \"msg\": \"x\"}")
                 instanceof InsufficientCreditException, "a server error is not a refusal");
+    }
+
+    /** vast-api.md §2: "invalid user key" is an auth error whatever the JVM's language (Turkish lower-cases I to ı). */
+    @Test
+    void errorKindsDoNotDependOnTheDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+        try {
+            assertInstanceOf(AuthenticationException.class, client.errorFrom(400, "{\"msg\": \"INVALID USER KEY\"}"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 
     /** vast-api.md §3.4: an environment variable is its bare name; the simulator refuses the old "-e KEY" shape. */

@@ -17,6 +17,7 @@ import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -44,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code mvn -B -ntp -o test -Dtest=DestroyAllBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
  * Results are printed and written to target/bench/destroy-all.txt (the README table comes from there).
  */
+@Timeout(value = 30, unit = TimeUnit.MINUTES) // a measurement at Vast's real intervals
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class DestroyAllBenchmark {
     private static final Duration LATENCY = Duration.ofMillis(100);
