@@ -16,13 +16,15 @@ import java.util.function.Supplier;
 final class IoThreads implements AutoCloseable {
     static final int MAX_THREADS = 4;
     static final String NAME = "vast-http-";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
+    private final String prefix = NAME + POOLS.incrementAndGet() + "-";
+    private final AtomicInteger threads = new AtomicInteger();
     private final ThreadPoolExecutor pool;
 
     IoThreads() {
         pool = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
-            Thread thread = new Thread(work, NAME + SEQUENCE.incrementAndGet());
+            Thread thread = new Thread(work, prefix + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }, (work, full) -> work.run());
@@ -30,6 +32,11 @@ final class IoThreads implements AutoCloseable {
 
     <T> CompletableFuture<T> supply(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, pool);
+    }
+
+    /** What the names of these threads start with: {@code vast-http-<pool>-}. */
+    String namePrefix() {
+        return prefix;
     }
 
     boolean isShutdown() {

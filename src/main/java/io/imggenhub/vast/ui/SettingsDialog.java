@@ -1,10 +1,9 @@
 package io.imggenhub.vast.ui;
 
-import io.imggenhub.vast.api.ClientSettings;
-import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ApiKeyResolver;
 import io.imggenhub.vast.config.ServerUrl;
+import io.imggenhub.vast.core.VastServices;
 import javafx.concurrent.Task;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -217,8 +216,7 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         Task<Connection> check = new Task<>() {
             @Override
             protected Connection call() throws IOException {
-                VastClient client = new VastClient(ClientSettings.of(serverUri, toCheck));
-                client.currentUser();
+                VastServices.checkKey(serverUri, toCheck);
                 if (newKey != null) {
                     keys.save(newKey);
                 }

@@ -72,7 +72,7 @@ class VastClientTest {
         List<Instance> instances = client.listInstances(page -> {
             if (helpers.isEmpty()) {
                 Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith(IoThreads.NAME)).forEach(helpers::add);
+                        .filter(t -> t.getName().startsWith(client.threads().namePrefix())).forEach(helpers::add);
             }
         });
         assertEquals(60, instances.size());
@@ -130,18 +130,18 @@ class VastClientTest {
     @Test
     void destroyAcceptsTheUsualAnswerA204AndAnEmptyBody() {
         List<Long> ids = sim.state().instances().stream().map(i -> i.id()).toList();
-        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(0)));
+        assertEquals(DestroyResult.ACCEPTED, client.destroyInstance(ids.get(0)));
         sim.faults().destroyAnswers204(true);
-        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(1)));
+        assertEquals(DestroyResult.ACCEPTED, client.destroyInstance(ids.get(1)));
         sim.faults().destroyAnswers204(false);
         sim.faults().emptyDestroyBody(true);
-        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(2)));
+        assertEquals(DestroyResult.ACCEPTED, client.destroyInstance(ids.get(2)));
         ids.forEach(id -> assertTrue(sim.state().isDestroyed(id)));
     }
 
     @Test
     void destroyingAnUnknownInstanceMeansAlreadyGone() {
-        assertEquals(VastClient.DestroyResult.ALREADY_GONE, client.destroyInstance(999_999_999L));
+        assertEquals(DestroyResult.ALREADY_GONE, client.destroyInstance(999_999_999L));
     }
 
     @Test
@@ -252,7 +252,7 @@ class VastClientTest {
 
     @Test
     void deprecatedEndpointMapsToItsOwnType() {
-        VastException e = client.errorFrom(410, "{\"success\": false, \"error\": \"deprecated_endpoint\", "
+        VastException e = client.errors().classify(410, "{\"success\": false, \"error\": \"deprecated_endpoint\", "
                 + "\"msg\": \"/api/v0/instances/ is deprecated. Use /api/v1/instances/ instead.\"}");
         assertInstanceOf(DeprecatedEndpointException.class, e);
         assertTrue(e.getMessage().startsWith("deprecated_endpoint: /api/v0/instances/ is deprecated"));
@@ -260,7 +260,7 @@ class VastClientTest {
 
     @Test
     void plainTextAndEchoedKeysNeverLeakIntoMessages() {
-        VastException e = client.errorFrom(502, "<html>Bad gateway for " + sim.apiKey() + "</html>");
+        VastException e = client.errors().classify(502, "<html>Bad gateway for " + sim.apiKey() + "</html>");
         assertInstanceOf(ServerErrorException.class, e);
         assertFalse(e.getMessage().contains(sim.apiKey()), e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 502"));
@@ -292,16 +292,16 @@ class VastClientTest {
     /** vast-api.md §3.4: only Vast's own refusal starts the cleanup that destroys every instance. */
     @Test
     void onlyVastsOwnCreditRefusalIsInsufficientCredit() {
-        assertInstanceOf(InsufficientCreditException.class, client.errorFrom(400,
+        assertInstanceOf(InsufficientCreditException.class, client.errors().classify(400,
                 "{\"success\": false, \"error\": \"insufficient_credit\", \"msg\": \"anything\"}"));
-        assertInstanceOf(InsufficientCreditException.class, client.errorFrom(400,
+        assertInstanceOf(InsufficientCreditException.class, client.errors().classify(400,
                 "{\"msg\": \"Your account lacks credit; see the billing page.\"}"));
-        assertFalse(client.errorFrom(502, "<html><body>Your account lacks credit; see the billing page.</body></html>")
+        assertFalse(client.errors().classify(502, "<html><body>Your account lacks credit; see the billing page.</body></html>")
                 instanceof InsufficientCreditException, "a proxy's page is not Vast's answer");
-        assertFalse(client.errorFrom(400, "{\"success\": false, \"error\": \"invalid_args\", \"msg\":"
+        assertFalse(client.errors().classify(400, "{\"success\": false, \"error\": \"invalid_args\", \"msg\":"
                 + " \"error 400/3467: Invalid args: label 'my account lacks credit' is invalid\"}")
                 instanceof InsufficientCreditException, "an echoed label is not a refusal");
-        assertFalse(client.errorFrom(500, "{\"error\": \"insufficient_credit\", \"msg\": \"x\"}")
+        assertFalse(client.errors().classify(500, "{\"error\": \"insufficient_credit\", \"msg\": \"x\"}")
                 instanceof InsufficientCreditException, "a server error is not a refusal");
     }
 
@@ -311,7 +311,7 @@ class VastClientTest {
         java.util.Locale before = java.util.Locale.getDefault();
         java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
         try {
-            assertInstanceOf(AuthenticationException.class, client.errorFrom(400, "{\"msg\": \"INVALID USER KEY\"}"));
+            assertInstanceOf(AuthenticationException.class, client.errors().classify(400, "{\"msg\": \"INVALID USER KEY\"}"));
         } finally {
             java.util.Locale.setDefault(before);
         }
