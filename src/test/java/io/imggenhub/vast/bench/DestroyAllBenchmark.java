@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Time to stop billing under Vast's documented limits (vast-api.md §3.3, §5), at the real intervals (scale 1) and
  * 100 ms per request, in-process against the simulator. Not a test run by default; a measurement:
  * {@code mvn -B -ntp -o test -Dtest=DestroyAllBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
- * Results are printed and written to target/bench/destroy-all.txt (the README table comes from there).
+ * Results are printed and written to target/bench/destroy-all.txt (the table in docs/benchmarks.md comes from there).
  */
 @Timeout(value = 30, unit = TimeUnit.MINUTES) // a measurement at Vast's real intervals
 @EnabledIfSystemProperty(named = "bench", matches = "true")

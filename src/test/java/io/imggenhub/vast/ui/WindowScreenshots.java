@@ -32,7 +32,8 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's window screenshots, taken headless from the real window against the simulator. Runs only when asked:
+ * The window screenshots of README.md and docs/desktop.md, taken headless from the real window against the
+ * simulator. Runs only when asked:
  * {@code mvn -B -ntp -o test -Dtest=WindowScreenshots -Dscreenshots.dir=assets}.
  */
 @ExtendWith(ApplicationExtension.class)
