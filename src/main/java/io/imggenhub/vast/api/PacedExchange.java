@@ -20,6 +20,7 @@ import java.util.logging.Logger;
  * same origin, and every failed answer becomes one typed {@link VastException} with the key masked.
  */
 final class PacedExchange {
+    /** The client's logger, as before this class was split out of it: -v output and log settings stay the same. */
     private static final Logger LOG = Logger.getLogger(VastClient.class.getName());
     static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
     /** Tries of a rent refused with 429: safe to repeat, since an answer came back and nothing was rented. */
