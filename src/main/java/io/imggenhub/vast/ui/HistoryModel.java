@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -69,32 +68,26 @@ final class HistoryModel {
         }
         loading = true;
         Range r = range.get();
-        Task<Loaded> task = new Task<>() {
-            @Override
-            protected Loaded call() {
-                Instant now = clock.instant();
-                Instant start = now.minus(r.length);
-                List<SpendHistory.InstanceSpend> perInstance = history.spendPerInstance(start, now, MAX_GAP).values()
-                        .stream().sorted(Comparator.comparingDouble(SpendHistory.InstanceSpend::usd).reversed())
-                        .toList();
-                return new Loaded(r, start, now, history.points(start, now), perInstance);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            Loaded l = task.getValue();
-            from.set(l.from);
-            to.set(l.to);
-            points.setAll(l.points);
-            spend.setAll(l.spend);
-            error.set("");
-            done();
-        });
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            error.set(t instanceof StoreException ? t.getMessage() : "Could not read the spend history: " + t);
-            done();
-        });
-        runner.run(task);
+        runner.task(p -> {
+                    Instant now = clock.instant();
+                    Instant start = now.minus(r.length);
+                    List<SpendHistory.InstanceSpend> perInstance = history.spendPerInstance(start, now, MAX_GAP)
+                            .values().stream()
+                            .sorted(Comparator.comparingDouble(SpendHistory.InstanceSpend::usd).reversed())
+                            .toList();
+                    return new Loaded(r, start, now, history.points(start, now), perInstance);
+                })
+                .onSuccess(l -> {
+                    from.set(l.from);
+                    to.set(l.to);
+                    points.setAll(l.points);
+                    spend.setAll(l.spend);
+                    error.set("");
+                })
+                .onError(StoreException.class, e -> error.set(e.getMessage()))
+                .onError(e -> error.set("Could not read the spend history: " + e))
+                .andFinally(this::done)
+                .start();
     }
 
     /** Thins old history in the background about once an hour (called after polls, whatever tab is showing). */
