@@ -157,12 +157,20 @@ final class InstanceTable {
                 column.getProperties().put(CONTENT_WIDTH, width);
             } else {
                 // The Guard column is mostly "—"; its cells carry the full text as a tooltip.
-                column.setMinWidth(ColumnFit.LABEL_MIN);
+                column.setMinWidth(ColumnFit.GUARD_MIN);
                 column.getProperties().put(CONTENT_WIDTH, 100.0);
             }
         }
         shareWidth();
+        needed.set(neededWidth(true));
     }
+
+    /** What the columns need since the last fit, so the deploy panel can make room when rows come or go. */
+    javafx.beans.property.ReadOnlyDoubleProperty neededWidthProperty() {
+        return needed.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyDoubleWrapper needed = new javafx.beans.property.ReadOnlyDoubleWrapper();
 
     private static final String CONTENT_WIDTH = "content-width";
 
@@ -172,7 +180,7 @@ final class InstanceTable {
      * rest, so no empty strip is left.
      */
     private void shareWidth() {
-        double available = table.getWidth() - 24;
+        double available = table.getWidth() - SCROLLBAR;
         if (available <= 0) {
             return;
         }
@@ -182,21 +190,41 @@ final class InstanceTable {
             total += contentWidth(c);
         }
         double over = total - available;
-        for (TableColumn<InstanceRow, ?> c : columns) {
-            double w = contentWidth(c);
-            boolean givesWay = c.getUserData() == RowField.LABEL || c.getUserData() == null;
-            if (over > 0 && givesWay) {
-                double cut = Math.min(over, w - c.getMinWidth());
-                w -= cut;
-                over -= cut;
+        java.util.Map<TableColumn<InstanceRow, ?>, Double> widths = new java.util.LinkedHashMap<>();
+        columns.forEach(c -> widths.put(c, contentWidth(c)));
+        // The mostly empty Guard column gives way first, then the label; the numbers never do.
+        for (Object givesWay : new Object[] {null, RowField.LABEL}) {
+            for (TableColumn<InstanceRow, ?> c : columns) {
+                if (over > 0 && c.getUserData() == givesWay) {
+                    double w = widths.get(c);
+                    double cut = Math.min(over, w - c.getMinWidth());
+                    widths.put(c, w - cut);
+                    over -= cut;
+                }
             }
-            c.setPrefWidth(w);
         }
+        widths.forEach(TableColumn::setPrefWidth);
         if (over < 0 && !columns.isEmpty()) {
             TableColumn<InstanceRow, ?> last = columns.get(columns.size() - 1);
             last.setPrefWidth(last.getPrefWidth() - over);
         }
     }
+
+    /**
+     * The width the table needs for every column to show its content, the Guard column at its minimum and the
+     * label in full or at its minimum; the deploy panel gets what is left of the window.
+     */
+    double neededWidth(boolean labelInFull) {
+        double sum = SCROLLBAR;
+        for (TableColumn<InstanceRow, ?> c : table.getColumns()) {
+            boolean atMin = c.getUserData() == null || (!labelInFull && c.getUserData() == RowField.LABEL);
+            sum += atMin ? c.getMinWidth() : contentWidth(c);
+        }
+        return sum;
+    }
+
+    /** Room kept for the vertical scrollbar and the table's border. */
+    private static final double SCROLLBAR = 18;
 
     private static double contentWidth(TableColumn<InstanceRow, ?> column) {
         Object w = column.getProperties().get(CONTENT_WIDTH);
@@ -362,7 +390,8 @@ final class InstanceTable {
                 InstanceRow row = row();
                 copySsh(row);
                 if (row != null && row.instance() != null && row.instance().ssh() != null) {
-                    copy.setText("Copied");
+                    // A tick, not "Copied": the column is sized for "Copy" and a wider word would be cut.
+                    copy.setText("✓");
                 }
             });
             Region spacer = new Region();
