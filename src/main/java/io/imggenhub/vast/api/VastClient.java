@@ -29,11 +29,19 @@ public class VastClient implements VastApi {
     private final PacedExchange exchange;
 
     public VastClient(ClientSettings settings) {
-        this(settings, HttpClient.newBuilder()
+        this(settings, httpFor(settings), Pacer.shared(settings), Pacer.Priority.NORMAL, new IoThreads());
+    }
+
+    private static HttpClient httpFor(ClientSettings settings) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER) // see SameOriginRedirect
-                .build(), Pacer.shared(settings), Pacer.Priority.NORMAL, new IoThreads());
+                .followRedirects(HttpClient.Redirect.NEVER); // see SameOriginRedirect
+        if ("http".equals(settings.server().getScheme())) {
+            // Plain http is loopback only (ServerUrl) and redirects are never followed: no TLS, so no trust store.
+            builder.sslContext(new NoTlsContext()).sslParameters(new javax.net.ssl.SSLParameters());
+        }
+        return builder.build();
     }
 
     private VastClient(ClientSettings settings, HttpClient http, Pacer pacer, Pacer.Priority priority,

@@ -110,7 +110,7 @@ final class WatchCommand extends VastCommand {
             line("[WARN] " + e.getMessage());
         }
         if (once || cycle == 0) {
-            line(snapshot.live().size() + " instance(s), " + Format.rate(snapshot.burnPerHour()) + "/hr, credit "
+            line(io.imggenhub.vast.core.Formats.count(snapshot.live().size(), "instance") + ", " + Format.rate(snapshot.burnPerHour()) + "/hr, credit "
                     + (snapshot.account() == null ? "unknown" : Format.usd(snapshot.credit())));
         }
         GuardReport report;
@@ -127,7 +127,7 @@ final class WatchCommand extends VastCommand {
                 alerts.onDestroyReport(a.report()).forEach(this::alert);
                 stillBilling(a);
             } else if (!a.succeeded()) {
-                line("[ERROR] STILL BILLING: " + a.instanceIds().size() + " instance(s) the guard meant to destroy"
+                line("[ERROR] STILL BILLING: " + io.imggenhub.vast.core.Formats.count(a.instanceIds().size(), "instance") + " the guard meant to destroy"
                         + " may still bill. Retry, or destroy them in the Vast console: https://cloud.vast.ai/instances/");
             }
             // A guard that could not stop the billing is a failed poll: --once exits 1 and cron notices.

@@ -235,8 +235,9 @@ public final class Deployer {
     /** What Vast would answer a rent with this credit, said with the numbers. */
     public static InsufficientCreditException noCredit(FleetSnapshot snapshot) {
         return new InsufficientCreditException("insufficient_credit", String.format(Locale.ROOT,
-                "credit is %s while %d instance(s) bill %s/hr; Vast refuses to rent without credit",
-                usd(snapshot.credit()), snapshot.billingCount(), usd(snapshot.burnPerHour())), 0);
+                "credit is %s while %s bill%s %s/hr; Vast refuses to rent without credit",
+                usd(snapshot.credit()), Formats.count(snapshot.billingCount(), "instance"),
+                snapshot.billingCount() == 1 ? "s" : "", usd(snapshot.burnPerHour())), 0);
     }
 
     private static String usd(double amount) {

@@ -201,7 +201,7 @@ public final class Destroyer {
                     answer = pageWithRetries(token);
                     pageNanos = System.nanoTime() - asked;
                 } catch (VastException e) {
-                    finishListing("listing failed after " + (page - 1) + " page(s) (" + e.getMessage()
+                    finishListing("listing failed after " + Formats.count(page - 1, "page") + " (" + e.getMessage()
                             + "): more may be billing");
                     return;
                 }
@@ -222,8 +222,8 @@ public final class Destroyer {
                     return;
                 }
                 if (!tokens.add(token) || page >= bound) {
-                    finishListing("the list did not end after " + page + " page(s) although it counts "
-                            + answer.totalInstances() + " instance(s): more may be billing");
+                    finishListing("the list did not end after " + Formats.count(page, "page") + " although it counts "
+                            + Formats.count(answer.totalInstances(), "instance") + ": more may be billing");
                     return;
                 }
                 if (pastDeadline()) {
@@ -270,7 +270,7 @@ public final class Destroyer {
                 return;
             }
             // The intent is on record before the first request for these goes out.
-            audit(AuditEvent.Phase.INTENT, fresh, "destroying " + fresh.size() + " instance(s)");
+            audit(AuditEvent.Phase.INTENT, fresh, "destroying " + Formats.count(fresh.size(), "instance"));
             if (!everything && targets.size() == 1) {
                 singleQueue.addAll(fresh);
             } else {
@@ -393,7 +393,7 @@ public final class Destroyer {
             holdingSince = -1;
             lastChunk = List.copyOf(chunk);
             chunk.forEach(id -> attempts.merge(id, 1, Integer::sum));
-            request(AuditEvent.Phase.INTENT, chunk, "bulk request for " + chunk.size() + " instance(s)");
+            request(AuditEvent.Phase.INTENT, chunk, "bulk request for " + Formats.count(chunk.size(), "instance"));
             return chunk;
         }
 

@@ -143,7 +143,7 @@ class LauncherIT {
         assertTrue(r.err().contains("[ERROR] Insufficient credit error detected. Destroying all instances..."), r.err());
         assertTrue(r.err().contains("[ERROR] All instances destroyed to prevent further costs."), r.err());
         // Credit at zero is met before renting (issue 10 §4): no rent is sent, the cleanup runs the same way.
-        assertTrue(r.err().contains("[ERROR] Command failed: insufficient_credit: credit is $0.00 while 3 instance(s)"),
+        assertTrue(r.err().contains("[ERROR] Command failed: insufficient_credit: credit is $0.00 while 3 instances"),
                 r.err());
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
         assertTrue(alive().isEmpty());
