@@ -1,5 +1,6 @@
 package io.imggenhub.vast.ui.guards;
 
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableMap;
@@ -33,7 +34,7 @@ final class GuardColumn {
     }
 
     private static final class Cell extends TableCell<InstanceRow, GuardCell> {
-        private final Tooltip tip = new Tooltip();
+        private final LazyTip tip = new LazyTip(this);
         private boolean warned;
 
         Cell() {
@@ -45,10 +46,7 @@ final class GuardColumn {
             super.updateItem(item, empty);
             GuardCell shown = empty ? null : item == null ? GuardCell.NONE : item;
             setText(shown == null ? null : shown.text());
-            if (shown != null) {
-                tip.setText(shown.tooltip());
-            }
-            setTooltip(shown == null ? null : tip);
+            tip.setText(shown == null ? null : shown.tooltip());
             boolean warn = shown != null && shown.localOnly();
             if (warn != warned) {
                 if (warn) {

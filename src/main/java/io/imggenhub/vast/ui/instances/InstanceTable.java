@@ -1,5 +1,6 @@
 package io.imggenhub.vast.ui.instances;
 
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.common.Format;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -108,22 +109,32 @@ public final class InstanceTable {
 
         table.setRowFactory(t -> {
             TableRow<InstanceRow> row = new TableRow<>();
-            MenuItem copy = new MenuItem("Copy SSH command");
-            copy.setOnAction(e -> copySsh(row.getItem()));
-            MenuItem kill = new MenuItem("Destroy…");
-            kill.setOnAction(e -> destroy.accept(row.getItem()));
-            ContextMenu menu = new ContextMenu(copy);
-            rowActions.forEach(a -> {
-                MenuItem item = new MenuItem(a.text());
-                item.setOnAction(e -> a.action().accept(row.getItem()));
-                menu.getItems().add(item);
-            });
-            // Destroy last, apart from the rest: the one entry that cannot be undone.
-            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), kill);
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(menu));
+            // A context menu is a popup window of its own: made when the row first shows an instance, not for the
+            // empty rows that fill the rest of the viewport.
+            row.emptyProperty().addListener((o, was, empty) -> row.setContextMenu(empty ? null : menuOf(row, destroy)));
             return row;
         });
+    }
+
+    private ContextMenu menuOf(TableRow<InstanceRow> row, Consumer<InstanceRow> destroy) {
+        Object made = row.getProperties().get(ContextMenu.class);
+        if (made != null) {
+            return (ContextMenu) made;
+        }
+        MenuItem copy = new MenuItem("Copy SSH command");
+        copy.setOnAction(e -> copySsh(row.getItem()));
+        MenuItem kill = new MenuItem("Destroy…");
+        kill.setOnAction(e -> destroy.accept(row.getItem()));
+        ContextMenu menu = new ContextMenu(copy);
+        rowActions.forEach(a -> {
+            MenuItem item = new MenuItem(a.text());
+            item.setOnAction(e -> a.action().accept(row.getItem()));
+            menu.getItems().add(item);
+        });
+        // Destroy last, apart from the rest: the one entry that cannot be undone.
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), kill);
+        row.getProperties().put(ContextMenu.class, menu);
+        return menu;
     }
 
     /** What the filter box holds: rows whose id, GPU, label or status contain it are shown. */
@@ -255,7 +266,7 @@ public final class InstanceTable {
     /** A plain text cell; the formatters accept null (shown as "–"). Its tooltip has the full text if it is cut. */
     private static <T> TableCell<InstanceRow, T> text(Function<T, String> format, String styleClass) {
         TableCell<InstanceRow, T> cell = new TableCell<>() {
-            private final Tooltip full = new Tooltip();
+            private final LazyTip full = new LazyTip(this);
 
             @Override
             protected void updateItem(T item, boolean empty) {
@@ -263,7 +274,6 @@ public final class InstanceTable {
                 String shown = empty ? null : format.apply(item);
                 setText(shown);
                 full.setText(shown);
-                setTooltip(shown == null || shown.isEmpty() ? null : full);
             }
         };
         cell.getStyleClass().add(styleClass);
@@ -281,7 +291,8 @@ public final class InstanceTable {
 
     /** The hourly rate; a stopped instance's storage-only rate is marked, so nobody mistakes it for free. */
     private static final class RateCell extends TableCell<InstanceRow, Number> {
-        private final Tooltip storage = new Tooltip("Stopped: it pays for its disk only. Destroy it to stop that too.");
+        private static final String STORAGE_TIP = "Stopped: it pays for its disk only. Destroy it to stop that too.";
+        private final LazyTip storage = new LazyTip(this);
 
         RateCell() {
             getStyleClass().add("cell-number");
@@ -293,19 +304,19 @@ public final class InstanceTable {
             InstanceRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (item == null || row == null) {
                 setText(null);
-                setTooltip(null);
+                storage.setText(null);
                 return;
             }
             boolean disk = row.storageOnly();
             setText(Format.rate(item.doubleValue()) + (disk ? " disk" : ""));
-            setTooltip(disk ? storage : null);
+            storage.setText(disk ? STORAGE_TIP : null);
         }
     }
 
     /** A coloured dot and the status text; the colour comes from the status kind's CSS class. */
     private static final class StatusCell extends TableCell<InstanceRow, String> {
         private final Label dot = new Label("●");
-        private final Tooltip full = new Tooltip();
+        private final LazyTip full = new LazyTip(this);
         private String current;
 
         StatusCell() {
@@ -320,13 +331,13 @@ public final class InstanceTable {
             if (empty || item == null || row == null) {
                 setText(null);
                 setGraphic(null);
+                full.setText(null);
                 setStatusClass(null);
                 return;
             }
             setText(item);
             setGraphic(dot);
             full.setText(item);
-            setTooltip(full);
             if ("STILL BILLING".equals(row.actionProperty().get())) {
                 setStatusClass("status-alarm");
             } else if (row.busy()) {
@@ -355,24 +366,30 @@ public final class InstanceTable {
         return userAtHostPort == null ? "" : userAtHostPort.replaceFirst("^root@", "");
     }
 
-    /** The SSH address with a copy button, because people paste it straight into a terminal. */
+    /**
+     * The SSH address with a copy button, because people paste it straight into a terminal. The address, the button
+     * and their tooltips are made when the cell first shows an instance: most cells fill the viewport empty.
+     */
     private static final class SshCell extends TableCell<InstanceRow, String> {
-        private final Label address = new Label();
-        private final Button copy = new Button("Copy");
-        private final Tooltip fullSsh = new Tooltip();
+        private Label address;
+        private Button copy;
+        private LazyTip fullSsh;
+        private HBox box;
 
         private InstanceRow row() {
             return getTableRow() == null ? null : getTableRow().getItem();
         }
-        private final HBox box;
 
-        SshCell() {
+        private void build() {
+            address = new Label();
+            fullSsh = new LazyTip(address);
+            copy = new Button("Copy");
             copy.getStyleClass().add("copy-button");
             copy.setFocusTraversable(false);
             copy.setMinWidth(Region.USE_PREF_SIZE);
-            copy.setTooltip(new Tooltip("Copy the ssh command to the clipboard"));
+            new LazyTip(copy).setText("Copy the ssh command to the clipboard");
             copy.setOnAction(e -> {
-                InstanceRow row = getTableRow() == null ? null : getTableRow().getItem();
+                InstanceRow row = row();
                 copySsh(row);
                 if (row != null && row.instance() != null && row.instance().ssh() != null) {
                     // A tick, not "Copied": the column is sized for "Copy" and a wider word would be cut.
@@ -388,15 +405,19 @@ public final class InstanceTable {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            copy.setText("Copy");
+            if (copy != null) {
+                copy.setText("Copy");
+            }
             if (empty || item == null || item.isEmpty()) {
                 setGraphic(empty ? null : new Label("–"));
                 return;
             }
+            if (box == null) {
+                build();
+            }
             // host:port: the user is always root, and the column must leave room for the numbers.
             address.setText(shortSsh(item));
             fullSsh.setText(row() == null || row().instance().ssh() == null ? item : row().instance().ssh().command());
-            address.setTooltip(fullSsh);
             setGraphic(box);
         }
     }
