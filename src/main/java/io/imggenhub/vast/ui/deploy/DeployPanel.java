@@ -36,6 +36,17 @@ public final class DeployPanel {
         Label title = new Label("Deploy a GPU");
         title.getStyleClass().add("panel-title");
 
+        GridPane form = formGrid();
+        gpuField = addFilters(form, vm);
+        addPromptAndHosts(form, vm, 7);
+        HBox buttons = buttons(vm);
+        buttonsRow = buttons;
+
+        box.getChildren().addAll(title, form, buttons, progress(vm), message(vm), error(vm), offersTable(vm));
+    }
+
+    /** Two columns: captions at their natural width, fields taking the rest. */
+    private static GridPane formGrid() {
         GridPane form = new GridPane();
         form.getStyleClass().add("deploy-form");
         form.setHgap(8);
@@ -45,7 +56,12 @@ public final class DeployPanel {
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(labels, fields);
-        gpuField = field(form, 0, "GPU name", "deploy-gpu", vm.gpuNameProperty(), "any",
+        return form;
+    }
+
+    /** The search filters and what to run, rows 0-6; returns the first field (it gets the focus). */
+    private static TextField addFilters(GridPane form, DeployViewModel vm) {
+        TextField gpu = field(form, 0, "GPU name", "deploy-gpu", vm.gpuNameProperty(), "any",
                 "Vast's spelling, e.g. RTX 4090 or Tesla P40; empty for any GPU");
         field(form, 1, "Min VRAM (GB)", "deploy-vram", vm.minVramGbProperty(), "any",
                 "Total GPU memory across the machine's GPUs");
@@ -59,6 +75,11 @@ public final class DeployPanel {
                 "Disk to allocate, 8 GB or more; its storage bills too and is part of every $/hr shown");
         field(form, 6, "Label", "deploy-label", vm.labelProperty(), "automatic",
                 "Shown in the table; used to find the rental again if the answer is lost");
+        return gpu;
+    }
+
+    /** The prompt for the container at {@code row}, and whether unverified hosts count, below it. */
+    private static void addPromptAndHosts(GridPane form, DeployViewModel vm, int row) {
         TextArea prompt = new TextArea();
         prompt.setId("deploy-prompt");
         prompt.setPromptText("optional; passed to the container as $" + DeployViewModel.PROMPT_ENV);
@@ -67,14 +88,17 @@ public final class DeployPanel {
         prompt.textProperty().bindBidirectional(vm.promptProperty());
         prompt.setTooltip(new Tooltip("A text prompt for the image generator, given to the container as the "
                 + DeployViewModel.PROMPT_ENV + " environment variable"));
-        form.add(new Label("Prompt"), 0, 7);
-        form.add(prompt, 1, 7);
+        form.add(new Label("Prompt"), 0, row);
+        form.add(prompt, 1, row);
         CheckBox unverified = new CheckBox("Include unverified hosts");
         unverified.setId("deploy-include-unverified");
         unverified.setTooltip(new Tooltip("Vast lists verified hosts only by default, as its own CLI does"));
         unverified.selectedProperty().bindBidirectional(vm.includeUnverifiedProperty());
-        form.add(unverified, 1, 8);
+        form.add(unverified, 1, row + 1);
+    }
 
+    /** Search offers, Deploy cheapest, Cancel. */
+    private static HBox buttons(DeployViewModel vm) {
         Button search = new Button("Search offers");
         search.setId("deploy-search");
         search.setTooltip(new Tooltip("List the offers that match, cheapest first"));
@@ -91,19 +115,30 @@ public final class DeployPanel {
         cancel.setTooltip(new Tooltip("Stop the deploy. A rental already made is kept and shown in the table."));
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.deployingProperty().not());
-        HBox buttons = new HBox(6, search, deploy, cancel);
-        buttonsRow = buttons;
+        return new HBox(6, search, deploy, cancel);
+    }
 
+    /** Shown only while a deploy runs. */
+    private static ProgressBar progress(DeployViewModel vm) {
         ProgressBar progress = new ProgressBar();
         progress.setId("deploy-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.deployingProperty());
         progress.managedProperty().bind(vm.deployingProperty());
+        return progress;
+    }
+
+    private static Label message(DeployViewModel vm) {
         Label message = new Label();
         message.setId("deploy-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
+        return message;
+    }
+
+    /** Takes no room while there is no error. */
+    private static Label error(DeployViewModel vm) {
         Label error = new Label();
         error.setId("deploy-error");
         error.getStyleClass().add("error-text");
@@ -111,7 +146,11 @@ public final class DeployPanel {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
 
+    /** The matching offers, cheapest first, filling the panel's remaining height. */
+    private static TableView<Offer> offersTable(DeployViewModel vm) {
         TableView<Offer> offers = new TableView<>(vm.offers());
         offers.setId("offers-table");
         offers.setPlaceholder(new Label("Search to see the matching offers"));
@@ -124,8 +163,7 @@ public final class DeployPanel {
                 offerColumn("Where", o -> o.geolocation() == null ? "" : o.geolocation(), 70)));
         offers.getStyleClass().add("offers-table");
         VBox.setVgrow(offers, Priority.ALWAYS);
-
-        box.getChildren().addAll(title, form, buttons, progress, message, error, offers);
+        return offers;
     }
 
     private static TextField field(GridPane form, int row, String caption, String id, StringProperty value,
