@@ -51,14 +51,25 @@ final class GuardDialog extends Dialog<GuardDialog.Result> {
         getDialogPane().getStyleClass().add("guard-dialog");
 
         if (current != null) {
-            ttl.setText(GuardForm.text(current.maxLifetime()));
-            if (current.idle() != null) {
-                idlePercent.setText(GuardForm.text(current.idle().belowPercent()));
-                idleFor.setText(GuardForm.text(current.idle().forDuration()));
-            }
-            maxHourly.setText(GuardForm.text(current.maxHourly()));
+            fillFrom(current);
         }
+        styleError();
+        getDialogPane().setContent(new VBox(10, form(), hint(instance, now), error));
+        addButtons(current != null, id);
+    }
 
+    /** The fields show the guard as saved. */
+    private void fillFrom(InstanceGuard current) {
+        ttl.setText(GuardForm.text(current.maxLifetime()));
+        if (current.idle() != null) {
+            idlePercent.setText(GuardForm.text(current.idle().belowPercent()));
+            idleFor.setText(GuardForm.text(current.idle().forDuration()));
+        }
+        maxHourly.setText(GuardForm.text(current.maxHourly()));
+    }
+
+    /** Lifetime, idle (below % for how long) and maximum $/hr, one rule a row. */
+    private GridPane form() {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
@@ -69,7 +80,11 @@ final class GuardDialog extends Dialog<GuardDialog.Result> {
         form.addRow(2, new Label("Destroy above ($/hr)"), maxHourly);
         idlePercent.setPrefColumnCount(4);
         idleFor.setPrefColumnCount(6);
+        return form;
+    }
 
+    /** How the rules count, the instance's age now, and that they act only while the app runs. */
+    private static Label hint(Instance instance, Instant now) {
         String age = instance.started() == null ? "" : " It is " + HumanDuration.format(instance.uptime(now))
                 + " old now.";
         Label hint = new Label("Leave a field empty to switch that rule off. The lifetime counts from when Vast"
@@ -78,16 +93,23 @@ final class GuardDialog extends Dialog<GuardDialog.Result> {
         hint.getStyleClass().add("hint-text");
         hint.setWrapText(true);
         hint.setMaxWidth(440);
+        return hint;
+    }
+
+    /** Hidden, and taking no room, until a save is refused. */
+    private void styleError() {
         error.setId("guard-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.setMaxWidth(440);
         error.managedProperty().bind(error.visibleProperty());
         error.setVisible(false);
-        getDialogPane().setContent(new VBox(10, form, hint, error));
+    }
 
+    /** Save (the default, refused while a field is wrong), Cancel, and Remove when the instance has guards. */
+    private void addButtons(boolean hasGuards, long id) {
         getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
-        if (current != null) {
+        if (hasGuards) {
             getDialogPane().getButtonTypes().add(REMOVE);
             Button remove = (Button) getDialogPane().lookupButton(REMOVE);
             remove.setId("guard-remove");
