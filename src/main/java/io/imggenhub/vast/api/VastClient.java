@@ -17,6 +17,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -363,6 +364,45 @@ public class VastClient {
             result.add(convert(row, Offer.class));
         }
         return result;
+    }
+
+    /** The most results Vast sends on one charges page (vast-api.md §3.8). */
+    public static final int CHARGES_PAGE_SIZE = 500;
+
+    /**
+     * What Vast billed per contract between {@code from} and {@code to} ({@code GET /api/v0/charges/}, vast-api.md
+     * §3.8): the required {@code day} range, 500 a page, following {@code next_token} as {@code after_token} until
+     * it is null, each page paced at the endpoint's 1 s. A token seen twice fails the call rather than loop.
+     */
+    public List<Charge> charges(Instant from, Instant to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the charges range ends before it starts");
+        }
+        ObjectNode filter = emptyObject();
+        filter.putObject("day").put("gte", from.getEpochSecond()).put("lte", to.getEpochSecond());
+        String base = "/api/v0/charges/?select_filters=" + encode(filter.toString()) + "&limit=" + CHARGES_PAGE_SIZE;
+        List<Charge> all = new ArrayList<>();
+        Set<String> seenTokens = new HashSet<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            JsonNode body = send(Call.get(Endpoint.CHARGES, token == null ? base : base + "&after_token=" + encode(token)));
+            JsonNode results = body.get("results");
+            if (results == null || !(results.isArray() || results.isNull())) {
+                throw malformed("the charges answer has no \"results\" array", null);
+            }
+            for (JsonNode row : results) {
+                all.add(convert(row, Charge.class));
+            }
+            JsonNode next = body.get("next_token");
+            token = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();
+            if (token == null) {
+                return all;
+            }
+            if (!seenTokens.add(token)) {
+                throw malformed("the charges answer repeats the page token", null);
+            }
+        }
+        throw malformed("the charges did not end after " + MAX_PAGES + " pages", null);
     }
 
     /** {@code GET /api/v0/users/current/}: credit and balance. */
