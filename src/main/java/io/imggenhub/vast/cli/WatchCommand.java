@@ -7,6 +7,7 @@ import io.imggenhub.vast.core.AlertThresholds;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.SpendWatch;
 import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.core.guard.ChargedSpendLedger;
 import io.imggenhub.vast.core.guard.GuardAction;
 import io.imggenhub.vast.core.guard.GuardEngine;
 import io.imggenhub.vast.core.guard.GuardReport;
@@ -53,7 +54,9 @@ final class WatchCommand extends VastCommand {
         VastServices services = connect(true);
         LocalData data = data();
         // A one-shot run cannot warn on one poll and act on the next: it acts on what is due (cron users rely on it).
-        GuardEngine engine = GuardEngine.forServices(services, data.guards(server()), data.history(), ctx().zone(),
+        // The caps count what Vast billed, and the estimate only for the hours it has not billed yet.
+        GuardEngine engine = GuardEngine.forServices(services, data.guards(server()),
+                ChargedSpendLedger.forServices(services, data.history()), ctx().zone(),
                 GuardEngine.Settings.DEFAULT.withWarnFirst(!once));
         SpendWatch alerts = new SpendWatch(AlertThresholds.DEFAULT, ctx().clock(), ctx().zone());
         Thread hook = once ? null : new Thread(this::stopAndWait, "watch-stop");

@@ -4,6 +4,7 @@ import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.PollPacing;
 import io.imggenhub.vast.core.SpendWatch;
+import io.imggenhub.vast.core.guard.ChargedSpendLedger;
 import io.imggenhub.vast.core.guard.GuardEngine;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -56,7 +57,7 @@ final class MonitorSession {
         // After the history listener: the spend caps read the poll just recorded.
         ZoneId zone = ZoneId.systemDefault();
         guards = new GuardViewModel(GuardEngine.forServices(services, connection.data().guards(connection.server()),
-                connection.data().history(), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
+                ChargedSpendLedger.forServices(services, connection.data().history()), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
                 services.clock(), zone);
         services.repository().addListener(guards::onSnapshot);
         effectivePollSeconds.bind(Bindings.createIntegerBinding(() -> PollPacing.effectiveSeconds(pollSeconds.get(),
