@@ -18,6 +18,7 @@ module io.imggenhub.vast {
     exports io.imggenhub.vast.config;
     exports io.imggenhub.vast.core;
     exports io.imggenhub.vast.core.guard;
+    exports io.imggenhub.vast.core.notify;
     exports io.imggenhub.vast.sim;
     exports io.imggenhub.vast.store;
     exports io.imggenhub.vast.ui;
