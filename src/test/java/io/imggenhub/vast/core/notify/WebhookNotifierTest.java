@@ -17,6 +17,7 @@ import io.imggenhub.vast.core.SpendWatch;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.testutil.MutableClock;
+import io.imggenhub.vast.testutil.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -49,14 +50,14 @@ class WebhookNotifierTest {
             Instant.parse("2026-11-30T14:00:00Z"));
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
-    private Receiver.Received sendOne(NotifyFormat format, Notice notice) throws Exception {
-        try (Receiver receiver = Receiver.ok()) {
+    private WebhookReceiver.Received sendOne(NotifyFormat format, Notice notice) throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.ok()) {
             WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(receiver.url("/hook"), format)),
                     FAST, null, problems::add);
             notifier.send(notice);
             assertTrue(notifier.drain(Duration.ofSeconds(10)));
             assertEquals(1, receiver.received.size());
-            Receiver.Received r = receiver.received.get(0);
+            WebhookReceiver.Received r = receiver.received.get(0);
             assertEquals("POST", r.method());
             return r;
         }
@@ -64,7 +65,7 @@ class WebhookNotifierTest {
 
     @Test
     void genericJsonCarriesEveryField() throws Exception {
-        Receiver.Received r = sendOne(NotifyFormat.JSON, BURN);
+        WebhookReceiver.Received r = sendOne(NotifyFormat.JSON, BURN);
         assertEquals("application/json", r.contentType());
         JsonNode body = JSON.readTree(r.body());
         assertEquals("imggenhub-vast", body.get("source").asText());
@@ -91,7 +92,7 @@ class WebhookNotifierTest {
 
     @Test
     void ntfyGetsPlainTextWithTitleAndPriorityHeaders() throws Exception {
-        Receiver.Received r = sendOne(NotifyFormat.NTFY, BURN);
+        WebhookReceiver.Received r = sendOne(NotifyFormat.NTFY, BURN);
         assertTrue(r.contentType().startsWith("text/plain"));
         assertEquals(BURN.message(), r.body());
         assertEquals("High spend", r.header("Title"));
@@ -127,12 +128,12 @@ class WebhookNotifierTest {
         Notice leaky = new Notice("alert", "STILL_BILLING", "STILL BILLING " + key,
                 "Instance 5 was not destroyed: auth failed for key " + key, true, false, Instant.now());
         for (NotifyFormat format : NotifyFormat.values()) {
-            try (Receiver receiver = Receiver.ok()) {
+            try (WebhookReceiver receiver = WebhookReceiver.ok()) {
                 WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(receiver.url("/k"), format)),
                         FAST, key, problems::add);
                 notifier.send(leaky);
                 assertTrue(notifier.drain(Duration.ofSeconds(10)));
-                Receiver.Received r = receiver.received.get(0);
+                WebhookReceiver.Received r = receiver.received.get(0);
                 assertFalse(r.body().contains(key), format + ": " + r.body());
                 assertTrue(r.body().contains("****"), format + ": " + r.body());
                 r.headers().forEach((name, values) -> values.forEach(v -> assertFalse(v.contains(key), name)));
@@ -143,8 +144,8 @@ class WebhookNotifierTest {
 
     @Test
     void aFailingEndpointIsRetriedWithBackoffAndReportedOnce() throws Exception {
-        try (Receiver flaky = new Receiver(n -> n <= 2 ? 500 : 200, null);
-             Receiver dead = new Receiver(n -> 503, null)) {
+        try (WebhookReceiver flaky = new WebhookReceiver(n -> n <= 2 ? 500 : 200, null);
+             WebhookReceiver dead = new WebhookReceiver(n -> 503, null)) {
             WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(flaky.url("/f"), null),
                     NotifyTarget.parse(dead.url("/d"), null)), FAST, null, problems::add);
             notifier.send(BURN);
@@ -162,7 +163,7 @@ class WebhookNotifierTest {
     @Test
     void aHangingEndpointNeverHoldsUpADestroy() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (Receiver hanging = new Receiver(n -> 200, release);
+        try (WebhookReceiver hanging = new WebhookReceiver(n -> 200, release);
              VastSimulator sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2)
                      .withDestroyLinger(Duration.ofMillis(20)))) {
             WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(hanging.url("/h"), null)),
@@ -190,7 +191,7 @@ class WebhookNotifierTest {
     void theSameHysteresisAndSnoozeAsTheTray() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
         SpendWatch watch = new SpendWatch(new AlertThresholds(1.00, 0, 0, 0.10), clock, ZoneOffset.UTC);
-        try (Receiver receiver = Receiver.ok()) {
+        try (WebhookReceiver receiver = WebhookReceiver.ok()) {
             WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(receiver.url("/s"), null)),
                     FAST, null, problems::add);
             watch.addListener(a -> notifier.send(Notice.of(a)));
@@ -203,7 +204,7 @@ class WebhookNotifierTest {
             watch.onSnapshot(fleet(clock, 1.5));                           // snoozed: held back
             assertTrue(notifier.drain(Duration.ofSeconds(10)));
             List<String> titles = new ArrayList<>();
-            for (Receiver.Received r : receiver.received) {
+            for (WebhookReceiver.Received r : receiver.received) {
                 titles.add(JSON.readTree(r.body()).get("title").asText());
             }
             assertEquals(List.of("High spend", "High spend cleared"), titles, "not one POST per poll");

@@ -1,4 +1,4 @@
-package io.imggenhub.vast.core.notify;
+package io.imggenhub.vast.testutil;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,22 +16,22 @@ import java.util.concurrent.Executors;
 import java.util.function.IntUnaryOperator;
 
 /** A webhook receiver on loopback, port 0: records every POST and answers with the status {@code answer} picks. */
-final class Receiver implements AutoCloseable {
-    record Received(String method, String path, String contentType, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+public final class WebhookReceiver implements AutoCloseable {
+    public record Received(String method, String path, String contentType, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
                     .map(e -> e.getValue().get(0)).orElse(null);
         }
     }
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
-    final CountDownLatch arrived = new CountDownLatch(1);
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+    public final CountDownLatch arrived = new CountDownLatch(1);
     private final HttpServer server;
     private final IntUnaryOperator answer;
     private final CountDownLatch hangUntil;
 
     /** @param answer status for the n-th request (1-based) */
-    Receiver(IntUnaryOperator answer, CountDownLatch hangUntil) {
+    public WebhookReceiver(IntUnaryOperator answer, CountDownLatch hangUntil) {
         this.answer = answer;
         this.hangUntil = hangUntil;
         try {
@@ -48,11 +48,11 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    static Receiver ok() {
-        return new Receiver(n -> 200, null);
+    public static WebhookReceiver ok() {
+        return new WebhookReceiver(n -> 200, null);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
