@@ -64,6 +64,13 @@ final class GuardViewModel {
         this.zone = zone;
     }
 
+    private volatile java.util.function.Consumer<GuardReport> reportListener = r -> { };
+
+    /** Hears every evaluation on the polling thread (the webhooks); it must not block. */
+    void onReport(java.util.function.Consumer<GuardReport> listener) {
+        reportListener = listener;
+    }
+
     /** Called on the polling thread after the poll was recorded in the history (the spend caps read it). */
     void onSnapshot(FleetSnapshot snapshot) {
         last = snapshot;
@@ -77,6 +84,7 @@ final class GuardViewModel {
             return;
         }
         banners.dismiss("guard-error");
+        reportListener.accept(report);
         showWarnings(report);
         report.actions().forEach(this::showAction);
         report.breachChanges().forEach(this::showBreach);

@@ -41,6 +41,7 @@ final class MonitorSession {
     private final Timeline ticker;
     /** The alert rules shared with the CLI (and later the tray): hysteresis, once per episode, cleared notices. */
     private final SpendWatch spendWatch;
+    private final WindowNotifications notifications;
     private final GuardViewModel guards;
     private final SpendTabs spendTabs;
     private final TaskRunner runner;
@@ -50,6 +51,10 @@ final class MonitorSession {
         this.connection = connection;
         this.runner = runner;
         this.spendWatch = new SpendWatch(settings.alertThresholds(), Clock.systemUTC(), ZoneId.systemDefault());
+        this.notifications = new WindowNotifications(connection.key() == null ? null : connection.key().reveal(),
+                problem -> banners.alert(new Banner("notify-problem", Banner.Severity.WARNING,
+                        "Notifications not delivered", problem)));
+        spendWatch.addListener(notifications::alert);
         apply(settings);
         var services = connection.services();
         // Recorded on the polling thread, so the FX thread never waits for SQLite.
@@ -59,6 +64,7 @@ final class MonitorSession {
         guards = new GuardViewModel(GuardEngine.forServices(services, connection.data().guards(connection.server()),
                 ChargedSpendLedger.forServices(services, connection.data().history()), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
                 services.clock(), zone);
+        guards.onReport(notifications::guard);
         services.repository().addListener(guards::onSnapshot);
         effectivePollSeconds.bind(Bindings.createIntegerBinding(() -> PollPacing.effectiveSeconds(pollSeconds.get(),
                 fleetSize.get(), listInterval(services)), pollSeconds, fleetSize));
@@ -128,6 +134,7 @@ final class MonitorSession {
     void stop() {
         ticker.stop();
         poll.cancel();
+        notifications.close();
     }
 
     /** Safe from any thread: background tasks ask for a refresh as soon as they changed the account. */
@@ -145,6 +152,7 @@ final class MonitorSession {
         monitor.highBurnPerHourProperty().set(settings.highBurnPerHour());
         monitor.lowCreditUsdProperty().set(settings.lowCreditUsd());
         spendWatch.setThresholds(settings.alertThresholds());
+        notifications.use(settings.notifyUrls());
     }
 
     private void showStale() {
