@@ -41,8 +41,9 @@ final class ChargesHandler implements Router.Handler {
             body.put("msg", RANGE_REQUIRED);
             return SimResponse.json(400, body);
         }
-        long gte = day.get("gte").asLong();
-        long lte = day.get("lte").asLong();
+        long lead = state.clientLead().toSeconds();
+        long gte = day.get("gte").asLong() + lead;
+        long lte = day.get("lte").asLong() + lead;
         if (lte < gte) {
             throw new QueryException("invalid_args", "'day' lte must not be before gte");
         }
@@ -76,7 +77,7 @@ final class ChargesHandler implements Router.Handler {
                 ? new Cursor(shown.get(shown.size() - 1).start().getEpochSecond(), shown.get(shown.size() - 1).instanceId())
                 .encode(fingerprint)
                 : null;
-        List<Map<String, Object>> results = shown.stream().map(ChargesHandler::result).toList();
+        List<Map<String, Object>> results = shown.stream().map(c -> result(c, lead)).toList();
         return page(results, total, next);
     }
 
@@ -117,10 +118,11 @@ final class ChargesHandler implements Router.Handler {
         }
     }
 
-    private static Map<String, Object> result(ChargeBook.InstanceCharges c) {
+    /** @param lead seconds the client's clock is behind the simulated one; its dates are shifted back by it */
+    private static Map<String, Object> result(ChargeBook.InstanceCharges c, long lead) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("start", c.start().getEpochSecond());
-        r.put("end", c.end().getEpochSecond());
+        r.put("start", c.start().getEpochSecond() - lead);
+        r.put("end", c.end().getEpochSecond() - lead);
         r.put("type", "instance");
         r.put("source", "instance-" + c.instanceId());
         long days = Duration.between(c.start(), c.end()).toDays();
@@ -132,7 +134,12 @@ final class ChargesHandler implements Router.Handler {
         metadata.put("label", c.label());
         metadata.put("template_id", null);
         r.put("metadata", metadata);
-        r.put("items", c.items());
+        r.put("items", lead == 0 ? c.items() : c.items().stream().map(item -> {
+            Map<String, Object> shifted = new LinkedHashMap<>(item);
+            shifted.put("start", ((Number) item.get("start")).longValue() - lead);
+            shifted.put("end", ((Number) item.get("end")).longValue() - lead);
+            return shifted;
+        }).toList());
         return r;
     }
 

@@ -151,6 +151,21 @@ public final class SimState {
         return charges.between(from, to);
     }
 
+    /**
+     * How far simulated time runs ahead of the clock clients compare dates with: zero when they share the
+     * simulated clock, else its lead over the wall clock. Dates sent to such clients are shifted back by it (as
+     * {@code start_date} is), and a charges range they send is shifted forward, so a demo billing 20 times faster
+     * than the wall clock still shows its charges in the window's "last 24 h".
+     */
+    synchronized Duration clientLead() {
+        Instant now = settle();
+        if (clientsShareClock) {
+            return Duration.ZERO;
+        }
+        Duration lead = Duration.between(Instant.now(), now);
+        return lead.isNegative() ? Duration.ZERO : lead;
+    }
+
     /** The sum of every charge record, unrounded: equals {@link #totalBilled()} up to float noise. */
     public synchronized double chargedTotal() {
         settle();

@@ -91,6 +91,10 @@ final class MonitorSession {
         deploy.setRentGate(deployGuards);
         view.deployPanel().addOptions(deployGuards.options(deploy));
         spendTabs = new SpendTabs(spendWatch, connection.data(), runner, zone);
+        spendTabs.history().useCharges(services.client()::charges, () -> services.repository().latest()
+                .map(s -> s.live().stream().map(io.imggenhub.vast.api.Instance::id)
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElse(null));
         view.addTabs(spendTabs.tabs());
         connection.dataWarning().ifPresent(w -> banners.alert(
                 new Banner("local-data", Banner.Severity.WARNING, "History and audit log are not being saved", w)));

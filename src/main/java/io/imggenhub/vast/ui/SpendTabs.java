@@ -36,7 +36,7 @@ final class SpendTabs {
         this.runner = runner;
         this.zone = zone;
         alertsView = new AlertsView(alerts, zone, kind -> watch.snooze(kind, Duration.ofHours(1)));
-        history = new HistoryModel(data.history(), runner, clock);
+        history = new HistoryModel(data.history(), runner, clock, zone);
         watch.addListener(this::deliver);
 
         alertsTab = tab("Alerts", "alerts-tab", alertsView.root());

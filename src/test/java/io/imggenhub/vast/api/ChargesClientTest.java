@@ -33,6 +33,7 @@ class ChargesClientTest {
     void readsEveryPageWithTheRangeAndKeepsToTheOneSecondPacing() {
         sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.DOCUMENTED).withInstances(1100)
                 .withCredit(10_000).withTimeScale(0));
+        sim.shareClockWithClients();
         VastClient client = VastClientTest.clientFor(sim, sim.apiKey());
         Instant from = sim.clock().now();
         sim.clock().advance(Duration.ofHours(1));

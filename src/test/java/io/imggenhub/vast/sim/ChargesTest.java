@@ -37,6 +37,8 @@ class ChargesTest {
     private SimHttp start(int instances, RateLimits limits) {
         sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(limits).withRateLimitScale(1.0)
                 .withInstances(instances).withCredit(500).withTimeScale(0));
+        // Dates in simulated time, as a client on the simulator's clock reads them.
+        sim.shareClockWithClients();
         return new SimHttp(sim);
     }
 
@@ -174,6 +176,29 @@ class ChargesTest {
         assertNotNull(rentedItems.get("bwd"), "the image pull is billed as bandwidth down");
         assertTrue(byId.get(running.id()).get("items").get(0).get("description").asText().matches(
                 "\\d+\\.\\d{3} hours at \\$\\d+\\.\\d{3}/hour"));
+    }
+
+    @Test
+    void aClientOnTheWallClockSeesChargesShiftedByTheSimulatorsLead() {
+        SimHttp http = start(2, RateLimits.OFF);
+        sim = restartUnshared(http);
+        SimHttp wall = new SimHttp(sim);
+        sim.clock().advance(Duration.ofHours(5));
+        double billed = 0;
+        // "The last 24 h" on the wall clock: simulated time ran 5 h ahead, and those 5 h are inside it.
+        Instant now = Instant.now();
+        JsonNode page = SimHttp.json(wall.get(query(now.minus(Duration.ofHours(24)), now, "")));
+        for (JsonNode r : page.get("results")) {
+            billed += r.get("amount").asDouble();
+            assertTrue(r.get("end").asLong() <= Instant.now().getEpochSecond() + 1, "dates in the client's time");
+        }
+        assertEquals(sim.state().totalBilled(), billed, 0.01, "the demo's fast clock still shows every charge");
+    }
+
+    private VastSimulator restartUnshared(SimHttp unused) {
+        sim.close();
+        return VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(2)
+                .withCredit(500).withTimeScale(0));
     }
 
     private static Map<String, Double> items(JsonNode result) {
