@@ -40,7 +40,7 @@ final class ChargesReport {
 
     /** {@code +$1.20} or {@code -$0.05}: a difference reads with its sign. */
     static String signed(double usd) {
-        return (usd >= 0.005 ? "+" : "") + Format.usd(usd);
+        return io.imggenhub.vast.core.Formats.signedMoney(usd);
     }
 
     static Map<String, Object> json(Reconciliation r) {
