@@ -33,16 +33,16 @@ final class ChargesTable {
         Function<Function<InstanceCharges, Double>, Function<InstanceCharges, String>> billed =
                 f -> i -> charges.get() == null ? UNKNOWN : Formats.money(f.apply(i));
         table.getColumns().setAll(List.of(
-                column("ID", 80, i -> Long.toString(i.instanceId())),
-                column("GPU", 110, i -> i.gpu() == null ? "" : i.gpu()),
-                column("Label", 90, i -> i.label() == null ? "" : i.label()),
-                column("Billed GPU", 80, billed.apply(InstanceCharges::gpuUsd)),
-                column("Disk", 70, billed.apply(InstanceCharges::diskUsd)),
-                column("Bandwidth", 75, billed.apply(InstanceCharges::bandwidthUsd)),
-                column("Billed", 75, billed.apply(InstanceCharges::billedUsd)),
-                column("Estimated", 75, i -> Formats.money(i.estimatedUsd())),
-                column("Difference", 80, i -> charges.get() == null ? UNKNOWN : Formats.signedMoney(i.differenceUsd())),
-                column("State", 80, i -> i.destroyed() ? "destroyed" : "")));
+                column("ID", 78, i -> Long.toString(i.instanceId())),
+                column("GPU", 95, i -> i.gpu() == null ? "" : i.gpu()),
+                column("Label", 70, i -> i.label() == null ? "" : i.label()),
+                column("GPU $", 62, billed.apply(InstanceCharges::gpuUsd)),
+                column("Disk $", 55, billed.apply(InstanceCharges::diskUsd)),
+                column("Traffic $", 62, billed.apply(InstanceCharges::bandwidthUsd)),
+                column("Billed", 62, billed.apply(InstanceCharges::billedUsd)),
+                column("Estimate", 64, i -> Formats.money(i.estimatedUsd())),
+                column("Diff.", 64, i -> charges.get() == null ? UNKNOWN : Formats.signedMoney(i.differenceUsd())),
+                column("State", 70, i -> i.destroyed() ? "destroyed" : "")));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(InstanceCharges item, boolean empty) {
@@ -61,7 +61,7 @@ final class ChargesTable {
         if (r == null) {
             return chargesError == null || chargesError.isBlank() ? estimateLine : chargesError + " " + estimateLine;
         }
-        return "Billed by Vast " + r.period().label() + ": " + Formats.money(r.billedUsd())
+        return "Billed by Vast (" + r.period().label() + "): " + Formats.money(r.billedUsd())
                 + " · estimated " + Formats.money(r.estimatedUsd())
                 + " · difference " + Formats.signedMoney(r.differenceUsd())
                 + (r.destroyedCount() == 0 ? "" : " · " + Formats.count(r.destroyedCount(), "destroyed instance"));

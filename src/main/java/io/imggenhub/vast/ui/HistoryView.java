@@ -94,7 +94,7 @@ final class HistoryView {
         VBox.setVgrow(burnChart, Priority.ALWAYS);
         VBox.setVgrow(creditChart, Priority.ALWAYS);
         SplitPane split = new SplitPane(charts, spendTable);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.42);
         root.setTop(bar);
         root.setCenter(split);
 

@@ -90,7 +90,7 @@ final class MonitorSession {
                 io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM);
         deploy.setRentGate(deployGuards);
         view.deployPanel().addOptions(deployGuards.options(deploy));
-        spendTabs = new SpendTabs(spendWatch, connection.data(), runner, zone);
+        spendTabs = new SpendTabs(spendWatch, connection.data(), runner, zone, services.clock());
         spendTabs.history().useCharges(services.client()::charges, () -> services.repository().latest()
                 .map(s -> s.live().stream().map(io.imggenhub.vast.api.Instance::id)
                         .collect(java.util.stream.Collectors.toSet()))

@@ -22,7 +22,7 @@ final class SpendTabs {
     private final HistoryModel history;
     private final LocalData data;
     private final TaskRunner runner;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ZoneId zone;
     /** Built when the Audit tab is first shown (FX thread only). */
     private AuditView auditView;
@@ -32,6 +32,12 @@ final class SpendTabs {
     private volatile Notifier notifier;
 
     SpendTabs(SpendWatch watch, LocalData data, TaskRunner runner, ZoneId zone) {
+        this(watch, data, runner, zone, Clock.systemUTC());
+    }
+
+    /** @param clock the clock the account's polls are stamped with (the services' clock) */
+    SpendTabs(SpendWatch watch, LocalData data, TaskRunner runner, ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.data = data;
         this.runner = runner;
         this.zone = zone;

@@ -90,7 +90,7 @@ class HistoryChargesViewTest {
         TableView<?> table = robot.lookup("#spend-per-instance").queryAs(TableView.class);
         assertEquals(10, fx(() -> table.getColumns().size()));
         String text = UiTestSupport.allText(robot, "#history-view");
-        assertTrue(text.contains("Billed by Vast 24 h: " + io.imggenhub.vast.core.Formats.money(r.billedUsd())), text);
+        assertTrue(text.contains("Billed by Vast (24 h): " + io.imggenhub.vast.core.Formats.money(r.billedUsd())), text);
         assertTrue(text.contains("destroyed"), text);
 
         @SuppressWarnings("unchecked")
