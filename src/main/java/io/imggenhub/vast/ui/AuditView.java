@@ -3,7 +3,6 @@ package io.imggenhub.vast.ui;
 import io.imggenhub.vast.store.AuditLog;
 import io.imggenhub.vast.store.StoreException;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -80,23 +79,15 @@ final class AuditView {
             return;
         }
         loading = true;
-        Task<List<AuditRows.Row>> task = new Task<>() {
-            @Override
-            protected List<AuditRows.Row> call() {
-                return AuditRows.of(log.since(clock.instant().minus(RANGE), LIMIT));
-            }
-        };
-        task.setOnSucceeded(e -> {
-            table.getItems().setAll(task.getValue());
-            error.setText("");
-            done();
-        });
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            error.setText(t instanceof StoreException ? t.getMessage() : "Could not read the audit log: " + t);
-            done();
-        });
-        runner.run(task);
+        runner.task(p -> AuditRows.of(log.since(clock.instant().minus(RANGE), LIMIT)))
+                .onSuccess(rows -> {
+                    table.getItems().setAll(rows);
+                    error.setText("");
+                })
+                .onError(StoreException.class, e -> error.setText(e.getMessage()))
+                .onError(e -> error.setText("Could not read the audit log: " + e))
+                .andFinally(this::done)
+                .start();
     }
 
     private void done() {

@@ -5,11 +5,22 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /** The banners currently shown, newest subject last. Safe to call from any thread: changes hop to the FX thread. */
 public final class BannerBoard implements AlertSink {
     private final ObservableList<Banner> banners = FXCollections.observableArrayList();
     private final ObservableList<Banner> readOnly = FXCollections.unmodifiableObservableList(banners);
+    private final Executor toFx;
+
+    public BannerBoard() {
+        this(Platform::runLater);
+    }
+
+    /** {@code toFx} hands a change to the FX thread when it comes from another ({@link TaskRunner#onUi} in tests). */
+    BannerBoard(Executor toFx) {
+        this.toFx = toFx;
+    }
 
     @Override
     public void alert(Banner banner) {
@@ -36,11 +47,11 @@ public final class BannerBoard implements AlertSink {
         return readOnly;
     }
 
-    private static void onFx(Runnable action) {
+    private void onFx(Runnable action) {
         if (Platform.isFxApplicationThread()) {
             action.run();
         } else {
-            Platform.runLater(action);
+            toFx.execute(action);
         }
     }
 }

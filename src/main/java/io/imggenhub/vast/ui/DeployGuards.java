@@ -8,7 +8,6 @@ import io.imggenhub.vast.core.guard.HumanDuration;
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.core.guard.OnstartWatchdog;
 import io.imggenhub.vast.core.guard.RentCheck;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,10 +46,13 @@ final class DeployGuards implements RentGate {
     /** Set on the FX thread when Deploy is clicked, read by the deploying thread. */
     private volatile FleetSnapshot atClick;
     private volatile Duration ttl;
+    /** Asks on the FX thread from the deploying thread. */
+    private final TaskRunner runner;
 
     DeployGuards(GuardViewModel guards, Confirmer confirmer, ObservableValue<FleetSnapshot> snapshot, URI server,
-                 Duration minimum) {
+                 Duration minimum, TaskRunner runner) {
         this.guards = guards;
+        this.runner = runner;
         this.confirmer = confirmer;
         this.snapshot = snapshot;
         this.server = server;
@@ -99,7 +101,7 @@ final class DeployGuards implements RentGate {
             return;
         }
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        runner.onUi(() -> {
             try {
                 answer.complete(confirmer.confirm(new Confirmer.Confirmation("Low credit",
                         "Renting " + offer.gpuDisplayName() + " at " + Format.perHour(offer.hourlyCost())
@@ -141,7 +143,7 @@ final class DeployGuards implements RentGate {
                 "Credit is " + Format.money(current.credit()) + ": Vast will refuse to rent", text,
                 live.isEmpty() ? List.of() : List.of(DESTROY_NOW, KEEP_THEM));
         CompletableFuture<Integer> answer = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        runner.onUi(() -> {
             try {
                 answer.complete(confirmer.choose(question));
             } catch (RuntimeException e) {

@@ -25,7 +25,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import java.time.Duration;
 import java.util.List;
@@ -124,7 +123,7 @@ public final class DeployViewModel {
     }
 
     /** Searches the market with the current filters; the offers list is replaced, cheapest first. */
-    public Task<List<Offer>> search() {
+    public BackgroundTask<List<Offer>> search() {
         OfferFilter filter;
         try {
             filter = filter();
@@ -134,28 +133,23 @@ public final class DeployViewModel {
         }
         error.set("");
         searching.set(true);
-        Task<List<Offer>> task = new Task<>() {
-            @Override
-            protected List<Offer> call() {
-                return deployer.search(filter);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            searching.set(false);
-            offers.setAll(task.getValue());
-            if (task.getValue().isEmpty()) {
-                error.set("No rentable offer matches these filters.");
-            }
-        });
-        task.setOnFailed(e -> {
-            searching.set(false);
-            error.set("Search failed: " + MonitorViewModel.describe(task.getException()));
-        });
-        return runner.run(task);
+        return runner.task(p -> deployer.search(filter))
+                .onSuccess(found -> {
+                    searching.set(false);
+                    offers.setAll(found);
+                    if (found.isEmpty()) {
+                        error.set("No rentable offer matches these filters.");
+                    }
+                })
+                .onError(e -> {
+                    searching.set(false);
+                    error.set("Search failed: " + MonitorViewModel.describe(e));
+                })
+                .start();
     }
 
     /** Rents the cheapest matching offer and waits until it runs; progress and messages while it does. */
-    public Task<Deployer.Deployment> deployCheapest() {
+    public BackgroundTask<Deployer.Deployment> deployCheapest() {
         if (deploying.get()) {
             return null;
         }
@@ -174,84 +168,81 @@ public final class DeployViewModel {
         deploying.set(true);
         AtomicLong rentedId = new AtomicLong(-1);
         AtomicReference<Offer> sentFor = new AtomicReference<>();
-        Task<Deployer.Deployment> task = new Task<>() {
+        return runner.task(p -> {
+                    p.update(-1, 1);
+                    p.message("Searching for the cheapest matching offer…");
+                    Deployer.Listener listener = deployListener(p, rentGate, rentedId, sentFor);
+                    try {
+                        return deployer.deployCheapest(filter, request, readyWait, cancelRequested::get, listener);
+                    } catch (RentGate.CleanUpInstead chosen) {
+                        throw deployer.noCreditEmergency(chosen.snapshot(), listener);
+                    }
+                })
+                .progressTo(progress)
+                .messageTo(message)
+                .onSuccess(d -> {
+                    endDeploy();
+                    message.set(readyText(d));
+                    alerts.alert(new Banner("deploy", Banner.Severity.SUCCESS,
+                            "Deployed instance " + d.instanceId() + ": " + d.offer().gpuDisplayName() + " at "
+                                    + Format.perHour(d.offer().hourlyCost()), readyText(d)));
+                })
+                .onError(e -> {
+                    endDeploy();
+                    failed(e, rentedId.get(), sentFor.get(), request);
+                })
+                .andFinally(refreshNow)
+                .start();
+    }
+
+    /** Reports each step of the deploy as the task's progress and message (on the background thread). */
+    private Deployer.Listener deployListener(BackgroundTask.Progress p, RentGate rentGate, AtomicLong rentedId,
+                                             AtomicReference<Offer> sentFor) {
+        return new Deployer.Listener() {
             @Override
-            protected Deployer.Deployment call() {
-                updateProgress(-1, 1);
-                updateMessage("Searching for the cheapest matching offer…");
-                Deployer.Listener listener = listener();
-                try {
-                    return deployer.deployCheapest(filter, request, readyWait, cancelRequested::get, listener);
-                } catch (RentGate.CleanUpInstead chosen) {
-                    throw deployer.noCreditEmergency(chosen.snapshot(), listener);
-                }
+            public void renting(Offer offer) {
+                p.message("Checking " + offer.gpuDisplayName() + " at "
+                        + Format.perHour(offer.hourlyCost()) + " against the credit…");
+                rentGate.beforeRent(offer);
+                // From here on the rent request may be out: every failure must say what exists.
+                sentFor.set(offer);
+                p.update(1, 4);
+                p.message("Renting offer " + offer.id() + ": " + offer.gpuDisplayName() + " at "
+                        + Format.perHour(offer.hourlyCost()) + "…");
             }
 
-            private Deployer.Listener listener() {
-                return new Deployer.Listener() {
-                    @Override
-                    public void renting(Offer offer) {
-                        updateMessage("Checking " + offer.gpuDisplayName() + " at "
-                                + Format.perHour(offer.hourlyCost()) + " against the credit…");
-                        rentGate.beforeRent(offer);
-                        // From here on the rent request may be out: every failure must say what exists.
-                        sentFor.set(offer);
-                        updateProgress(1, 4);
-                        updateMessage("Renting offer " + offer.id() + ": " + offer.gpuDisplayName() + " at "
-                                + Format.perHour(offer.hourlyCost()) + "…");
-                    }
+            @Override
+            public void rented(long instanceId) {
+                rentedId.set(instanceId);
+                rentGate.rented(instanceId);
+                p.update(2, 4);
+                p.message("Rented instance " + instanceId + "; waiting for it to start…");
+                refreshNow.run();
+            }
 
-                    @Override
-                    public void rented(long instanceId) {
-                        rentedId.set(instanceId);
-                        rentGate.rented(instanceId);
-                        updateProgress(2, 4);
-                        updateMessage("Rented instance " + instanceId + "; waiting for it to start…");
-                        refreshNow.run();
-                    }
+            @Override
+            public void waiting(Instance instance) {
+                p.update(3, 4);
+                p.message("Instance " + instance.id() + " is " + instance.status() + "…");
+            }
 
-                    @Override
-                    public void waiting(Instance instance) {
-                        updateProgress(3, 4);
-                        updateMessage("Instance " + instance.id() + " is " + instance.status() + "…");
-                    }
+            @Override
+            public void emergencyCleanup(InsufficientCreditException cause) {
+                p.update(-1, 1);
+                p.message("Insufficient credit — destroying every instance to stop the costs…");
+            }
 
+            @Override
+            public DestroyListener cleanupListener() {
+                return new DestroyListener() {
                     @Override
-                    public void emergencyCleanup(InsufficientCreditException cause) {
-                        updateProgress(-1, 1);
-                        updateMessage("Insufficient credit — destroying every instance to stop the costs…");
-                    }
-
-                    @Override
-                    public DestroyListener cleanupListener() {
-                        return new DestroyListener() {
-                            @Override
-                            public void starting(List<Instance> targets) {
-                                updateMessage("Insufficient credit — destroying "
-                                        + Format.count(targets.size(), "instance") + "…");
-                            }
-                        };
+                    public void starting(List<Instance> targets) {
+                        p.message("Insufficient credit — destroying "
+                                + Format.count(targets.size(), "instance") + "…");
                     }
                 };
             }
         };
-        progress.bind(task.progressProperty());
-        message.bind(task.messageProperty());
-        task.setOnSucceeded(e -> {
-            endDeploy();
-            Deployer.Deployment d = task.getValue();
-            message.set(readyText(d));
-            alerts.alert(new Banner("deploy", Banner.Severity.SUCCESS,
-                    "Deployed instance " + d.instanceId() + ": " + d.offer().gpuDisplayName() + " at "
-                            + Format.perHour(d.offer().hourlyCost()), readyText(d)));
-            refreshNow.run();
-        });
-        task.setOnFailed(e -> {
-            endDeploy();
-            failed(task.getException(), rentedId.get(), sentFor.get(), request);
-            refreshNow.run();
-        });
-        return runner.run(task);
     }
 
     private String readyText(Deployer.Deployment d) {

@@ -5,7 +5,6 @@ import io.imggenhub.vast.core.DestroyListener;
 import io.imggenhub.vast.core.DestroyOutcome;
 import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.Destroyer;
-import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -14,7 +13,6 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
 
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +54,7 @@ public final class DestroyViewModel {
     }
 
     /** Asks, then destroys this one instance. Returns the background task, or null when nothing was started. */
-    public Task<DestroyOutcome> destroy(InstanceRow row) {
+    public BackgroundTask<DestroyOutcome> destroy(InstanceRow row) {
         if (row == null || row.busy() || destroyingAll.get()) {
             return null;
         }
@@ -74,26 +72,20 @@ public final class DestroyViewModel {
         }
         row.setAction(DESTROYING);
         singleDestroys.set(singleDestroys.get() + 1);
-        Task<DestroyOutcome> task = new Task<>() {
-            @Override
-            protected DestroyOutcome call() {
-                return destroyer.destroyOne(target, "destroy from the window", DestroyListener.NONE);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            singleDestroys.set(singleDestroys.get() - 1);
-            finishOne(row, task.getValue());
-            refreshNow.run();
-        });
-        task.setOnFailed(e -> {
-            singleDestroys.set(singleDestroys.get() - 1);
-            row.setAction("");
-            alerts.alert(new Banner("destroy-" + row.id(), Banner.Severity.DANGER,
-                    "Destroy of instance " + row.id() + " failed — it may still be billing",
-                    MonitorViewModel.describe(task.getException())));
-            refreshNow.run();
-        });
-        return runner.run(task);
+        return runner.task(p -> destroyer.destroyOne(target, "destroy from the window", DestroyListener.NONE))
+                .onSuccess(outcome -> {
+                    singleDestroys.set(singleDestroys.get() - 1);
+                    finishOne(row, outcome);
+                })
+                .onError(e -> {
+                    singleDestroys.set(singleDestroys.get() - 1);
+                    row.setAction("");
+                    alerts.alert(new Banner("destroy-" + row.id(), Banner.Severity.DANGER,
+                            "Destroy of instance " + row.id() + " failed — it may still be billing",
+                            MonitorViewModel.describe(e)));
+                })
+                .andFinally(refreshNow)
+                .start();
     }
 
     private void finishOne(InstanceRow row, DestroyOutcome outcome) {
@@ -133,7 +125,7 @@ public final class DestroyViewModel {
      * "Destroy selected (N, $X/hr)": asks, naming how many and what they cost, then destroys exactly these rows
      * through the destroyer's list path (the same bulk path as Destroy All). One row is a plain {@link #destroy}.
      */
-    public Task<DestroyReport> destroySelected(List<InstanceRow> selected) {
+    public BackgroundTask<DestroyReport> destroySelected(List<InstanceRow> selected) {
         List<InstanceRow> rows = selected.stream().filter(r -> r != null && !r.busy()).toList();
         if (rows.size() <= 1 || destroyingAll.get()) {
             return null;
@@ -152,30 +144,24 @@ public final class DestroyViewModel {
         List<Instance> targets = rows.stream().map(InstanceRow::instance).toList();
         rows.forEach(r -> r.setAction(DESTROYING));
         singleDestroys.set(singleDestroys.get() + 1);
-        Task<DestroyReport> task = new Task<>() {
-            @Override
-            protected DestroyReport call() {
-                return destroyer.destroy(targets, "destroy selected from the window", DestroyListener.NONE);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            singleDestroys.set(singleDestroys.get() - 1);
-            report(task.getValue(), "destroy-selected");
-            refreshNow.run();
-        });
-        task.setOnFailed(e -> {
-            singleDestroys.set(singleDestroys.get() - 1);
-            rows.forEach(r -> r.setAction(""));
-            alerts.alert(new Banner("destroy-selected", Banner.Severity.DANGER,
-                    "Destroy selected failed — instances may still be billing",
-                    MonitorViewModel.describe(task.getException())));
-            refreshNow.run();
-        });
-        return runner.run(task);
+        return runner.task(p -> destroyer.destroy(targets, "destroy selected from the window", DestroyListener.NONE))
+                .onSuccess(report -> {
+                    singleDestroys.set(singleDestroys.get() - 1);
+                    report(report, "destroy-selected");
+                })
+                .onError(e -> {
+                    singleDestroys.set(singleDestroys.get() - 1);
+                    rows.forEach(r -> r.setAction(""));
+                    alerts.alert(new Banner("destroy-selected", Banner.Severity.DANGER,
+                            "Destroy selected failed — instances may still be billing",
+                            MonitorViewModel.describe(e)));
+                })
+                .andFinally(refreshNow)
+                .start();
     }
 
     /** Asks (naming how many and what they cost), then destroys every instance on the account. */
-    public Task<DestroyReport> destroyAll() {
+    public BackgroundTask<DestroyReport> destroyAll() {
         if (destroyingAll.get()) {
             return null;
         }
@@ -198,58 +184,56 @@ public final class DestroyViewModel {
         destroyingAll.set(true);
         progress.set(-1);
         progressText.set("Listing instances…");
+        // The table already holds the fleet: those go out in bulk at once (one request per 64), and the listing
+        // that follows catches any started since the last refresh.
+        return runner.task(p -> destroyer.destroyEverything(known, "destroy-all from the window", progressOf(p)))
+                .progressTo(progress)
+                .messageTo(progressText)
+                .onSuccess(report -> {
+                    endDestroyAll();
+                    report(report, "destroy-all");
+                })
+                .onError(e -> {
+                    endDestroyAll();
+                    monitor.rows().forEach(r -> r.setAction(""));
+                    alerts.alert(new Banner("destroy-all", Banner.Severity.DANGER,
+                            "Destroy all failed before it could start — instances may still be billing",
+                            MonitorViewModel.describe(e)));
+                })
+                .andFinally(refreshNow)
+                .start();
+    }
+
+    /** Destroy All's progress, and each row marked as its destroy goes out (called on the background thread). */
+    private DestroyListener progressOf(BackgroundTask.Progress p) {
         AtomicInteger done = new AtomicInteger();
-        Task<DestroyReport> task = new Task<>() {
+        return new DestroyListener() {
+            private volatile int total;
+
             @Override
-            protected DestroyReport call() {
-                // The table already holds the fleet: those go out in bulk at once (one request per 64), and the
-                // listing that follows catches any started since the last refresh.
-                return destroyer.destroyEverything(known, "destroy-all from the window", new DestroyListener() {
-                    private volatile int total;
+            public void starting(List<Instance> targets) {
+                total = targets.size();
+                runner.onUi(() -> targets.forEach(t -> monitor.row(t.id()).ifPresent(r -> r.setAction(DESTROYING))));
+                p.update(0, Math.max(1, total));
+                p.message("Destroying " + Format.count(total, "instance") + "…");
+            }
 
-                    @Override
-                    public void starting(List<Instance> targets) {
-                        total = targets.size();
-                        Platform.runLater(() -> targets.forEach(
-                                t -> monitor.row(t.id()).ifPresent(r -> r.setAction(DESTROYING))));
-                        updateProgress(0, Math.max(1, total));
-                        updateMessage("Destroying " + Format.count(total, "instance") + "…");
-                    }
+            @Override
+            public void accepted(Instance instance, boolean alreadyGone) {
+                int n = done.incrementAndGet();
+                p.update(n, Math.max(1, total));
+                p.message("Destroy accepted for " + n + "/" + total + "; verifying…");
+                runner.onUi(() -> monitor.row(instance.id())
+                        .ifPresent(r -> r.setAction("destroy accepted, verifying…")));
+            }
 
-                    @Override
-                    public void accepted(Instance instance, boolean alreadyGone) {
-                        int n = done.incrementAndGet();
-                        updateProgress(n, Math.max(1, total));
-                        updateMessage("Destroy accepted for " + n + "/" + total + "; verifying…");
-                        Platform.runLater(() -> monitor.row(instance.id())
-                                .ifPresent(r -> r.setAction("destroy accepted, verifying…")));
-                    }
-
-                    @Override
-                    public void failed(Instance instance, String reason) {
-                        int n = done.incrementAndGet();
-                        updateProgress(n, Math.max(1, total));
-                        Platform.runLater(() -> monitor.row(instance.id()).ifPresent(r -> r.setAction("")));
-                    }
-                });
+            @Override
+            public void failed(Instance instance, String reason) {
+                int n = done.incrementAndGet();
+                p.update(n, Math.max(1, total));
+                runner.onUi(() -> monitor.row(instance.id()).ifPresent(r -> r.setAction("")));
             }
         };
-        progress.bind(task.progressProperty());
-        progressText.bind(task.messageProperty());
-        task.setOnSucceeded(e -> {
-            endDestroyAll();
-            report(task.getValue(), "destroy-all");
-            refreshNow.run();
-        });
-        task.setOnFailed(e -> {
-            endDestroyAll();
-            monitor.rows().forEach(r -> r.setAction(""));
-            alerts.alert(new Banner("destroy-all", Banner.Severity.DANGER,
-                    "Destroy all failed before it could start — instances may still be billing",
-                    MonitorViewModel.describe(task.getException())));
-            refreshNow.run();
-        });
-        return runner.run(task);
     }
 
     private void endDestroyAll() {

@@ -10,7 +10,6 @@ import io.imggenhub.vast.core.guard.GuardReport;
 import io.imggenhub.vast.core.guard.GuardWarning;
 import io.imggenhub.vast.core.guard.HumanDuration;
 import io.imggenhub.vast.core.guard.InstanceGuard;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
@@ -175,7 +174,7 @@ final class GuardViewModel {
     private void publish(FleetSnapshot snapshot) {
         Map<Long, GuardCell> fresh = new LinkedHashMap<>();
         engine.protections(snapshot).forEach((id, p) -> fresh.put(id, GuardCell.of(p, zone)));
-        Platform.runLater(() -> {
+        runner.onUi(() -> {
             cells.keySet().retainAll(fresh.keySet());
             fresh.forEach((id, cell) -> {
                 if (!cell.equals(cells.get(id))) {
@@ -195,17 +194,11 @@ final class GuardViewModel {
 
     /** Reads the instance's guard in the background and hands it to {@code then} on the FX thread. */
     void loadGuard(long instanceId, Consumer<Optional<InstanceGuard>> then) {
-        runner.execute(() -> {
-            Optional<InstanceGuard> guard = engine.book().instanceGuard(instanceId);
-            Platform.runLater(() -> then.accept(guard));
-        });
+        runner.task(p -> engine.book().instanceGuard(instanceId)).onSuccess(then).start();
     }
 
     void loadAccountGuard(Consumer<AccountGuard> then) {
-        runner.execute(() -> {
-            AccountGuard guard = engine.book().accountGuard();
-            Platform.runLater(() -> then.accept(guard));
-        });
+        runner.task(p -> engine.book().accountGuard()).onSuccess(then).start();
     }
 
     /** Saves (or, with null, removes) an instance's guard in the background. */

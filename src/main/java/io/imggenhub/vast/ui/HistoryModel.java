@@ -16,7 +16,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -114,50 +113,46 @@ final class HistoryModel {
         }
         loading = true;
         Range r = range.get();
-        Task<Loaded> task = new Task<>() {
-            @Override
-            protected Loaded call() {
-                Instant now = clock.instant();
-                Instant start = r.period.from(now, zone);
-                List<SpendHistory.InstanceSpend> perInstance = history.spendPerInstance(start, now, MAX_GAP).values()
-                        .stream().sorted(Comparator.comparingDouble(SpendHistory.InstanceSpend::usd).reversed())
-                        .toList();
-                Reconciliation rec = null;
-                List<ChargeBars.Bar> chargeBars = List.of();
-                String problem = "";
-                ChargeSource source = chargeSource;
-                if (source != null) {
-                    try {
-                        List<Charge> read = charges(source, r, start, now);
-                        rec = new ChargeReconciler((a, b) -> read, history, clock, zone, MAX_GAP)
-                                .reconcile(r.period, start, now, listedIds.get());
-                        chargeBars = ChargeBars.of(read, start, now, ChargeBars.bucketFor(start, now));
-                    } catch (VastException e) {
-                        problem = "Vast's charges could not be read (" + e.getMessage() + "); showing the estimate only.";
+        runner.task(p -> {
+                    Instant now = clock.instant();
+                    Instant start = r.period.from(now, zone);
+                    List<SpendHistory.InstanceSpend> perInstance = history.spendPerInstance(start, now, MAX_GAP)
+                            .values().stream()
+                            .sorted(Comparator.comparingDouble(SpendHistory.InstanceSpend::usd).reversed())
+                            .toList();
+                    Reconciliation rec = null;
+                    List<ChargeBars.Bar> chargeBars = List.of();
+                    String problem = "";
+                    ChargeSource source = chargeSource;
+                    if (source != null) {
+                        try {
+                            List<Charge> read = charges(source, r, start, now);
+                            rec = new ChargeReconciler((x, y) -> read, history, clock, zone, MAX_GAP)
+                                    .reconcile(r.period, start, now, listedIds.get());
+                            chargeBars = ChargeBars.of(read, start, now, ChargeBars.bucketFor(start, now));
+                        } catch (VastException e) {
+                            problem = "Vast's charges could not be read (" + e.getMessage()
+                                    + "); showing the estimate only.";
+                        }
                     }
-                }
-                return new Loaded(r, start, now, history.points(start, now), perInstance, rec, chargeBars, problem);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            Loaded l = task.getValue();
-            from.set(l.from);
-            to.set(l.to);
-            points.setAll(l.points);
-            spend.setAll(l.spend);
-            reconciliation.set(l.reconciliation);
-            charges.setAll(l.reconciliation == null ? estimateRows(l.spend) : l.reconciliation.instances());
-            bars.setAll(l.bars);
-            chargesError.set(l.chargesError);
-            error.set("");
-            done();
-        });
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            error.set(t instanceof StoreException ? t.getMessage() : "Could not read the spend history: " + t);
-            done();
-        });
-        runner.run(task);
+                    return new Loaded(r, start, now, history.points(start, now), perInstance, rec, chargeBars,
+                            problem);
+                })
+                .onSuccess(l -> {
+                    from.set(l.from);
+                    to.set(l.to);
+                    points.setAll(l.points);
+                    spend.setAll(l.spend);
+                    reconciliation.set(l.reconciliation);
+                    charges.setAll(l.reconciliation == null ? estimateRows(l.spend) : l.reconciliation.instances());
+                    bars.setAll(l.bars);
+                    chargesError.set(l.chargesError);
+                    error.set("");
+                })
+                .onError(StoreException.class, e -> error.set(e.getMessage()))
+                .onError(e -> error.set("Could not read the spend history: " + e))
+                .andFinally(this::done)
+                .start();
     }
 
     /** The range's charges, read again only when the last read is older than {@link #CHARGES_REFRESH}. */

@@ -87,7 +87,7 @@ final class MonitorSession {
         FleetControls.install(view, monitor, new PowerViewModel(services.powerSwitch(), confirmer, runner, banners,
                 this::refreshNow), runner, banners);
         DeployGuards deployGuards = new DeployGuards(guards, confirmer, monitor.snapshotProperty(), connection.server(),
-                io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM);
+                io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM, runner);
         deploy.setRentGate(deployGuards);
         view.deployPanel().addOptions(deployGuards.options(deploy));
         spendTabs = new SpendTabs(spendWatch, connection.data(), runner, zone, services.clock());
@@ -146,7 +146,7 @@ final class MonitorSession {
         if (Platform.isFxApplicationThread()) {
             poll.refreshNow();
         } else {
-            Platform.runLater(poll::refreshNow);
+            runner.onUi(poll::refreshNow);
         }
     }
 

@@ -2,7 +2,6 @@ package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.PowerSwitch;
-import javafx.concurrent.Task;
 
 /**
  * Stop and Start for one row, the cheaper alternative to Destroy: asks first (saying that a stopped instance keeps
@@ -23,7 +22,7 @@ final class PowerViewModel {
         this.refreshNow = refreshNow;
     }
 
-    Task<Void> stop(InstanceRow row) {
+    BackgroundTask<Void> stop(InstanceRow row) {
         if (row == null || row.busy() || row.storageOnly()) {
             return null;
         }
@@ -35,42 +34,38 @@ final class PowerViewModel {
         return yes ? run(row, false) : null;
     }
 
-    Task<Void> start(InstanceRow row) {
+    BackgroundTask<Void> start(InstanceRow row) {
         if (row == null || row.busy() || !row.storageOnly()) {
             return null;
         }
         return run(row, true);
     }
 
-    private Task<Void> run(InstanceRow row, boolean running) {
+    private BackgroundTask<Void> run(InstanceRow row, boolean running) {
         Instance target = row.instance();
         row.setAction(running ? "starting…" : "stopping…");
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() {
-                if (running) {
-                    power.start(target, "start from the window");
-                } else {
-                    power.stop(target, "stop from the window");
-                }
-                return null;
-            }
-        };
         String key = "power-" + row.id();
-        task.setOnSucceeded(e -> {
-            row.setAction("");
-            alerts.alert(new Banner(key, Banner.Severity.INFO, (running ? "Starting" : "Stopping") + " instance "
-                    + row.id() + " (" + target.gpuDisplayName() + ")", running
-                    ? "It bills " + Format.ratePerHour(target.hourlyCost()) + " again once it runs."
-                    : PowerSwitch.stopNote(target)));
-            refreshNow.run();
-        });
-        task.setOnFailed(e -> {
-            row.setAction("");
-            alerts.alert(new Banner(key, Banner.Severity.DANGER, "Could not " + (running ? "start" : "stop")
-                    + " instance " + row.id(), MonitorViewModel.describe(task.getException())));
-            refreshNow.run();
-        });
-        return runner.run(task);
+        return runner.<Void>task(p -> {
+                    if (running) {
+                        power.start(target, "start from the window");
+                    } else {
+                        power.stop(target, "stop from the window");
+                    }
+                    return null;
+                })
+                .onSuccess(done -> {
+                    row.setAction("");
+                    alerts.alert(new Banner(key, Banner.Severity.INFO, (running ? "Starting" : "Stopping")
+                            + " instance " + row.id() + " (" + target.gpuDisplayName() + ")", running
+                            ? "It bills " + Format.ratePerHour(target.hourlyCost()) + " again once it runs."
+                            : PowerSwitch.stopNote(target)));
+                })
+                .onError(e -> {
+                    row.setAction("");
+                    alerts.alert(new Banner(key, Banner.Severity.DANGER, "Could not " + (running ? "start" : "stop")
+                            + " instance " + row.id(), MonitorViewModel.describe(e)));
+                })
+                .andFinally(refreshNow)
+                .start();
     }
 }

@@ -5,7 +5,6 @@ import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ApiKeyResolver;
 import io.imggenhub.vast.config.ServerUrl;
-import javafx.concurrent.Task;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -223,28 +222,25 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         status.setText("Checking the key with " + serverUri.getHost() + "…");
         saveButton.setDisable(true);
         // The check, the key file and opening the account's local data are all I/O: none of it on the FX thread.
-        Task<Connection> check = new Task<>() {
-            @Override
-            protected Connection call() throws IOException {
-                VastClient client = new VastClient(ClientSettings.of(serverUri, toCheck));
-                client.currentUser();
-                if (newKey != null) {
-                    keys.save(newKey);
-                }
-                return connector.apply(serverUri, toCheck);
-            }
-        };
-        check.setOnSucceeded(e -> {
-            checking.setVisible(false);
-            saveButton.setDisable(false);
-            finish(saveButton, new Result(next, check.getValue(), autostartChange()));
-        });
-        check.setOnFailed(e -> {
-            checking.setVisible(false);
-            saveButton.setDisable(false);
-            fail(failureReason(serverUri.getHost(), check.getException()));
-        });
-        runner.run(check);
+        runner.task(p -> {
+                    VastClient client = new VastClient(ClientSettings.of(serverUri, toCheck));
+                    client.currentUser();
+                    if (newKey != null) {
+                        keys.save(newKey);
+                    }
+                    return connector.apply(serverUri, toCheck);
+                })
+                .onSuccess(connected -> {
+                    checking.setVisible(false);
+                    saveButton.setDisable(false);
+                    finish(saveButton, new Result(next, connected, autostartChange()));
+                })
+                .onError(e -> {
+                    checking.setVisible(false);
+                    saveButton.setDisable(false);
+                    fail(failureReason(serverUri.getHost(), e));
+                })
+                .start();
     }
 
     /**

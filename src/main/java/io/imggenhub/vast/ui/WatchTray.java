@@ -29,7 +29,7 @@ final class WatchTray implements Notifier {
      * {@code trayWanted=false} keeps everything in the window (tests, and a future "no tray" setting).
      */
     void start(TaskRunner runner, TrayNotifier.Actions actions, Consumer<TrayNotifier> onTray) {
-        runner.execute(() -> TrayNotifier.install(actions).ifPresent(tray -> Platform.runLater(() -> {
+        runner.execute(() -> TrayNotifier.install(actions).ifPresent(tray -> runner.onUi(() -> {
             current = tray;
             if (lastStatus != null) {
                 tray.status(lastStatus);

@@ -1,19 +1,12 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,37 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Settings → "Start at login": off by default; on writes the autostart entry, off removes it (issue 13). */
 @ExtendWith(ApplicationExtension.class)
 class AutostartSettingTest {
-    static VastSimulator sim;
-
-    @TempDir
-    Path home;
-    MonitorWindow window;
-
-    @BeforeAll
-    static void startSimulator() {
-        Platform.setImplicitExit(false);
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(1));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600), null);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-    }
+    @RegisterExtension
+    static final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(1));
 
     @Test
     void theOptionWritesAndRemovesTheAutostartEntry(FxRobot robot) {
-        Path entry = home.resolve("config/autostart/imggenhub-vast.desktop"); // XDG_CONFIG_HOME of the test
+        Path entry = ui.home().resolve("config/autostart/imggenhub-vast.desktop"); // XDG_CONFIG_HOME of the test
         robot.clickOn("#settings");
         assertFalse(fx(() -> robot.lookup("#settings-autostart").queryAs(CheckBox.class).isSelected()), "off by default");
         robot.clickOn("#settings-autostart");

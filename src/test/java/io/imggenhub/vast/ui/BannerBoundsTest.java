@@ -1,25 +1,16 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
-import java.util.List;
 
 import static io.imggenhub.vast.ui.UiTestSupport.allText;
 import static io.imggenhub.vast.ui.UiTestSupport.find;
@@ -39,50 +30,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class BannerBoundsTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
-    MonitorWindow window;
-
-    @BeforeAll
-    static void noImplicitExit() {
-        Platform.setImplicitExit(false);
-    }
-
-    @Start
-    void start(Stage stage) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(200));
-        double burn = sim.state().burnRate();
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600).withThresholds(0, burn / 2, 0), question -> true);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        // Pop-ups and dialogs too: one left showing would take the next test's keys and clicks.
-        robot.interact(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
-                .filter(w -> w != window.stage()).forEach(javafx.stage.Window::hide));
-        robot.interact(() -> window.stage().close());
-        sim.close();
-    }
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(200))
+            .settings(WindowFixture::highBurnAlert).confirmer(question -> true);
 
     @Test
     void theEmergencyCleanupOf200InstancesIsOneBoundedBannerWithShowAll(FxRobot robot) {
         await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == 200);
-        fxRun(() -> window.session().banners().dismiss("alert-high-burn"));
-        sim.state().setCredit(0);
+        fxRun(() -> ui.window().session().banners().dismiss("alert-high-burn"));
+        ui.sim().state().setCredit(0);
         robot.clickOn("#deploy-cheapest");
         // (The yes-confirmer rents past the short-runway check: the point here is the cleanup that follows.)
-        await().atMost(60, SECONDS).until(() -> simIds(sim).isEmpty());
+        await().atMost(60, SECONDS).until(() -> simIds(ui.sim()).isEmpty());
         await().atMost(30, SECONDS).until(() -> allText(robot, "#banner-emergency").contains("destroyed 200/200"));
 
         Node banner = robot.lookup("#banner-emergency").query();
         double height = fx(() -> banner.getBoundsInParent().getHeight());
         assertTrue(height < 140, "the banner is a summary, not 200 lines: " + height + " px");
-        // The table and the status bar stay in the window.
+        // The table and the status bar stay in the ui.window().
         Bounds table = fx(() -> robot.lookup("#instances").query().localToScene(
                 robot.lookup("#instances").query().getBoundsInLocal()));
-        double sceneHeight = fx(() -> window.stage().getScene().getHeight());
+        double sceneHeight = fx(() -> ui.window().stage().getScene().getHeight());
         assertTrue(table.getMinY() < sceneHeight - 100, "the table is still on screen: " + table);
 
         robot.interact(() -> ((javafx.scene.control.Hyperlink) robot.lookup("#banner-more-emergency").query()).fire());
@@ -101,8 +69,8 @@ class BannerBoundsTest {
     @Test
     void theCrossClosesEveryBannerEvenTheStaleOne(FxRobot robot) {
         await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == 200);
-        fxRun(() -> window.session().banners().dismiss("alert-high-burn"));
-        fxRun(() -> window.session().banners().alert(new Banner("stale", Banner.Severity.WARNING,
+        fxRun(() -> ui.window().session().banners().dismiss("alert-high-burn"));
+        fxRun(() -> ui.window().session().banners().alert(new Banner("stale", Banner.Severity.WARNING,
                 "Stale data: the last poll failed", "Connection refused")));
         await().atMost(10, SECONDS).until(() -> find(robot, "#banner-close-stale").isPresent());
         robot.clickOn("#banner-close-stale");
@@ -113,20 +81,20 @@ class BannerBoundsTest {
     @Test
     void theHighSpendBannerFollowsTheFleet(FxRobot robot) {
         await().atMost(30, SECONDS).until(() -> allText(robot, "#banner-alert-high-burn").contains("across 200 instances"));
-        long gone = simIds(sim).get(0);
-        sim.state().destroy(gone);
-        robot.interact(() -> window.session().refreshNow());
+        long gone = simIds(ui.sim()).get(0);
+        ui.sim().state().destroy(gone);
+        robot.interact(() -> ui.window().session().refreshNow());
         await().atMost(30, SECONDS).until(() -> allText(robot, "#banner-alert-high-burn").contains("across 199 instances"));
         String text = allText(robot, "#banner-alert-high-burn");
-        assertTrue(text.contains(io.imggenhub.vast.core.Formats.perHour(sim.state().burnRate())), text);
+        assertTrue(text.contains(io.imggenhub.vast.core.Formats.perHour(ui.sim().state().burnRate())), text);
     }
 
     @Test
     void threeBannersCollapseIntoOneLineWithACount(FxRobot robot) {
         await().atMost(30, SECONDS).until(() -> find(robot, "#banner-alert-high-burn").isPresent());
         fxRun(() -> {
-            window.session().banners().alert(new Banner("one", Banner.Severity.INFO, "One", ""));
-            window.session().banners().alert(new Banner("two", Banner.Severity.DANGER, "Two is urgent", ""));
+            ui.window().session().banners().alert(new Banner("one", Banner.Severity.INFO, "One", ""));
+            ui.window().session().banners().alert(new Banner("two", Banner.Severity.DANGER, "Two is urgent", ""));
         });
         await().atMost(10, SECONDS).until(() -> find(robot, "#banners-collapsed").isPresent());
         String line = allText(robot, "#banners-collapsed");
@@ -136,7 +104,7 @@ class BannerBoundsTest {
         assertFalse(find(robot, "#banner-alert-high-burn").isPresent());
         robot.interact(() -> robot.lookup("#banners-show-all").queryButton().fire());
         await().atMost(10, SECONDS).until(() -> find(robot, "#banner-one").isPresent());
-        assertEquals(3, fx(() -> window.session().banners().banners().size()));
+        assertEquals(3, fx(() -> ui.window().session().banners().banners().size()));
         double height = fx(() -> robot.lookup("#banners").query().getBoundsInParent().getHeight());
         assertTrue(height < 320, "the expanded list scrolls: " + height);
     }

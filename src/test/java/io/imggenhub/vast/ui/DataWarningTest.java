@@ -1,17 +1,11 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,20 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A damaged history file never stops the window: it watches the account and says in a banner what is wrong. */
 @ExtendWith(ApplicationExtension.class)
 class DataWarningTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
-    MonitorWindow window;
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(2))
+            .connection(DataWarningTest::brokenHistoryFile);
 
-    @BeforeAll
-    static void noImplicitExit() {
-        Platform.setImplicitExit(false);
-    }
-
-    @Start
-    void start(Stage stage) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2));
-        Path dataDir = home.resolve("data");
+    /** A connection whose local data directory holds a history file that is not a SQLite database. */
+    private static Connection brokenHistoryFile(WindowFixture f) {
+        Path dataDir = f.home().resolve("data");
         try {
             Files.createDirectories(dataDir);
             Files.write(dataDir.resolve("history.db"), "this is not a SQLite database, not even close....".repeat(40)
@@ -51,28 +38,21 @@ class DataWarningTest {
             throw new UncheckedIOException(e);
         }
         AppEnvironment env = new AppEnvironment(Map.of("IMGGENHUB_VAST_DATA", dataDir.toString(),
-                "VAST_URL", sim.baseUrl().toString(), "VAST_API_KEY", sim.apiKey(),
-                "XDG_CONFIG_HOME", home.resolve("config").toString()), home);
-        Connection connection = Connection.open(env, UiSettings.defaults());
-        window = UiTestSupport.open(stage, connection, home, UiSettings.defaults().withPollSeconds(600), null);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-        sim.close();
+                "VAST_URL", f.sim().baseUrl().toString(), "VAST_API_KEY", f.sim().apiKey(),
+                "XDG_CONFIG_HOME", f.home().resolve("config").toString()), f.home());
+        return Connection.open(env, UiSettings.defaults());
     }
 
     @Test
     void aDamagedHistoryFileIsABannerAndTheAccountIsStillWatched(FxRobot robot) {
-        assertFalse(window.session().connection().isDemo());
-        assertTrue(window.session().connection().dataWarning().isPresent());
+        assertFalse(ui.window().session().connection().isDemo());
+        assertTrue(ui.window().session().connection().dataWarning().isPresent());
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 2);
         String banner = allText(robot, "#banner-local-data");
         assertTrue(banner.contains("History and audit log are not being saved"), banner);
         assertTrue(banner.contains("history.db"), "names the file: " + banner);
-        assertFalse(window.session().connection().data().durable(), "works in memory meanwhile");
-        assertFalse(window.session().connection().data().history()
+        assertFalse(ui.window().session().connection().data().durable(), "works in memory meanwhile");
+        assertFalse(ui.window().session().connection().data().history()
                 .points(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60)).isEmpty(),
                 "polls are still recorded, in memory");
     }

@@ -1,18 +1,12 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,11 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The deploy panel's guards: the pre-rent check with "Rent anyway", "Destroy after" and the on-instance watchdog. */
 @ExtendWith(ApplicationExtension.class)
 class DeployGuardsTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
     Connection connection;
-    MonitorWindow window;
     long existing;
     /** What the window asked, and what this test answers. */
     final List<Confirmer.Confirmation> asked = new CopyOnWriteArrayList<>();
@@ -40,42 +30,36 @@ class DeployGuardsTest {
     final List<Confirmer.Choice> choices = new CopyOnWriteArrayList<>();
     volatile int choice = -1;
 
-    @Start
-    void start(Stage stage) {
-        Platform.setImplicitExit(false);
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(0).withCredit(500).withTimeScale(0)
-                .withBootTime(Duration.ZERO));
-        existing = sim.state().addInstance("RTX 4090", 1, 2.00, "busy");
-        connection = GuardTestSupport.onSimulatedTime(sim);
-        window = UiTestSupport.open(stage, connection, home, UiSettings.defaults().withPollSeconds(600)
-                // No spend alerts here: their pop-ups would sit over the deploy panel this test clicks in.
-                .withThresholds(0, 0, 0), new Confirmer() {
-            @Override
-            public boolean confirm(Confirmation q) {
-                asked.add(q);
-                return rentAnyway;
-            }
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(0).withCredit(500)
+                    .withTimeScale(0).withBootTime(Duration.ZERO))
+            .beforeWindow(f -> {
+                existing = f.sim().state().addInstance("RTX 4090", 1, 2.00, "busy");
+                connection = GuardTestSupport.onSimulatedTime(f.sim());
+            })
+            .connection(f -> connection)
+            // No spend alerts here: their pop-ups would sit over the deploy panel this test clicks in.
+            .settings(f -> UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0))
+            .confirmer(new Confirmer() {
+                @Override
+                public boolean confirm(Confirmation q) {
+                    asked.add(q);
+                    return rentAnyway;
+                }
 
-            @Override
-            public int choose(Choice q) {
-                choices.add(q);
-                return choice;
-            }
-        });
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-        sim.close();
-    }
+                @Override
+                public int choose(Choice q) {
+                    choices.add(q);
+                    return choice;
+                }
+            });
 
     @Test
     void lowCreditRefusalRentsNothingUnlessThePersonChoosesRentAnyway(FxRobot robot) {
-        sim.state().setCredit(1.0);
-        window.session().refreshNow();
-        await().atMost(20, SECONDS).until(() -> fx(() -> window.session().monitor().snapshotProperty().get() != null
-                && window.session().monitor().snapshotProperty().get().credit() == 1.0));
+        ui.sim().state().setCredit(1.0);
+        ui.window().session().refreshNow();
+        await().atMost(20, SECONDS).until(() -> fx(() -> ui.window().session().monitor().snapshotProperty().get() != null
+                && ui.window().session().monitor().snapshotProperty().get().credit() == 1.0));
         robot.clickOn("#deploy-search");
         await().atMost(20, SECONDS).until(() -> !UiTestSupport.text(robot, "#deploy-rent-check").isEmpty());
         String summary = UiTestSupport.text(robot, "#deploy-rent-check");
@@ -90,11 +74,11 @@ class DeployGuardsTest {
         assertEquals("Rent anyway", asked.get(0).action());
         assertTrue(asked.get(0).text().startsWith("Credit $1.00 covers 0."), asked.get(0).text());
         assertEquals(0, puts(), "declined: nothing rented");
-        assertEquals(List.of(existing), simIds(sim));
+        assertEquals(List.of(existing), simIds(ui.sim()));
 
         rentAnyway = true;
         robot.clickOn("#deploy-cheapest");
-        await().atMost(20, SECONDS).until(() -> simIds(sim).size() == 2);
+        await().atMost(20, SECONDS).until(() -> simIds(ui.sim()).size() == 2);
         assertEquals(2, asked.size());
         assertEquals(1, puts(), "Rent anyway rents once");
     }
@@ -105,32 +89,32 @@ class DeployGuardsTest {
         UiTestSupport.typeInto(robot, "#deploy-destroy-after", "3");
         robot.clickOn("#deploy-watchdog");
         robot.clickOn("#deploy-cheapest");
-        await().atMost(20, SECONDS).until(() -> simIds(sim).size() == 2);
-        long rented = simIds(sim).stream().filter(i -> i != existing).findFirst().orElseThrow();
+        await().atMost(20, SECONDS).until(() -> simIds(ui.sim()).size() == 2);
+        long rented = simIds(ui.sim()).stream().filter(i -> i != existing).findFirst().orElseThrow();
         assertTrue(asked.isEmpty(), "plenty of credit: no question");
 
         await().atMost(20, SECONDS).until(() -> connection.data().guards(connection.server())
                 .instanceGuard(rented).isPresent());
         assertEquals(Duration.ofHours(3), connection.data().guards(connection.server()).instanceGuard(rented)
                 .orElseThrow().maxLifetime());
-        window.session().refreshNow();
+        ui.window().session().refreshNow();
         await().atMost(20, SECONDS).until(() -> cellText(rented).contains("watchdog"));
         String cell = cellText(rented);
         assertTrue(cell.startsWith("TTL ") && cell.endsWith(" · watchdog"), cell);
-        String tip = fx(() -> window.session().guards().cells().get(rented).tooltip());
+        String tip = fx(() -> ui.window().session().guards().cells().get(rented).tooltip());
         assertTrue(tip.contains("on-instance watchdog (about ~"), tip);
         assertTrue(!cell.contains("local only"), "the watchdog also works while the app is closed: " + cell);
         assertEquals("—", cellText(existing));
     }
 
     private void creditIs(double usd) {
-        sim.state().setCredit(usd);
-        window.session().refreshNow();
-        await().atMost(20, SECONDS).until(() -> fx(() -> window.session().monitor().snapshotProperty().get() != null
-                && window.session().monitor().snapshotProperty().get().credit() == usd));
+        ui.sim().state().setCredit(usd);
+        ui.window().session().refreshNow();
+        await().atMost(20, SECONDS).until(() -> fx(() -> ui.window().session().monitor().snapshotProperty().get() != null
+                && ui.window().session().monitor().snapshotProperty().get().credit() == usd));
     }
 
-    /** Issue 10 §4: with credit below zero the window asks, listing what the cleanup would destroy. */
+    /** Issue 10 §4: with credit below zero the ui.window() asks, listing what the cleanup would destroy. */
     @Test
     void zeroCreditAsksAndDestroyThemNowRunsTheCleanupWithoutRenting(FxRobot robot) {
         creditIs(-0.04);
@@ -142,7 +126,7 @@ class DeployGuardsTest {
 
         choice = 0;
         robot.clickOn("#deploy-cheapest");
-        await().atMost(20, SECONDS).until(() -> simIds(sim).isEmpty());
+        await().atMost(20, SECONDS).until(() -> simIds(ui.sim()).isEmpty());
 
         assertEquals(1, choices.size());
         Confirmer.Choice q = choices.get(0);
@@ -164,9 +148,9 @@ class DeployGuardsTest {
         robot.clickOn("#deploy-cheapest");
         await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message")
                 .startsWith("Not rented: credit is -$0.04, so Vast would refuse; the 1 instance(s) were kept"));
-        assertEquals(List.of(existing), simIds(sim));
+        assertEquals(List.of(existing), simIds(ui.sim()));
         assertEquals(0, puts());
-        assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
+        assertEquals(0, ui.sim().count("DELETE", "/api/v0/instances/"));
     }
 
     /** Issue 10 §2: a failure after the rent says that the instance exists, with its id and $/hr. */
@@ -174,11 +158,11 @@ class DeployGuardsTest {
     void aFailureAfterTheRentSaysTheInstanceExistsWithItsRate(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(existing));
         // The rent is answered, then the instance cannot be read back: the wait for it fails.
-        sim.state().hideNewRentalsFor(Duration.ofDays(1));
+        ui.sim().state().hideNewRentalsFor(Duration.ofDays(1));
         robot.clickOn("#deploy-cheapest");
         await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message").startsWith("Deploy failed."));
 
-        long rented = sim.state().instances().stream().mapToLong(i -> i.id()).filter(i -> i != existing)
+        long rented = ui.sim().state().instances().stream().mapToLong(i -> i.id()).filter(i -> i != existing)
                 .findFirst().orElseThrow();
         String message = UiTestSupport.text(robot, "#deploy-message");
         assertTrue(message.matches("Deploy failed\\. Instance " + rented
@@ -187,12 +171,12 @@ class DeployGuardsTest {
         assertEquals(1, puts());
     }
 
-    /** Issue 10 §2: a rent whose answer is lost and whose instance never shows: the window says one may exist. */
+    /** Issue 10 §2: a rent whose answer is lost and whose instance never shows: the ui.window() says one may exist. */
     @Test
     void aLostRentAnswerSaysAnInstanceMayExist(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(existing));
-        sim.state().hideNewRentalsFor(Duration.ofDays(1));
-        sim.faults().loseRentAnswerNext(1);
+        ui.sim().state().hideNewRentalsFor(Duration.ofDays(1));
+        ui.sim().faults().loseRentAnswerNext(1);
         robot.clickOn("#deploy-cheapest");
         await().atMost(30, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message").startsWith("Deploy failed."));
 
@@ -204,12 +188,12 @@ class DeployGuardsTest {
 
     private String cellText(long id) {
         return fx(() -> {
-            GuardCell c = window.session().guards().cells().get(id);
+            GuardCell c = ui.window().session().guards().cells().get(id);
             return c == null ? GuardCell.NONE.text() : c.text();
         });
     }
 
     private long puts() {
-        return sim.requests().stream().filter(r -> r.method().equals("PUT") && r.path().contains("/asks/")).count();
+        return ui.sim().requests().stream().filter(r -> r.method().equals("PUT") && r.path().contains("/asks/")).count();
     }
 }

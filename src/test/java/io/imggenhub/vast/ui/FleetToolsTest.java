@@ -1,23 +1,16 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,39 +34,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class FleetToolsTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
-    MonitorWindow window;
     final List<Confirmer.Confirmation> asked = new CopyOnWriteArrayList<>();
     long a4090;
     long b4090;
 
-    @BeforeAll
-    static void noImplicitExit() {
-        Platform.setImplicitExit(false);
-    }
-
-    @Start
-    void start(Stage stage) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(0).withBootTime(Duration.ZERO));
-        a4090 = sim.state().addInstance("RTX 4090", 1, 0.40, "sdxl-a");
-        b4090 = sim.state().addInstance("RTX 4090", 1, 0.40, "sdxl-b");
-        sim.state().addInstance("A100", 1, 1.20, "train");
-        sim.state().addInstance("RTX 3090", 1, 0.25, "batch");
-        sim.state().addInstance("RTX 3090", 1, 0.25, "batch-2");
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600), q -> {
-                    asked.add(q);
-                    return true;
-                });
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide));
-        sim.close();
-    }
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(0)
+                    .withBootTime(Duration.ZERO))
+            .beforeWindow(f -> {
+                a4090 = f.sim().state().addInstance("RTX 4090", 1, 0.40, "sdxl-a");
+                b4090 = f.sim().state().addInstance("RTX 4090", 1, 0.40, "sdxl-b");
+                f.sim().state().addInstance("A100", 1, 1.20, "train");
+                f.sim().state().addInstance("RTX 3090", 1, 0.25, "batch");
+                f.sim().state().addInstance("RTX 3090", 1, 0.25, "batch-2");
+            })
+            .confirmer(q -> {
+                asked.add(q);
+                return true;
+            });
 
     @Test
     void theFilterNarrowsTheRowsAndSaysHowMany(FxRobot robot) {
@@ -99,9 +77,9 @@ class FleetToolsTest {
                 .equals(UiTestSupport.text(robot, "#destroy")));
 
         robot.clickOn("#destroy");
-        await().atMost(30, SECONDS).until(() -> sim.state().isDestroyed(a4090) && sim.state().isDestroyed(b4090));
+        await().atMost(30, SECONDS).until(() -> ui.sim().state().isDestroyed(a4090) && ui.sim().state().isDestroyed(b4090));
         assertEquals("Destroy the 2 selected instances?", asked.get(0).header());
-        assertEquals(3, simIds(sim).size(), "the others are left alone");
+        assertEquals(3, simIds(ui.sim()).size(), "the others are left alone");
         assertTrue(fx(() -> table.getSelectionModel().getSelectedItems().isEmpty()), "nothing selected after");
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 3);
         assertTrue(fx(() -> table.getSelectionModel().getSelectedItems().isEmpty()),
@@ -118,14 +96,14 @@ class FleetToolsTest {
         });
         long first = fx(() -> table.getSelectionModel().getSelectedItem().id());
         robot.type(KeyCode.DELETE);
-        await().atMost(30, SECONDS).until(() -> sim.state().isDestroyed(first));
+        await().atMost(30, SECONDS).until(() -> ui.sim().state().isDestroyed(first));
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 4);
         assertTrue(fx(() -> table.getSelectionModel().getSelectedItems().isEmpty()));
         int questions = asked.size();
         robot.type(KeyCode.DELETE);
         fxRun(() -> { });
         assertEquals(questions, asked.size(), "no second question");
-        assertEquals(4, simIds(sim).size(), "nobody's instance was destroyed by a second Delete");
+        assertEquals(4, simIds(ui.sim()).size(), "nobody's instance was destroyed by a second Delete");
     }
 
     @Test
@@ -135,11 +113,11 @@ class FleetToolsTest {
         fxRun(() -> ((TableRow<?>) rowOf(robot, a4090)).getContextMenu().getItems().stream()
                 .filter(i -> "Stop (keeps the disk, bills storage)…".equals(i.getText())).findFirst().orElseThrow()
                 .fire());
-        await().atMost(20, SECONDS).until(() -> sim.count("PUT", "/api/v0/instances/" + a4090 + "/") == 1);
+        await().atMost(20, SECONDS).until(() -> ui.sim().count("PUT", "/api/v0/instances/" + a4090 + "/") == 1);
         assertTrue(asked.get(0).text().contains("still bills storage"), asked.get(0).text());
-        fxRun(() -> window.session().refreshNow());
+        fxRun(() -> ui.window().session().refreshNow());
         InstanceRow row = await().atMost(20, SECONDS).until(
-                () -> fx(() -> window.session().monitor().row(a4090).filter(InstanceRow::storageOnly).orElse(null)),
+                () -> fx(() -> ui.window().session().monitor().row(a4090).filter(InstanceRow::storageOnly).orElse(null)),
                 r -> r != null);
         double storage = fx(() -> row.instance().billedRate());
         assertTrue(storage < 0.40, "stopped: storage only, " + storage);
@@ -151,16 +129,16 @@ class FleetToolsTest {
     @Test
     void staleDataDimsTheTableAndFreezesRunwayAndUptime(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 5);
-        sim.faults().serverErrorRate(1.0);
-        fxRun(() -> window.session().refreshNow());
-        await().atMost(60, SECONDS).until(() -> fx(() -> window.session().monitor().staleProperty().get()));
+        ui.sim().faults().serverErrorRate(1.0);
+        fxRun(() -> ui.window().session().refreshNow());
+        await().atMost(60, SECONDS).until(() -> fx(() -> ui.window().session().monitor().staleProperty().get()));
         assertTrue(fx(() -> table(robot).getStyleClass().contains("stale-dim")));
         assertTrue(fx(() -> robot.lookup(".summary-bar").query().getStyleClass().contains("stale-dim")));
         assertTrue(UiTestSupport.allText(robot, "#instances").contains("Uptime (frozen)"));
         assertTrue(UiTestSupport.allText(robot, "#runway-tile").contains("frozen"),
                 UiTestSupport.allText(robot, "#runway-tile"));
-        sim.faults().reset();
-        fxRun(() -> window.session().refreshNow());
+        ui.sim().faults().reset();
+        fxRun(() -> ui.window().session().refreshNow());
         await().atMost(60, SECONDS).until(() -> !fx(() -> table(robot).getStyleClass().contains("stale-dim")));
         assertFalse(UiTestSupport.allText(robot, "#instances").contains("Uptime (frozen)"));
     }

@@ -2,19 +2,13 @@ package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.GuardStore;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,37 +31,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class GuardSurpriseTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
     Connection connection;
-    MonitorWindow window;
     long id;
     final AtomicInteger polls = new AtomicInteger();
     final List<Confirmer.Confirmation> asked = new CopyOnWriteArrayList<>();
     final AtomicBoolean answer = new AtomicBoolean(false);
 
-    @Start
-    void start(Stage stage) {
-        Platform.setImplicitExit(false);
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(0).withCredit(500).withTimeScale(0)
-                .withBootTime(Duration.ZERO));
-        id = sim.state().addInstance("A100", 1, 1.20, "long-job");
-        // 2 d 7 h old, as in the report.
-        sim.clock().advance(Duration.ofHours(55));
-        connection = GuardTestSupport.onSimulatedTime(sim);
-        window = UiTestSupport.open(stage, connection, home, UiSettings.defaults().withPollSeconds(600), q -> {
-            asked.add(q);
-            return answer.get();
-        });
-        connection.services().repository().addListener(s -> polls.incrementAndGet());
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-        sim.close();
-    }
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(0).withCredit(500)
+                    .withTimeScale(0).withBootTime(Duration.ZERO))
+            .beforeWindow(f -> {
+                id = f.sim().state().addInstance("A100", 1, 1.20, "long-job");
+                // 2 d 7 h old, as in the report.
+                f.sim().clock().advance(Duration.ofHours(55));
+                connection = GuardTestSupport.onSimulatedTime(f.sim());
+            })
+            .connection(f -> connection)
+            .confirmer(q -> {
+                asked.add(q);
+                return answer.get();
+            })
+            .afterWindow(f -> connection.services().repository().addListener(s -> polls.incrementAndGet()));
 
     @Test
     void savingALifetimeAlreadyPastAsksFirstAndNoIsNothingSaved(FxRobot robot) {
@@ -79,7 +63,7 @@ class GuardSurpriseTest {
         assertEquals("Save and destroy", q.action());
         poll();
         assertTrue(guards().instanceGuard(id).isEmpty(), "No: the guard is not saved");
-        assertFalse(sim.state().isDestroyed(id));
+        assertFalse(ui.sim().state().isDestroyed(id));
     }
 
     @Test
@@ -90,30 +74,30 @@ class GuardSurpriseTest {
         await().atMost(10, SECONDS).until(() -> guards().instanceGuard(id).isPresent());
 
         poll();
-        assertFalse(sim.state().isDestroyed(id), "the first poll that finds it due only warns");
+        assertFalse(ui.sim().state().isDestroyed(id), "the first poll that finds it due only warns");
         await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-guard-warn-" + id)
                 .contains("will be destroyed on the next check: lifetime 2 h reached"));
         assertTrue(find(robot, "#banner-action-guard-warn-" + id).isPresent(), "with Keep it");
 
         poll();
-        assertTrue(sim.state().isDestroyed(id), "not kept: the next poll destroys it");
+        assertTrue(ui.sim().state().isDestroyed(id), "not kept: the next poll destroys it");
     }
 
     @Test
     void keepItOnTheWarningOfAGuardDueAtOnceSavesTheInstance(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
-        guards().setInstanceGuard(InstanceGuard.ttl(id, Duration.ofHours(2)), sim.clock().asClock().instant());
+        guards().setInstanceGuard(InstanceGuard.ttl(id, Duration.ofHours(2)), ui.sim().clock().asClock().instant());
         poll();
         await().atMost(10, SECONDS).until(() -> find(robot, "#banner-action-guard-warn-" + id).isPresent());
         robot.clickOn("#banner-action-guard-warn-" + id);
         await().atMost(10, SECONDS).until(() -> guards().keptUntil(id).isPresent());
         poll();
-        assertFalse(sim.state().isDestroyed(id), "kept");
+        assertFalse(ui.sim().state().isDestroyed(id), "kept");
     }
 
     private void setTtlInDialog(FxRobot robot, String ttl) {
         fxRun(() -> {
-            var table = window.session().view().table();
+            var table = ui.window().session().view().table();
             table.getItems().stream().filter(r -> r.id() == id).findFirst()
                     .ifPresent(r -> table.getSelectionModel().select(r));
         });
@@ -126,7 +110,7 @@ class GuardSurpriseTest {
 
     private void poll() {
         int before = polls.get();
-        fxRun(() -> window.session().refreshNow());
+        fxRun(() -> ui.window().session().refreshNow());
         await().atMost(20, SECONDS).until(() -> polls.get() > before);
     }
 

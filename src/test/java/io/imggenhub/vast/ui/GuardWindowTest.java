@@ -3,20 +3,14 @@ package io.imggenhub.vast.ui;
 import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.GuardStore;
-import javafx.application.Platform;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,38 +37,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class GuardWindowTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
     Connection connection;
-    MonitorWindow window;
     long id;
     long other;
     /** Polls finished, counted by a listener added after the window's own: it runs after the guards did. */
     final AtomicInteger polls = new AtomicInteger();
 
-    @Start
-    void start(Stage stage) {
-        Platform.setImplicitExit(false);
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(0).withCredit(500).withTimeScale(0)
-                .withBootTime(Duration.ZERO));
-        id = sim.state().addInstance("RTX 4090", 1, 0.40, "ttl-job");
-        other = sim.state().addInstance("RTX 3090", 1, 0.25, "unguarded");
-        connection = GuardTestSupport.onSimulatedTime(sim);
-        window = UiTestSupport.open(stage, connection, home, UiSettings.defaults().withPollSeconds(600), null);
-        connection.services().repository().addListener(s -> polls.incrementAndGet());
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-        sim.close();
-    }
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(0).withCredit(500)
+                    .withTimeScale(0).withBootTime(Duration.ZERO))
+            .beforeWindow(f -> {
+                id = f.sim().state().addInstance("RTX 4090", 1, 0.40, "ttl-job");
+                other = f.sim().state().addInstance("RTX 3090", 1, 0.25, "unguarded");
+                connection = GuardTestSupport.onSimulatedTime(f.sim());
+            })
+            .connection(f -> connection)
+            .afterWindow(f -> connection.services().repository().addListener(s -> polls.incrementAndGet()));
 
     @Test
     void ttlSetInTheWindowDestroysWithinOnePollOfItsLimitAndTheAuditNamesTheReasonFirst(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
-        Instant due = sim.clock().asClock().instant().plus(Duration.ofHours(2));
+        Instant due = ui.sim().clock().asClock().instant().plus(Duration.ofHours(2));
 
         setTtlInDialog(robot, "2h");
         await().atMost(10, SECONDS).until(() -> guards().instanceGuard(id).isPresent());
@@ -85,19 +68,19 @@ class GuardWindowTest {
                 .orElse(false)), "a local-only guard is styled as a warning");
         assertEquals("—", guardCellText(robot, other));
 
-        sim.clock().advance(Duration.ofHours(2).minusSeconds(1));
+        ui.sim().clock().advance(Duration.ofHours(2).minusSeconds(1));
         poll();
-        assertFalse(sim.state().isDestroyed(id), "one second before the limit nothing happens");
+        assertFalse(ui.sim().state().isDestroyed(id), "one second before the limit nothing happens");
         String warning = allText(robot, "#banner-guard-warn-" + id);
         assertTrue(warning.contains("Instance " + id + " (RTX 4090) will be destroyed at " + hhmm(due)
                 + ": lifetime 2 h reached"), warning);
         assertTrue(find(robot, "#banner-action-guard-warn-" + id).isPresent(), "the warning offers Keep it");
 
-        sim.clock().advance(Duration.ofSeconds(30));
+        ui.sim().clock().advance(Duration.ofSeconds(30));
         poll();
-        assertTrue(sim.state().isDestroyed(id), "destroyed on the first poll after the limit");
-        assertEquals(Optional.of("api"), sim.state().destroyedBy(id));
-        assertFalse(sim.state().isDestroyed(other), "the unguarded instance is left alone");
+        assertTrue(ui.sim().state().isDestroyed(id), "destroyed on the first poll after the limit");
+        assertEquals(Optional.of("api"), ui.sim().state().destroyedBy(id));
+        assertFalse(ui.sim().state().isDestroyed(other), "the unguarded instance is left alone");
 
         List<AuditEvent> audit = connection.data().audit().since(Instant.EPOCH, 1000).stream()
                 .filter(e -> e.instanceIds().contains(id) && "guard:ttl".equals(e.reason())).toList();
@@ -120,8 +103,8 @@ class GuardWindowTest {
     @Test
     void keepItOnTheWarningHoldsTheDestroyBackPastTheOriginalDeadline(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
-        guards().setInstanceGuard(InstanceGuard.ttl(id, Duration.ofHours(1)), sim.clock().asClock().instant());
-        sim.clock().advance(Duration.ofMinutes(57));
+        guards().setInstanceGuard(InstanceGuard.ttl(id, Duration.ofHours(1)), ui.sim().clock().asClock().instant());
+        ui.sim().clock().advance(Duration.ofMinutes(57));
         poll();
         await().atMost(10, SECONDS).until(() -> find(robot, "#banner-action-guard-warn-" + id).isPresent());
         assertEquals("Keep it 1 h", UiTestSupport.text(robot, "#banner-action-guard-warn-" + id));
@@ -131,9 +114,9 @@ class GuardWindowTest {
         await().atMost(10, SECONDS).until(() -> find(robot, "#banner-guard-warn-" + id).isEmpty());
         await().atMost(10, SECONDS).until(() -> guardCellText(robot, id).contains("kept to"));
 
-        sim.clock().advance(Duration.ofMinutes(10));
+        ui.sim().clock().advance(Duration.ofMinutes(10));
         poll();
-        assertFalse(sim.state().isDestroyed(id), "kept: alive ten minutes after the original deadline");
+        assertFalse(ui.sim().state().isDestroyed(id), "kept: alive ten minutes after the original deadline");
         assertTrue(find(robot, "#banner-guard-warn-" + id).isEmpty(), "and no new warning while kept");
         assertTrue(connection.data().audit().since(Instant.EPOCH, 1000).stream()
                 .anyMatch(e -> "guard:keep".equals(e.reason()) && e.instanceIds().contains(id)), "the keep is audited");
@@ -143,7 +126,7 @@ class GuardWindowTest {
     void gOpensTheDialogWhichExplainsWhatIsWrongAndSavesNothing(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
         selectRow(id);
-        fxRun(() -> window.session().view().table().requestFocus());
+        fxRun(() -> ui.window().session().view().table().requestFocus());
         robot.type(javafx.scene.input.KeyCode.G);
         await().atMost(10, SECONDS).until(() -> find(robot, "#guard-ttl").isPresent());
         UiTestSupport.typeInto(robot, "#guard-idle-percent", "5");
@@ -172,11 +155,11 @@ class GuardWindowTest {
         await().atMost(10, SECONDS).until(() -> Double.valueOf(100).equals(guards().accountGuard().creditFloor()));
         assertFalse(guards().accountGuard().destroyOnBreach(), "alert only unless opted in");
 
-        sim.state().setCredit(50);
+        ui.sim().state().setCredit(50);
         poll();
         await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-guard-breach-credit-floor")
                 .contains("Account guard crossed: credit floor"));
-        assertFalse(sim.state().isDestroyed(id) || sim.state().isDestroyed(other), "an alert destroys nothing");
+        assertFalse(ui.sim().state().isDestroyed(id) || ui.sim().state().isDestroyed(other), "an alert destroys nothing");
 
         robot.clickOn("#account-guards");
         await().atMost(10, SECONDS).until(() -> find(robot, "#account-destroy").isPresent());
@@ -187,11 +170,11 @@ class GuardWindowTest {
         await().atMost(10, SECONDS).until(() -> guards().accountGuard().destroyOnBreach());
 
         poll();
-        assertFalse(sim.state().isDestroyed(id) || sim.state().isDestroyed(other), "first the warning, no destroy");
+        assertFalse(ui.sim().state().isDestroyed(id) || ui.sim().state().isDestroyed(other), "first the warning, no destroy");
         await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-guard-warn-account")
                 .contains("All 2 instances will be destroyed"));
         poll();
-        assertTrue(sim.state().isDestroyed(id) && sim.state().isDestroyed(other), "opted in: everything destroyed");
+        assertTrue(ui.sim().state().isDestroyed(id) && ui.sim().state().isDestroyed(other), "opted in: everything destroyed");
         assertTrue(connection.data().audit().since(Instant.EPOCH, 1000).stream()
                 .anyMatch(e -> "guard:credit-floor".equals(e.reason()) && e.phase() == AuditEvent.Phase.INTENT));
         await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-guard-action-account")
@@ -209,16 +192,16 @@ class GuardWindowTest {
 
     private void selectRow(long rowId) {
         fxRun(() -> {
-            var table = window.session().view().table();
+            var table = ui.window().session().view().table();
             table.getItems().stream().filter(r -> r.id() == rowId).findFirst()
                     .ifPresent(r -> table.getSelectionModel().select(r));
         });
     }
 
-    /** One poll as the window does it, waited for through the listener that runs after the guards. */
+    /** One poll as the ui.window() does it, waited for through the listener that runs after the guards. */
     private void poll() {
         int before = polls.get();
-        fxRun(() -> window.session().refreshNow());
+        fxRun(() -> ui.window().session().refreshNow());
         await().atMost(20, SECONDS).until(() -> polls.get() > before);
     }
 

@@ -17,16 +17,7 @@ class HistoryThinningTest {
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
 
     /** Runs work on the calling thread, so the test sees its effect at once. */
-    private static final TaskRunner INLINE = new TaskRunner() {
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-    };
+    private static final TaskRunner INLINE = TaskRunner.sameThread();
 
     @Test
     void oldPollsAreThinnedToOnePerHourAndOnlyOnceAnHour() {

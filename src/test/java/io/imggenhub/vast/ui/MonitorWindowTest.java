@@ -2,26 +2,18 @@ package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,65 +35,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The real window against the simulator: rows, refresh stability, Destroy and Destroy All through real dialogs. */
 @ExtendWith(ApplicationExtension.class)
 class MonitorWindowTest {
-    static VastSimulator sim;
-
-    @TempDir
-    Path home;
-    MonitorWindow window;
-
-    @BeforeAll
-    static void startSimulator() {
-        Platform.setImplicitExit(false);
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(5));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        while (simIds(sim).size() < 4) {
-            sim.state().addInstance("RTX 4090", 1, 0.42, "topped-up");
-        }
-        // A long interval: these tests refresh explicitly, so no poll lands in the middle of an assertion.
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600), null);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-    }
+    @RegisterExtension
+    static final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(5))
+            .beforeWindow(f -> {
+                while (simIds(f.sim()).size() < 4) {
+                    f.sim().state().addInstance("RTX 4090", 1, 0.42, "topped-up");
+                }
+            });
 
     private void awaitTableMatchesSimulator(FxRobot robot) {
-        await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(simIds(sim)));
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(simIds(ui.sim())));
     }
 
     @Test
     void theRowsMatchTheSimulator(FxRobot robot) {
         awaitTableMatchesSimulator(robot);
-        for (SimInstance expected : sim.state().instances().stream().filter(i -> !i.isDestroyed()).toList()) {
-            InstanceRow row = fx(() -> window.session().monitor().row(expected.id()).orElseThrow());
+        for (SimInstance expected : ui.sim().state().instances().stream().filter(i -> !i.isDestroyed()).toList()) {
+            InstanceRow row = fx(() -> ui.window().session().monitor().row(expected.id()).orElseThrow());
             assertTrue(row.gpuProperty().get().startsWith(expected.gpuName()), row.gpuProperty().get());
             assertEquals(expected.dphTotal(), row.hourlyProperty().get(), 1e-9);
             assertEquals(expected.actualStatus(), row.statusProperty().get());
             assertEquals(expected.label() == null ? "" : expected.label(), row.labelProperty().get());
         }
-        double simBurn = sim.state().instances().stream().filter(i -> !i.isDestroyed())
+        double simBurn = ui.sim().state().instances().stream().filter(i -> !i.isDestroyed())
                 .mapToDouble(SimInstance::billedRate).sum();
-        assertEquals(simBurn, fx(() -> window.session().monitor().burnPerHourProperty().get()), 0.01);
-        assertEquals(sim.state().credit(), fx(() -> window.session().monitor().creditProperty().get()), 0.05);
-        assertEquals(String.valueOf(simIds(sim).size()), UiTestSupport.text(robot, "#billing-value"));
+        assertEquals(simBurn, fx(() -> ui.window().session().monitor().burnPerHourProperty().get()), 0.01);
+        assertEquals(ui.sim().state().credit(), fx(() -> ui.window().session().monitor().creditProperty().get()), 0.05);
+        assertEquals(String.valueOf(simIds(ui.sim()).size()), UiTestSupport.text(robot, "#billing-value"));
     }
 
     @Test
     void selectionSortAndScrollSurviveARefresh(FxRobot robot) {
         for (int i = 0; i < 40; i++) {
-            sim.state().addInstance("RTX 3090", 1, 0.20 + i / 1000.0, "bulk-" + i);
+            ui.sim().state().addInstance("RTX 3090", 1, 0.20 + i / 1000.0, "bulk-" + i);
         }
-        robot.interact(() -> window.session().refreshNow());
+        robot.interact(() -> ui.window().session().refreshNow());
         awaitTableMatchesSimulator(robot);
         TableView<InstanceRow> table = table(robot);
 
@@ -118,8 +86,8 @@ class MonitorWindowTest {
         assertTrue(firstVisible > 0, "scrolled down");
 
         // Something changes on the account: a dearer instance arrives, the cheapest one's status moves on.
-        long dearest = sim.state().addInstance("A100 SXM4", 1, 9.99, "new-arrival");
-        robot.interact(() -> window.session().refreshNow());
+        long dearest = ui.sim().state().addInstance("A100 SXM4", 1, 9.99, "new-arrival");
+        robot.interact(() -> ui.window().session().refreshNow());
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(dearest));
 
         assertSame(selected, fx(() -> table.getSelectionModel().getSelectedItem()), "the same row stays selected");
@@ -139,12 +107,12 @@ class MonitorWindowTest {
     @Test
     void destroyRemovesExactlyThatInstanceAfterTheDialogIsConfirmed(FxRobot robot) {
         awaitTableMatchesSimulator(robot);
-        List<Long> before = simIds(sim);
+        List<Long> before = simIds(ui.sim());
         long target = before.get(1);
-        InstanceRow row = fx(() -> window.session().monitor().row(target).orElseThrow());
+        InstanceRow row = fx(() -> ui.window().session().monitor().row(target).orElseThrow());
         List<String> shown = new CopyOnWriteArrayList<>();
         robot.interact(() -> row.statusTextProperty().addListener((o, was, is) -> shown.add(is)));
-        long deletesBefore = sim.count("DELETE", "/api/v0/instances/");
+        long deletesBefore = ui.sim().count("DELETE", "/api/v0/instances/");
 
         robot.clickOn(robot.lookup(".table-cell").match(n -> String.valueOf(target)
                 .equals(((javafx.scene.control.Labeled) n).getText())).queryAs(javafx.scene.Node.class));
@@ -158,12 +126,12 @@ class MonitorWindowTest {
         robot.clickOn("#confirm-action");
 
         await().atMost(30, SECONDS).until(() -> !tableIds(robot).contains(target));
-        assertTrue(sim.state().isDestroyed(target));
+        assertTrue(ui.sim().state().isDestroyed(target));
         List<Long> expected = new ArrayList<>(before);
         expected.remove(target);
-        assertEquals(expected, simIds(sim), "only that instance was destroyed");
+        assertEquals(expected, simIds(ui.sim()), "only that instance was destroyed");
         await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(expected));
-        assertEquals(deletesBefore + 1, sim.count("DELETE", "/api/v0/instances/"), "one DELETE, for that id");
+        assertEquals(deletesBefore + 1, ui.sim().count("DELETE", "/api/v0/instances/"), "one DELETE, for that id");
         assertTrue(shown.contains(DestroyViewModel.DESTROYING),
                 "the row said destroying… while it happened: " + shown);
         assertTrue(allText(robot, "#banner-destroy-" + target).contains("Destroyed instance " + target));
@@ -172,15 +140,15 @@ class MonitorWindowTest {
     @Test
     void cancellingTheDialogSendsNothing(FxRobot robot) {
         awaitTableMatchesSimulator(robot);
-        List<Long> before = simIds(sim);
-        long deletesBefore = sim.count("DELETE", "/api/v0/instances/");
+        List<Long> before = simIds(ui.sim());
+        long deletesBefore = ui.sim().count("DELETE", "/api/v0/instances/");
         robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn("#destroy");
         robot.clickOn("#confirm-cancel");
         robot.clickOn("#destroy-all");
         robot.clickOn("#confirm-cancel");
-        assertEquals(deletesBefore, sim.count("DELETE", "/api/v0/instances/"), "no DELETE was sent");
-        assertEquals(before, simIds(sim));
+        assertEquals(deletesBefore, ui.sim().count("DELETE", "/api/v0/instances/"), "no DELETE was sent");
+        assertEquals(before, simIds(ui.sim()));
         assertEquals(before, tableIds(robot));
         assertFalse(find(robot, ".confirm-dialog").isPresent(), "the dialogs are gone");
     }
@@ -188,8 +156,8 @@ class MonitorWindowTest {
     @Test
     void destroyAllEmptiesTheTableAndReportsKofN(FxRobot robot) {
         awaitTableMatchesSimulator(robot);
-        int n = simIds(sim).size();
-        double total = fx(() -> window.session().monitor().rows().stream()
+        int n = simIds(ui.sim()).size();
+        double total = fx(() -> ui.window().session().monitor().rows().stream()
                 .mapToDouble(r -> r.hourlyProperty().get()).sum());
 
         robot.clickOn("#destroy-all");
@@ -197,17 +165,17 @@ class MonitorWindowTest {
         String question = fx(() -> dialog.getHeaderText() + " " + dialog.getContentText());
         assertTrue(question.contains("Destroy all " + n + " instances?"), question);
         assertTrue(question.contains(Format.perHour(total)), question);
-        int before = sim.requests().size();
+        int before = ui.sim().requests().size();
         robot.clickOn("#confirm-action");
 
         await().atMost(30, SECONDS).until(() -> tableIds(robot).isEmpty());
-        assertTrue(simIds(sim).isEmpty(), "the simulator has nothing left");
+        assertTrue(simIds(ui.sim()).isEmpty(), "the simulator has nothing left");
         // The table already holds the fleet: from the click, one bulk DELETE per 64 instances (vast-api.md §3.3),
         // sent without waiting for the listing that runs beside it; and nothing met Vast's limits (§5).
-        var afterClick = sim.requests().subList(before, sim.requests().size());
+        var afterClick = ui.sim().requests().subList(before, ui.sim().requests().size());
         assertEquals((n + 63) / 64, afterClick.stream().filter(q -> q.method().equals("DELETE")).count(),
                 afterClick.toString());
-        assertEquals(0, sim.faults().rateLimitedCount());
+        assertEquals(0, ui.sim().faults().rateLimitedCount());
         await().atMost(10, SECONDS).until(() -> allText(robot, "#banner-destroy-all")
                 .contains("Destroyed " + n + "/" + n + " instances"));
         assertEquals("0", UiTestSupport.text(robot, "#billing-value"));

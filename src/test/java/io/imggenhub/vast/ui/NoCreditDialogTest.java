@@ -1,19 +1,13 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,37 +25,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class NoCreditDialogTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
-    MonitorWindow window;
     long running;
     long stopped;
+    private final AtomicReference<MonitorWindow> shown = new AtomicReference<>();
 
-    @Start
-    void start(Stage stage) {
-        Platform.setImplicitExit(false);
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(0).withCredit(500).withTimeScale(0)
-                .withBootTime(Duration.ZERO));
-        running = sim.state().addInstance("RTX 4090", 1, 0.35, "busy");
-        stopped = sim.state().addInstance("Tesla P40", 1, 0.04, "parked");
-        AtomicReference<MonitorWindow> holder = new AtomicReference<>();
-        Confirmer dialogs = new DialogConfirmer(() -> holder.get() == null ? null : holder.get().stage(), List::of);
-        window = UiTestSupport.open(stage, GuardTestSupport.onSimulatedTime(sim), home,
-                UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0), dialogs);
-        holder.set(window);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-        sim.close();
-    }
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(0).withCredit(500)
+                    .withTimeScale(0).withBootTime(Duration.ZERO))
+            .beforeWindow(f -> {
+                running = f.sim().state().addInstance("RTX 4090", 1, 0.35, "busy");
+                stopped = f.sim().state().addInstance("Tesla P40", 1, 0.04, "parked");
+            })
+            .connection(f -> GuardTestSupport.onSimulatedTime(f.sim()))
+            .settings(f -> UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0))
+            .confirmer(new DialogConfirmer(() -> shown.get() == null ? null : shown.get().stage(), List::of))
+            .afterWindow(f -> shown.set(f.window()));
 
     private void creditUsedUp() {
-        sim.state().setCredit(-0.04);
-        window.session().refreshNow();
-        await().atMost(20, SECONDS).until(() -> fx(() -> window.session().monitor().creditUsedUpProperty().get()));
+        ui.sim().state().setCredit(-0.04);
+        ui.window().session().refreshNow();
+        await().atMost(20, SECONDS).until(() -> fx(() -> ui.window().session().monitor().creditUsedUpProperty().get()));
     }
 
     private String dialogText(FxRobot robot) {
@@ -85,8 +68,8 @@ class NoCreditDialogTest {
         assertTrue(fx(() -> robot.lookup("#confirm-cancel").queryButton().isDefaultButton()), "Enter chooses nothing");
 
         robot.clickOn("#choice-0");
-        await().atMost(20, SECONDS).until(() -> simIds(sim).isEmpty());
-        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
+        await().atMost(20, SECONDS).until(() -> simIds(ui.sim()).isEmpty());
+        assertEquals(0, ui.sim().count("PUT", "/api/v0/asks/"));
     }
 
     @Test
@@ -97,8 +80,8 @@ class NoCreditDialogTest {
 
         robot.clickOn("#confirm-cancel");
         await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message").startsWith("Not rented: "));
-        assertEquals(List.of(running, stopped), simIds(sim));
-        assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
-        assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
+        assertEquals(List.of(running, stopped), simIds(ui.sim()));
+        assertEquals(0, ui.sim().count("PUT", "/api/v0/asks/"));
+        assertEquals(0, ui.sim().count("DELETE", "/api/v0/instances/"));
     }
 }

@@ -1,21 +1,14 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static io.imggenhub.vast.ui.UiTestSupport.find;
@@ -34,77 +27,56 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class ResponsivenessTest {
-    static VastSimulator sim;
-
-    @TempDir
-    Path home;
-    MonitorWindow window;
-
-    @BeforeAll
-    static void startSimulator() {
-        Platform.setImplicitExit(false);
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3));
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        sim.faults().latency(Duration.ZERO);
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600), null);
-    }
+    @RegisterExtension
+    static final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(3))
+            .beforeWindow(f -> f.sim().faults().latency(Duration.ZERO));
 
     @AfterEach
-    void close(FxRobot robot) {
-        sim.faults().latency(Duration.ZERO);
-        robot.interact(() -> window.stage().close());
+    void noLatency() {
+        ui.sim().faults().latency(Duration.ZERO);
     }
 
     @Test
     void clicksAreAnsweredWhileASlowPollIsInFlight(FxRobot robot) {
-        await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(simIds(sim)));
-        sim.faults().latency(Duration.ofSeconds(2));
-        long listsBefore = sim.count("GET", "/api/v1/instances/");
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(simIds(ui.sim())));
+        ui.sim().faults().latency(Duration.ofSeconds(2));
+        long listsBefore = ui.sim().count("GET", "/api/v1/instances/");
 
         robot.type(KeyCode.F5);
         // The request is on the wire (or waiting in the simulator): from here on the server takes >= 2 s to answer.
-        await().atMost(10, SECONDS).until(() -> sim.count("GET", "/api/v1/instances/") > listsBefore
-                || fx(() -> window.session().poll().inFlightBinding().get()));
-        assertTrue(fx(() -> window.session().poll().inFlightBinding().get()), "F5 started a poll");
+        await().atMost(10, SECONDS).until(() -> ui.sim().count("GET", "/api/v1/instances/") > listsBefore
+                || fx(() -> ui.window().session().poll().inFlightBinding().get()));
+        assertTrue(fx(() -> ui.window().session().poll().inFlightBinding().get()), "F5 started a poll");
 
-        Theme before = fx(window::theme);
+        Theme before = fx(ui.window()::theme);
         robot.clickOn("#theme");
         robot.clickOn("#deploy-toggle");
-        assertNotEquals(before, fx(window::theme), "the theme button answered");
+        assertNotEquals(before, fx(ui.window()::theme), "the theme button answered");
         assertFalse(find(robot, "#deploy-panel").isPresent(), "the deploy panel button answered");
-        assertTrue(fx(() -> window.session().poll().inFlightBinding().get()),
+        assertTrue(fx(() -> ui.window().session().poll().inFlightBinding().get()),
                 "both clicks were handled while the slow poll was still waiting for the server");
 
         // And the slow answer still arrives and is shown.
-        await().atMost(30, SECONDS).until(() -> !fx(() -> window.session().poll().inFlightBinding().get()));
-        assertFalse(fx(() -> window.session().monitor().staleProperty().get()));
+        await().atMost(30, SECONDS).until(() -> !fx(() -> ui.window().session().poll().inFlightBinding().get()));
+        assertFalse(fx(() -> ui.window().session().monitor().staleProperty().get()));
     }
 
     @Test
     void aSlowDestroyLeavesTheWindowUsable(FxRobot robot) {
-        await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(simIds(sim)));
-        long target = simIds(sim).get(0);
-        sim.faults().latency(Duration.ofSeconds(2));
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).equals(simIds(ui.sim())));
+        long target = simIds(ui.sim()).get(0);
+        ui.sim().faults().latency(Duration.ofSeconds(2));
         robot.interact(() -> UiTestSupport.table(robot).getSelectionModel().select(
-                window.session().monitor().row(target).orElseThrow()));
+                ui.window().session().monitor().row(target).orElseThrow()));
         robot.clickOn("#destroy");
         robot.clickOn("#confirm-action");
-        assertTrue(fx(() -> window.session().destroy().busyBinding().get()), "the destroy is under way");
+        assertTrue(fx(() -> ui.window().session().destroy().busyBinding().get()), "the destroy is under way");
 
         robot.clickOn("#deploy-toggle");
         assertFalse(find(robot, "#deploy-panel").isPresent(), "a click answered during the destroy");
-        assertTrue(fx(() -> window.session().destroy().busyBinding().get()), "…while the destroy still runs");
+        assertTrue(fx(() -> ui.window().session().destroy().busyBinding().get()), "…while the destroy still runs");
 
-        await().atMost(60, SECONDS).until(() -> sim.state().isDestroyed(target)
+        await().atMost(60, SECONDS).until(() -> ui.sim().state().isDestroyed(target)
                 && !tableIds(robot).contains(target));
     }
 }

@@ -1,24 +1,17 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.net.ServerSocket;
-import java.nio.file.Path;
-import java.util.List;
 
 import static io.imggenhub.vast.ui.UiTestSupport.find;
 import static io.imggenhub.vast.ui.UiTestSupport.fx;
@@ -36,34 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class SettingsReasonTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
-    MonitorWindow window;
-
-    @BeforeAll
-    static void noImplicitExit() {
-        Platform.setImplicitExit(false);
-    }
-
-    @Start
-    void start(Stage stage) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2));
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600), null);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        // Pop-ups and dialogs too: one left showing would take the next test's keys and clicks.
-        robot.interact(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
-                .filter(w -> w != window.stage()).forEach(javafx.stage.Window::hide));
-        robot.interact(() -> {
-            robot.lookup("#settings-dialog").tryQuery().ifPresent(d -> d.getScene().getWindow().hide());
-            window.stage().close();
-        });
-        sim.close();
-    }
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(2));
 
     @Test
     void eachFailureSaysWhatReallyWentWrong(FxRobot robot) throws Exception {
@@ -86,14 +53,14 @@ class SettingsReasonTest {
         assertFullyShown(robot);
 
         // Back to the simulator, with its key typed again so that the key is checked.
-        setServer(robot, sim.baseUrl().toString());
-        UiTestSupport.typeInto(robot, "#settings-key", sim.apiKey());
-        sim.faults().serverErrorRate(1.0);
+        setServer(robot, ui.sim().baseUrl().toString());
+        UiTestSupport.typeInto(robot, "#settings-key", ui.sim().apiKey());
+        ui.sim().faults().serverErrorRate(1.0);
         robot.clickOn("#settings-save");
         String serverError = awaitStatus(robot);
         assertTrue(serverError.contains("server error"), serverError);
         assertFalse(serverError.contains("rejected"), serverError);
-        sim.faults().reset();
+        ui.sim().faults().reset();
 
         robot.interact(() -> ((TextInputControl) robot.lookup("#settings-key").query()).clear());
         UiTestSupport.typeInto(robot, "#settings-key", "0123456789abcdef0123456789abcdef");

@@ -3,25 +3,18 @@ package io.imggenhub.vast.ui;
 import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.SpendHistory;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.stage.PopupWindow;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,38 +34,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class SpendTabsTest {
-    @TempDir
-    Path home;
-    VastSimulator sim;
-    MonitorWindow window;
-
-    @BeforeAll
-    static void noImplicitExit() {
-        Platform.setImplicitExit(false);
-    }
-
-    @Start
-    void start(Stage stage) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3));
-        double burn = sim.state().burnRate();
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600).withThresholds(0, burn / 2, 0), q -> true);
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> window.stage().close());
-        sim.close();
-    }
+    @RegisterExtension
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(3))
+            .settings(WindowFixture::highBurnAlert).confirmer(q -> true);
 
     @Test
     void withoutATrayAnAlertIsAPopUpInTheWindowAndAnEntryInTheAlertList(FxRobot robot) {
-        await().atMost(20, SECONDS).until(() -> fx(() -> window.session().spendTabs().alerts().entries().size()) == 1);
-        assertFalse(window.tray().inTray(), "headless there is no tray");
-        assertFalse(window.tray().hidesOnClose(), "so closing the window must really close it");
+        await().atMost(20, SECONDS).until(() -> fx(() -> ui.window().session().spendTabs().alerts().entries().size()) == 1);
+        assertFalse(ui.window().tray().inTray(), "headless there is no tray");
+        assertFalse(ui.window().tray().hidesOnClose(), "so closing the ui.window() must really close it");
         await().atMost(20, SECONDS).until(() -> popUpText(robot).contains("High spend"));
 
-        AlertList.Entry entry = fx(() -> window.session().spendTabs().alerts().entries().get(0));
+        AlertList.Entry entry = fx(() -> ui.window().session().spendTabs().alerts().entries().get(0));
         assertEquals(Alert.Kind.HIGH_BURN, entry.alert().kind());
         assertTrue(fx(entry::open));
         assertEquals("Alerts (1)", fx(() -> tab(robot, "alerts-tab").getText()));
@@ -82,12 +55,12 @@ class SpendTabsTest {
         robot.clickOn("#snooze");
         assertTrue(UiTestSupport.text(robot, "#snooze-note").startsWith("High spend snoozed until"));
 
-        simIds(sim).forEach(id -> sim.state().destroy(id));
-        robot.interact(() -> window.session().refreshNow());
+        simIds(ui.sim()).forEach(id -> ui.sim().state().destroy(id));
+        robot.interact(() -> ui.window().session().refreshNow());
         await().atMost(20, SECONDS).until(() -> tableIds(robot).isEmpty());
         await().atMost(20, SECONDS).until(() -> !fx(entry::open));
         assertEquals("Alerts", fx(() -> tab(robot, "alerts-tab").getText()));
-        assertEquals(1, fx(() -> window.session().spendTabs().alerts().entries().size()),
+        assertEquals(1, fx(() -> ui.window().session().spendTabs().alerts().entries().size()),
                 "the cleared notice marks the entry instead of adding one");
     }
 
@@ -96,45 +69,45 @@ class SpendTabsTest {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 3);
         for (int i = 0; i < 2; i++) {
             int before = points();
-            sim.clock().advance(java.time.Duration.ofMinutes(5));
-            robot.interact(() -> window.session().refreshNow());
+            ui.sim().clock().advance(java.time.Duration.ofMinutes(5));
+            robot.interact(() -> ui.window().session().refreshNow());
             await().atMost(20, SECONDS).until(() -> points() > before);
         }
         robot.interact(() -> select(robot, "history-tab"));
-        await().atMost(20, SECONDS).until(() -> fx(() -> window.session().spendTabs().history().points().size()) >= 3);
-        double burn = sim.state().burnRate();
+        await().atMost(20, SECONDS).until(() -> fx(() -> ui.window().session().spendTabs().history().points().size()) >= 3);
+        double burn = ui.sim().state().burnRate();
         List<Number> burns = fx(() -> burnSeriesValues(robot));
         assertTrue(burns.size() >= 3, "one chart point per recorded poll: " + burns);
         assertEquals(burn, burns.get(burns.size() - 1).doubleValue(), 1e-6);
         assertFalse(fx(() -> creditSeriesValues(robot)).isEmpty(), "the credit line is drawn too");
 
         List<SpendHistory.InstanceSpend> spend =
-                fx(() -> new ArrayList<>(window.session().spendTabs().history().spend()));
-        assertEquals(simIds(sim), spend.stream().map(SpendHistory.InstanceSpend::instanceId).sorted().toList());
+                fx(() -> new ArrayList<>(ui.window().session().spendTabs().history().spend()));
+        assertEquals(simIds(ui.sim()), spend.stream().map(SpendHistory.InstanceSpend::instanceId).sorted().toList());
         assertTrue(spend.stream().allMatch(s -> s.usd() >= 0));
         assertTrue(spend.stream().anyMatch(s -> s.usd() > 0), "polls minutes apart estimate some spend: " + spend);
 
         robot.clickOn("#range-week");
         await().atMost(20, SECONDS).until(() -> fx(() ->
-                window.session().spendTabs().history().rangeProperty().get() == HistoryModel.Range.WEEK
-                        && !window.session().spendTabs().history().points().isEmpty()));
+                ui.window().session().spendTabs().history().rangeProperty().get() == HistoryModel.Range.WEEK
+                        && !ui.window().session().spendTabs().history().points().isEmpty()));
     }
 
     @Test
     void theAuditTabListsActionsNewestFirstAndMarksAnIntentWithoutOutcome(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 3);
-        long victim = simIds(sim).get(0);
-        InstanceRow row = fx(() -> window.session().monitor().rows().stream().filter(r -> r.id() == victim)
+        long victim = simIds(ui.sim()).get(0);
+        InstanceRow row = fx(() -> ui.window().session().monitor().rows().stream().filter(r -> r.id() == victim)
                 .findFirst().orElseThrow());
-        robot.interact(() -> window.session().destroy().destroy(row));
-        await().atMost(20, SECONDS).until(() -> !simIds(sim).contains(victim));
-        window.session().connection().data().audit().record(new AuditEvent(Instant.now().plusSeconds(1),
+        robot.interact(() -> ui.window().session().destroy().destroy(row));
+        await().atMost(20, SECONDS).until(() -> !simIds(ui.sim()).contains(victim));
+        ui.window().session().connection().data().audit().record(new AuditEvent(Instant.now().plusSeconds(1),
                 "destroy", "manual", AuditEvent.Phase.INTENT, List.of(4242L), "destroying 1 instance(s)"));
 
         robot.interact(() -> select(robot, "audit-tab"));
-        await().atMost(20, SECONDS).until(() -> fx(() -> window.session().spendTabs().audit().table().getItems()
+        await().atMost(20, SECONDS).until(() -> fx(() -> ui.window().session().spendTabs().audit().table().getItems()
                 .stream().anyMatch(r -> r.event().instanceIds().contains(4242L))));
-        List<AuditRows.Row> rows = fx(() -> new ArrayList<>(window.session().spendTabs().audit().table().getItems()));
+        List<AuditRows.Row> rows = fx(() -> new ArrayList<>(ui.window().session().spendTabs().audit().table().getItems()));
         assertEquals(List.of(4242L), rows.get(0).event().instanceIds(), "newest first");
         assertTrue(rows.get(0).unconfirmed(), "an intent nobody answered is marked");
         assertTrue(rows.stream().anyMatch(r -> r.event().phase() == AuditEvent.Phase.OUTCOME
@@ -146,7 +119,7 @@ class SpendTabsTest {
     }
 
     private int points() {
-        var data = window.session().connection().data().history();
+        var data = ui.window().session().connection().data().history();
         return data.points(Instant.EPOCH, Instant.now().plusSeconds(86_400 * 30L)).size();
     }
 
@@ -174,7 +147,7 @@ class SpendTabsTest {
         tabs.getSelectionModel().select(tab(robot, id));
     }
 
-    /** The text in every pop-up window: where ControlsFX puts its notifications. */
+    /** The text in every pop-up ui.window(): where ControlsFX puts its notifications. */
     private static String popUpText(FxRobot robot) {
         return fx(() -> {
             StringBuilder b = new StringBuilder();
