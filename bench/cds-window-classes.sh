@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Records which classes a real window start loads (demo mode, until the first table is painted) and adds them to
 # src/build/cds/window-classes.txt (names recorded before stay: the tray, the charts load after the first frame), so that the next `mvn package` puts them into the image's
-# class-data-sharing archive (CdsTraining loads them by name). Run after larger UI changes.
+# class-data-sharing archive (CdsTraining loads them by name). The lambda proxies and method-handle forms the same
+# start generates go to src/build/cds/window-lambdas.txt (replaced each time: their names follow the code), which
+# the build appends to the archive's class list. Run after larger UI changes.
 # Needs Xvfb (or DISPLAY) and the image from `mvn -B -ntp -DskipTests package`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +26,7 @@ out=src/build/cds/window-classes.txt
     grep -v '^#' "$out"; } | awk '!seen[$0]++'
 } > "$work/new.txt"
 mv "$work/new.txt" "$out"
+lambdas=src/build/cds/window-lambdas.txt
+grep -E '^@(lambda-proxy|lambda-form-invoker) ' "$work/window.lst" > "$lambdas"
 rm -rf "$work"
-echo "$(grep -vc '^#' "$out") classes in $out"
+echo "$(grep -vc '^#' "$out") classes in $out, $(wc -l < "$lambdas") lambda and method-handle lines in $lambdas"

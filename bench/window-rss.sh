@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Resident memory of the desktop window in demo mode while it polls every 2 s, sampled for SECONDS (default 600),
 # then the live heap after a full GC (jcmd from a JDK 17 on PATH). Extra JVM options: JDK_JAVA_OPTIONS.
-# Needs Xvfb and the image from `mvn -B -ntp -DskipTests package`. XVFB_DISPLAY picks the X display (default :98).
+# Needs Xvfb and the image from `mvn -B -ntp -DskipTests package`. XVFB_DISPLAY picks the X display (default :98);
+# LAUNCHER another launcher (default target/image/bin/imggenhub-vast).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-600}
@@ -13,7 +14,7 @@ Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 >/dev/null 2>&1 &
 XVFB=$!
 sleep 1
 env -i PATH=/usr/bin:/bin HOME="$home" XDG_CONFIG_HOME="$home/.config" DISPLAY="$DISPLAY_NUM" \
-  JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-}" target/image/bin/imggenhub-vast >/dev/null 2>&1 &
+  JDK_JAVA_OPTIONS="${JDK_JAVA_OPTIONS:-}" "${LAUNCHER:-target/image/bin/imggenhub-vast}" >/dev/null 2>&1 &
 LAUNCHER=$!
 sleep 3
 # The launcher execs java, so its PID is the JVM's (an older launcher forked it: then it is the child).

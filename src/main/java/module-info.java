@@ -1,6 +1,5 @@
 module io.imggenhub.vast {
     requires javafx.controls;
-    requires javafx.swing;
     requires java.desktop;
     // sun.misc.Signal: the window quits in order on SIGTERM/SIGINT (ui.QuitSignals).
     requires jdk.unsupported;
@@ -13,16 +12,15 @@ module io.imggenhub.vast {
     requires info.picocli;
     requires org.xerial.sqlitejdbc;
 
-    exports io.imggenhub.vast;
-    exports io.imggenhub.vast.api;
-    exports io.imggenhub.vast.config;
-    exports io.imggenhub.vast.core;
-    exports io.imggenhub.vast.core.guard;
-    exports io.imggenhub.vast.core.notify;
-    exports io.imggenhub.vast.sim;
-    exports io.imggenhub.vast.store;
-    exports io.imggenhub.vast.ui;
-
+    // Nothing here is a library: other modules get only the access they need to do their job, and no more.
+    // javafx.graphics instantiates the Application subclass (ui.DesktopApp) by reflection; if the window's classes
+    // move into sub-packages, export the package that holds DesktopApp instead.
+    exports io.imggenhub.vast.ui to javafx.graphics;
+    // Jackson reads and writes records by reflection: Vast's rows (api), the simulator's answers (sim), the window's
+    // settings file (ui) and the CLI's --json output (cli).
+    opens io.imggenhub.vast.api to com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.sim to com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.ui to com.fasterxml.jackson.databind;
     // picocli injects options into command fields by reflection.
-    opens io.imggenhub.vast.cli to info.picocli;
+    opens io.imggenhub.vast.cli to info.picocli, com.fasterxml.jackson.databind;
 }

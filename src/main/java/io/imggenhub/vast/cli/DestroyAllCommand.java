@@ -65,7 +65,7 @@ final class DestroyAllCommand extends VastCommand {
         List<Instance> targets = services.client().listInstances().stream().filter(i -> !i.isGone()).toList();
         if (!targets.isEmpty()) {
             double rate = targets.stream().mapToDouble(Instance::billedRate).sum();
-            if (!confirm("Destroy all " + targets.size() + " instance(s), billing " + Format.rate(rate)
+            if (!confirm("Destroy all " + io.imggenhub.vast.core.Formats.count(targets.size(), "instance") + ", billing " + Format.rate(rate)
                     + "/hr in total? This is irreversible and deletes their data.")) {
                 return null;
             }
@@ -95,6 +95,7 @@ final class DestroyAllCommand extends VastCommand {
 
     private void announce(List<Instance> targets) {
         if (!targets.isEmpty() && !json()) {
+            // The original tool's line, word for word (seed: original-tool-notes.md); scripts read it.
             out().println("Found " + targets.size() + " active instance(s). Destroying all...");
             out().flush();
         }

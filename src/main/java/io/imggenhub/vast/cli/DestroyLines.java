@@ -29,6 +29,7 @@ final class DestroyLines {
     }
 
     static String summary(DestroyReport report) {
+        // The original tool's line, kept word for word for scripts that read it (seed: original-tool-notes.md).
         return "Destroyed " + report.stopped() + "/" + report.total() + " instance(s)";
     }
 
@@ -43,7 +44,7 @@ final class DestroyLines {
             err.println(prefix + "STILL BILLING: instance " + o.id() + " (" + TerminalText.safe(o.instance().gpuDisplayName())
                     + ", " + Format.rate(o.instance().hourlyCost()) + "/hr): " + TerminalText.safe(o.reason()));
         }
-        err.println(prefix + "STILL BILLING: " + left.size() + " instance(s) at " + Format.rate(rate)
+        err.println(prefix + "STILL BILLING: " + io.imggenhub.vast.core.Formats.count(left.size(), "instance") + " at " + Format.rate(rate)
                 + "/hr in total. Retry, or destroy them in the Vast console: https://cloud.vast.ai/instances/");
     }
 

@@ -130,11 +130,11 @@ final class HistoryCommand extends VastCommand {
             }
             t.print(out());
             if (shown.size() < all.size()) {
-                out().println("(" + (all.size() - shown.size()) + " older event(s) not shown; raise --limit)");
+                out().println("(" + io.imggenhub.vast.core.Formats.count(all.size() - shown.size(), "older event") + " not shown; raise --limit)");
             }
         }
         if (!trail.unconfirmedDestroyRequests().isEmpty()) {
-            err().println("[WARN] " + trail.unconfirmedDestroyRequests().size() + " destroy request(s) were sent"
+            err().println("[WARN] " + io.imggenhub.vast.core.Formats.count(trail.unconfirmedDestroyRequests().size(), "destroy request") + (trail.unconfirmedDestroyRequests().size() == 1 ? " was sent" : " were sent")
                     + " but never confirmed: " + trail.unconfirmedDestroyRequests().stream().map(String::valueOf)
                     .collect(Collectors.joining(", ")) + ". 'instances' shows whether they still bill.");
         }
@@ -203,7 +203,7 @@ final class HistoryCommand extends VastCommand {
             return ExitCodes.OK;
         }
         out().println("Estimated spend since " + WHEN.format(from.atZone(ctx().zone())) + ": " + Format.usd(total)
-                + " (from " + points.size() + " recorded poll(s))");
+                + " (from " + io.imggenhub.vast.core.Formats.count(points.size(), "recorded poll") + ")");
         if (!perInstance.isEmpty()) {
             out().println();
             TextTable t = new TextTable("Instance", "GPU", "Label", "Spend").alignRight(3);

@@ -44,7 +44,7 @@ final class InstancesCommand extends VastCommand {
         double burn = live.stream().mapToDouble(Instance::billedRate).sum();
         double listed = live.stream().mapToDouble(Instance::hourlyCost).sum();
         out().println();
-        out().println("Total: " + Format.rate(burn) + "/hr for " + live.size() + " instance(s)"
+        out().println("Total: " + Format.rate(burn) + "/hr for " + io.imggenhub.vast.core.Formats.count(live.size(), "instance")
                 + (Math.abs(listed - burn) > 1e-9 ? " (stopped instances bill storage only)" : ""));
     }
 }

@@ -86,7 +86,7 @@ final class WatchCommand extends VastCommand {
         List<NotifyTarget> targets = targets();
         VastServices services = connect(true);
         try (WebhookNotifier notifier = new WebhookNotifier(targets, WebhookNotifier.Backoff.DEFAULT,
-                services.client().settings().apiKey().reveal(), problem -> line("[WARN] " + problem))) {
+                apiKey() == null ? null : apiKey().reveal(), problem -> line("[WARN] " + problem))) {
             this.notifier = notifier;
             try {
                 return watch(services);
@@ -190,7 +190,7 @@ final class WatchCommand extends VastCommand {
             line("[WARN] " + e.getMessage());
         }
         if (once || cycle == 0) {
-            line(snapshot.live().size() + " instance(s), " + Format.rate(snapshot.burnPerHour()) + "/hr, credit "
+            line(io.imggenhub.vast.core.Formats.count(snapshot.live().size(), "instance") + ", " + Format.rate(snapshot.burnPerHour()) + "/hr, credit "
                     + (snapshot.account() == null ? "unknown" : Format.usd(snapshot.credit())));
         }
         GuardReport report;
@@ -209,7 +209,7 @@ final class WatchCommand extends VastCommand {
                 alerts.onDestroyReport(a.report()).forEach(this::alert);
                 stillBilling(a);
             } else if (!a.succeeded()) {
-                line("[ERROR] STILL BILLING: " + a.instanceIds().size() + " instance(s) the guard meant to destroy"
+                line("[ERROR] STILL BILLING: " + io.imggenhub.vast.core.Formats.count(a.instanceIds().size(), "instance") + " the guard meant to destroy"
                         + " may still bill. Retry, or destroy them in the Vast console: https://cloud.vast.ai/instances/");
             }
             // A guard that could not stop the billing is a failed poll: --once exits 1 and cron notices.

@@ -2,11 +2,13 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.ApiErrorException;
 import io.imggenhub.vast.api.AuthenticationException;
+import io.imggenhub.vast.api.DestroyResult;
 import io.imggenhub.vast.api.Endpoint;
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.InstancePage;
 import io.imggenhub.vast.api.NotFoundException;
 import io.imggenhub.vast.api.RetryPolicy;
-import io.imggenhub.vast.api.VastClient;
+import io.imggenhub.vast.api.VastApi;
 import io.imggenhub.vast.api.VastException;
 
 import java.time.Clock;
@@ -61,13 +63,13 @@ public final class Destroyer {
         }
     }
 
-    private final VastClient lister;
-    private final VastClient sender;
+    private final VastApi lister;
+    private final VastApi sender;
     private final Settings settings;
     private final AuditSink audit;
     private final Clock clock;
 
-    public Destroyer(VastClient client, Settings settings, AuditSink audit, Clock clock) {
+    public Destroyer(VastApi client, Settings settings, AuditSink audit, Clock clock) {
         // Urgent: a destroy and the listing it needs go ahead of polls waiting on the same endpoint. Its DELETEs
         // do not retry inside the client: a failed chunk goes back into the queue (and a 400 to singles) here.
         this.lister = client.urgent();
@@ -77,7 +79,7 @@ public final class Destroyer {
         this.clock = clock;
     }
 
-    public Destroyer(VastClient client) {
+    public Destroyer(VastApi client) {
         this(client, Settings.DEFAULT, AuditSink.NONE, Clock.systemUTC());
     }
 
@@ -193,18 +195,18 @@ public final class Destroyer {
             Set<String> tokens = new java.util.HashSet<>();
             int bound = Integer.MAX_VALUE;
             for (int page = 1; ; page++) {
-                VastClient.InstancePage answer;
+                InstancePage answer;
                 long asked = System.nanoTime();
                 try {
                     answer = pageWithRetries(token);
                     pageNanos = System.nanoTime() - asked;
                 } catch (VastException e) {
-                    finishListing("listing failed after " + (page - 1) + " page(s) (" + e.getMessage()
+                    finishListing("listing failed after " + Formats.count(page - 1, "page") + " (" + e.getMessage()
                             + "): more may be billing");
                     return;
                 }
                 if (page == 1) {
-                    bound = VastClient.pageBound(answer.totalInstances());
+                    bound = InstancePage.pageBound(answer.totalInstances());
                     synchronized (this) {
                         expected = answer.totalInstances();
                     }
@@ -220,8 +222,8 @@ public final class Destroyer {
                     return;
                 }
                 if (!tokens.add(token) || page >= bound) {
-                    finishListing("the list did not end after " + page + " page(s) although it counts "
-                            + answer.totalInstances() + " instance(s): more may be billing");
+                    finishListing("the list did not end after " + Formats.count(page, "page") + " although it counts "
+                            + Formats.count(answer.totalInstances(), "instance") + ": more may be billing");
                     return;
                 }
                 if (pastDeadline()) {
@@ -231,7 +233,7 @@ public final class Destroyer {
             }
         }
 
-        private VastClient.InstancePage pageWithRetries(String token) {
+        private InstancePage pageWithRetries(String token) {
             VastException last = null;
             for (int tryNo = 1; tryNo <= PAGE_TRIES && !pastDeadline(); tryNo++) {
                 try {
@@ -268,7 +270,7 @@ public final class Destroyer {
                 return;
             }
             // The intent is on record before the first request for these goes out.
-            audit(AuditEvent.Phase.INTENT, fresh, "destroying " + fresh.size() + " instance(s)");
+            audit(AuditEvent.Phase.INTENT, fresh, "destroying " + Formats.count(fresh.size(), "instance"));
             if (!everything && targets.size() == 1) {
                 singleQueue.addAll(fresh);
             } else {
@@ -391,7 +393,7 @@ public final class Destroyer {
             holdingSince = -1;
             lastChunk = List.copyOf(chunk);
             chunk.forEach(id -> attempts.merge(id, 1, Integer::sum));
-            request(AuditEvent.Phase.INTENT, chunk, "bulk request for " + chunk.size() + " instance(s)");
+            request(AuditEvent.Phase.INTENT, chunk, "bulk request for " + Formats.count(chunk.size(), "instance"));
             return chunk;
         }
 
@@ -414,9 +416,9 @@ public final class Destroyer {
                     }
                     request(AuditEvent.Phase.INTENT, List.of(id), "attempt " + attempts.get(id));
                     try {
-                        VastClient.DestroyResult result = sender.destroyInstance(id);
-                        settleChunk(List.of(id), result == VastClient.DestroyResult.ALREADY_GONE
-                                ? State.ALREADY_GONE : State.SENT, result == VastClient.DestroyResult.ALREADY_GONE
+                        DestroyResult result = sender.destroyInstance(id);
+                        settleChunk(List.of(id), result == DestroyResult.ALREADY_GONE
+                                ? State.ALREADY_GONE : State.SENT, result == DestroyResult.ALREADY_GONE
                                 ? "already gone" : "accepted");
                     } catch (AuthenticationException e) {
                         fail(List.of(id), e.getMessage());
@@ -549,8 +551,8 @@ public final class Destroyer {
         private List<Instance> boundedListing(Set<Long> ids) {
             List<Instance> rows = new ArrayList<>();
             Set<String> tokens = new java.util.HashSet<>();
-            VastClient.InstancePage page = lister.listPage(null, ids);
-            int bound = VastClient.pageBound(page.totalInstances());
+            InstancePage page = lister.listPage(null, ids);
+            int bound = InstancePage.pageBound(page.totalInstances());
             for (int read = 1; ; read++) {
                 rows.addAll(page.instances());
                 String next = page.nextToken();

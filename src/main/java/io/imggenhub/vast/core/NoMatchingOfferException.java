@@ -21,7 +21,7 @@ public final class NoMatchingOfferException extends RuntimeException {
             b.append("reliability >= ").append(f.minReliability()).append("%, ");
         }
         if (f.numGpus() != null) {
-            b.append(f.numGpus()).append(" GPU(s), ");
+            b.append(Formats.count(f.numGpus(), "GPU")).append(", ");
         }
         b.append(f.spot() ? "interruptible" : "on-demand");
         return b.toString();

@@ -74,7 +74,7 @@ public final class AuditLog implements AuditSink {
         } catch (StoreException e) {
             int lost = waitingCount();
             if (lost > 0) {
-                warnings.accept(lost + " audit event(s) could not be written to " + db.file() + " ("
+                warnings.accept(io.imggenhub.vast.core.Formats.count(lost, "audit event") + " could not be written to " + db.file() + " ("
                         + e.getMessage() + "); they are lost.");
             }
         }

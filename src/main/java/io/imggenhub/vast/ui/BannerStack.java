@@ -85,9 +85,7 @@ final class BannerStack {
      * the most urgent of the others, so a red one behind never goes unnoticed; "Show all N" lists them all.
      */
     private Node collapsed(List<Banner> all) {
-        // A guard's warning has a deadline and a "Keep it": it shows before anything newer.
-        Banner newest = all.stream().filter(b -> b.key().startsWith(GuardViewModel.WARN_PREFIX))
-                .reduce((a, b) -> b).orElse(all.get(all.size() - 1));
+        Banner newest = leading(all);
         Banner worst = all.stream().max(Comparator.comparing(Banner::severity)).orElseThrow();
         long urgent = all.stream().filter(b -> b.severity() == Banner.Severity.DANGER).count();
         Label count = new Label(all.size() + " alerts" + (urgent > 0 ? " · " + urgent + " urgent" : ""));
@@ -191,13 +189,19 @@ final class BannerStack {
         dialog.show();
     }
 
-    /** Escape: the newest banner goes. False when there was none. */
+    /** The banner the collapsed line shows: a guard's warning (it has a deadline and a "Keep it"), else the newest. */
+    private static Banner leading(List<Banner> all) {
+        return all.stream().filter(b -> b.key().startsWith(GuardViewModel.WARN_PREFIX))
+                .reduce((a, b) -> b).orElse(all.get(all.size() - 1));
+    }
+
+    /** Escape: the banner in front goes, the one the collapsed line shows. False when there was none. */
     boolean dismissNewest() {
         List<Banner> all = board.banners();
         if (all.isEmpty()) {
             return false;
         }
-        board.dismiss(all.get(all.size() - 1).key());
+        board.dismiss(leading(all).key());
         return true;
     }
 

@@ -16,11 +16,14 @@ import java.util.function.Function;
 final class ColumnFit {
     private static final Font FONT = Font.font(13);
     /** Cell padding left and right, plus the sort arrow's room in the header. */
-    private static final double PADDING = 18;
+    private static final double PADDING = 12;
     /** The label may give way (its cells have the full text as a tooltip); the numbers may not. */
     static final double LABEL_MIN = 60;
+    /** Wide enough for its header; its cells have their full text as a tooltip. */
+    static final double GUARD_MIN = 52;
     private static final double LABEL_MAX = 260;
-    private static final double SSH_BUTTON = 60;
+    /** "Copy" in the button's 11 px, its padding and border, and the gap before it. */
+    private static final double SSH_BUTTON = 46;
 
     private ColumnFit() {
     }

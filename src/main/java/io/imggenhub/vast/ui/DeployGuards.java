@@ -137,7 +137,7 @@ final class DeployGuards implements RentGate {
                         + Format.perHour(i.billedRate()) + (i.isStopped() ? " — stopped: storage only, data is deleted" : ""))
                 .collect(Collectors.joining("\n"));
         String text = live.isEmpty() ? "No instance is billing."
-                : "The emergency cleanup would destroy " + live.size() + " instance(s), billing "
+                : "The emergency cleanup would destroy " + io.imggenhub.vast.core.Formats.count(live.size(), "instance") + ", billing "
                 + Format.perHour(current.burnPerHour()) + " in total:\n" + list;
         Confirmer.Choice question = new Confirmer.Choice("No credit",
                 "Credit is " + Format.money(current.credit()) + ": Vast will refuse to rent", text,
@@ -163,7 +163,7 @@ final class DeployGuards implements RentGate {
             throw new CleanUpInstead(current);
         }
         throw new Declined("credit is " + Format.money(current.credit()) + ", so Vast would refuse"
-                + (live.isEmpty() ? "." : chosen == 1 ? "; the " + live.size() + " instance(s) were kept and still bill."
+                + (live.isEmpty() ? "." : chosen == 1 ? "; " + (live.size() == 1 ? "the instance was" : "the " + live.size() + " instances were") + " kept and still bill" + (live.size() == 1 ? "s." : ".")
                 : "."));
     }
 

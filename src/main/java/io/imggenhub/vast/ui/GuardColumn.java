@@ -32,7 +32,7 @@ final class GuardColumn {
     }
 
     private static final class Cell extends TableCell<InstanceRow, GuardCell> {
-        private final Tooltip tip = new Tooltip();
+        private final LazyTip tip = new LazyTip(this);
         private boolean warned;
 
         Cell() {
@@ -44,10 +44,7 @@ final class GuardColumn {
             super.updateItem(item, empty);
             GuardCell shown = empty ? null : item == null ? GuardCell.NONE : item;
             setText(shown == null ? null : shown.text());
-            if (shown != null) {
-                tip.setText(shown.tooltip());
-            }
-            setTooltip(shown == null ? null : tip);
+            tip.setText(shown == null ? null : shown.tooltip());
             boolean warn = shown != null && shown.localOnly();
             if (warn != warned) {
                 if (warn) {

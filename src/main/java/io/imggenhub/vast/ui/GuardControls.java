@@ -1,6 +1,7 @@
 package io.imggenhub.vast.ui;
 
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.core.Formats;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -32,7 +33,7 @@ final class GuardControls {
         Button account = new Button("Account guards…");
         account.setId("account-guards");
         account.setTooltip(new Tooltip("Daily and monthly spend caps and a credit floor for the whole account"));
-        account.setOnAction(e -> openAccount(table, guards));
+        account.setOnAction(e -> openAccount(table, guards, confirmer));
         view.addTools(new Separator(Orientation.VERTICAL), guard, account);
 
         view.instanceTable().addRowAction("Guard…", row -> openGuard(table, row, guards, confirmer));
@@ -70,9 +71,24 @@ final class GuardControls {
                 "Save and destroy"))).orElse(true);
     }
 
-    static void openAccount(TableView<InstanceRow> table, GuardViewModel guards) {
+    static void openAccount(TableView<InstanceRow> table, GuardViewModel guards, Confirmer confirmer) {
         guards.loadAccountGuard(current -> new AccountGuardDialog(owner(table), css(table), current).showAndWait()
-                .ifPresent(guards::saveAccount));
+                .ifPresent(guard -> guards.accountActsNow(guard, actsNow -> {
+                    if (actsNow.map(a -> confirmer.confirm(accountActsNowQuestion(a))).orElse(true)) {
+                        guards.saveAccount(guard);
+                    }
+                })));
+    }
+
+    /** Account guards that would destroy the whole fleet at once: saved only after the person said so. */
+    static Confirmer.Confirmation accountActsNowQuestion(GuardViewModel.AccountActsNow a) {
+        return new Confirmer.Confirmation("Account guard acts now",
+                "This destroys " + Formats.count(a.instances(), "instance") + " (" + Formats.perHour(a.burnPerHour())
+                        + ") now: " + a.why() + ".",
+                "A limit is already crossed. Once saved, a warning with \"Keep it\" comes on the next poll and every"
+                        + " instance on the account is destroyed on the poll after, disks included. Cancel keeps"
+                        + " the guards as they were.",
+                "Save and destroy all");
     }
 
     private static Window owner(TableView<InstanceRow> table) {

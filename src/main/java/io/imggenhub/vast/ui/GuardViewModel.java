@@ -219,6 +219,17 @@ final class GuardViewModel {
         });
     }
 
+    /** What saving an account guard would destroy at once: every live instance, their burn, and why. */
+    record AccountActsNow(int instances, double burnPerHour, String why) {
+    }
+
+    /** Checks in the background (the caps read the spend history) whether {@code guard} would act at once. */
+    void accountActsNow(AccountGuard guard, Consumer<Optional<AccountActsNow>> then) {
+        FleetSnapshot s = last;
+        runner.task(p -> engine.wouldActNow(guard, s)
+                .map(why -> new AccountActsNow(s.live().size(), s.burnPerHour(), why))).onSuccess(then).start();
+    }
+
     void saveAccount(AccountGuard guard) {
         runner.execute(() -> {
             try {

@@ -80,6 +80,9 @@ final class InWindowNotifier implements Notifier {
             popup.getContent().add(card);
             popup.setAutoHide(false);
             close.setOnAction(e -> popup.hide());
+            // A pop-up sees its owner's keys first and by default eats Escape to hide itself; the keys belong to
+            // the window, where Escape closes a banner (the card goes by its × or its timer).
+            popup.setHideOnEscape(false);
             card.applyCss();
             card.layout();
             double height = card.prefHeight(width);

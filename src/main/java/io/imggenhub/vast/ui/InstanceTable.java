@@ -107,22 +107,32 @@ final class InstanceTable {
 
         table.setRowFactory(t -> {
             TableRow<InstanceRow> row = new TableRow<>();
-            MenuItem copy = new MenuItem("Copy SSH command");
-            copy.setOnAction(e -> copySsh(row.getItem()));
-            MenuItem kill = new MenuItem("Destroy…");
-            kill.setOnAction(e -> destroy.accept(row.getItem()));
-            ContextMenu menu = new ContextMenu(copy);
-            rowActions.forEach(a -> {
-                MenuItem item = new MenuItem(a.text());
-                item.setOnAction(e -> a.action().accept(row.getItem()));
-                menu.getItems().add(item);
-            });
-            // Destroy last, apart from the rest: the one entry that cannot be undone.
-            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), kill);
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty())
-                    .then((ContextMenu) null).otherwise(menu));
+            // A context menu is a popup window of its own: made when the row first shows an instance, not for the
+            // empty rows that fill the rest of the viewport.
+            row.emptyProperty().addListener((o, was, empty) -> row.setContextMenu(empty ? null : menuOf(row, destroy)));
             return row;
         });
+    }
+
+    private ContextMenu menuOf(TableRow<InstanceRow> row, Consumer<InstanceRow> destroy) {
+        Object made = row.getProperties().get(ContextMenu.class);
+        if (made != null) {
+            return (ContextMenu) made;
+        }
+        MenuItem copy = new MenuItem("Copy SSH command");
+        copy.setOnAction(e -> copySsh(row.getItem()));
+        MenuItem kill = new MenuItem("Destroy…");
+        kill.setOnAction(e -> destroy.accept(row.getItem()));
+        ContextMenu menu = new ContextMenu(copy);
+        rowActions.forEach(a -> {
+            MenuItem item = new MenuItem(a.text());
+            item.setOnAction(e -> a.action().accept(row.getItem()));
+            menu.getItems().add(item);
+        });
+        // Destroy last, apart from the rest: the one entry that cannot be undone.
+        menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), kill);
+        row.getProperties().put(ContextMenu.class, menu);
+        return menu;
     }
 
     /** What the filter box holds: rows whose id, GPU, label or status contain it are shown. */
@@ -147,12 +157,20 @@ final class InstanceTable {
                 column.getProperties().put(CONTENT_WIDTH, width);
             } else {
                 // The Guard column is mostly "—"; its cells carry the full text as a tooltip.
-                column.setMinWidth(ColumnFit.LABEL_MIN);
+                column.setMinWidth(ColumnFit.GUARD_MIN);
                 column.getProperties().put(CONTENT_WIDTH, 100.0);
             }
         }
         shareWidth();
+        needed.set(neededWidth(true));
     }
+
+    /** What the columns need since the last fit, so the deploy panel can make room when rows come or go. */
+    javafx.beans.property.ReadOnlyDoubleProperty neededWidthProperty() {
+        return needed.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyDoubleWrapper needed = new javafx.beans.property.ReadOnlyDoubleWrapper();
 
     private static final String CONTENT_WIDTH = "content-width";
 
@@ -162,7 +180,7 @@ final class InstanceTable {
      * rest, so no empty strip is left.
      */
     private void shareWidth() {
-        double available = table.getWidth() - 24;
+        double available = table.getWidth() - SCROLLBAR;
         if (available <= 0) {
             return;
         }
@@ -172,21 +190,41 @@ final class InstanceTable {
             total += contentWidth(c);
         }
         double over = total - available;
-        for (TableColumn<InstanceRow, ?> c : columns) {
-            double w = contentWidth(c);
-            boolean givesWay = c.getUserData() == RowField.LABEL || c.getUserData() == null;
-            if (over > 0 && givesWay) {
-                double cut = Math.min(over, w - c.getMinWidth());
-                w -= cut;
-                over -= cut;
+        java.util.Map<TableColumn<InstanceRow, ?>, Double> widths = new java.util.LinkedHashMap<>();
+        columns.forEach(c -> widths.put(c, contentWidth(c)));
+        // The mostly empty Guard column gives way first, then the label; the numbers never do.
+        for (Object givesWay : new Object[] {null, RowField.LABEL}) {
+            for (TableColumn<InstanceRow, ?> c : columns) {
+                if (over > 0 && c.getUserData() == givesWay) {
+                    double w = widths.get(c);
+                    double cut = Math.min(over, w - c.getMinWidth());
+                    widths.put(c, w - cut);
+                    over -= cut;
+                }
             }
-            c.setPrefWidth(w);
         }
+        widths.forEach(TableColumn::setPrefWidth);
         if (over < 0 && !columns.isEmpty()) {
             TableColumn<InstanceRow, ?> last = columns.get(columns.size() - 1);
             last.setPrefWidth(last.getPrefWidth() - over);
         }
     }
+
+    /**
+     * The width the table needs for every column to show its content, the Guard column at its minimum and the
+     * label in full or at its minimum; the deploy panel gets what is left of the window.
+     */
+    double neededWidth(boolean labelInFull) {
+        double sum = SCROLLBAR;
+        for (TableColumn<InstanceRow, ?> c : table.getColumns()) {
+            boolean atMin = c.getUserData() == null || (!labelInFull && c.getUserData() == RowField.LABEL);
+            sum += atMin ? c.getMinWidth() : contentWidth(c);
+        }
+        return sum;
+    }
+
+    /** Room kept for the vertical scrollbar and the table's border. */
+    private static final double SCROLLBAR = 18;
 
     private static double contentWidth(TableColumn<InstanceRow, ?> column) {
         Object w = column.getProperties().get(CONTENT_WIDTH);
@@ -226,7 +264,7 @@ final class InstanceTable {
     /** A plain text cell; the formatters accept null (shown as "–"). Its tooltip has the full text if it is cut. */
     private static <T> TableCell<InstanceRow, T> text(Function<T, String> format, String styleClass) {
         TableCell<InstanceRow, T> cell = new TableCell<>() {
-            private final Tooltip full = new Tooltip();
+            private final LazyTip full = new LazyTip(this);
 
             @Override
             protected void updateItem(T item, boolean empty) {
@@ -234,7 +272,6 @@ final class InstanceTable {
                 String shown = empty ? null : format.apply(item);
                 setText(shown);
                 full.setText(shown);
-                setTooltip(shown == null || shown.isEmpty() ? null : full);
             }
         };
         cell.getStyleClass().add(styleClass);
@@ -252,7 +289,8 @@ final class InstanceTable {
 
     /** The hourly rate; a stopped instance's storage-only rate is marked, so nobody mistakes it for free. */
     private static final class RateCell extends TableCell<InstanceRow, Number> {
-        private final Tooltip storage = new Tooltip("Stopped: it pays for its disk only. Destroy it to stop that too.");
+        private static final String STORAGE_TIP = "Stopped: it pays for its disk only. Destroy it to stop that too.";
+        private final LazyTip storage = new LazyTip(this);
 
         RateCell() {
             getStyleClass().add("cell-number");
@@ -264,19 +302,19 @@ final class InstanceTable {
             InstanceRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (item == null || row == null) {
                 setText(null);
-                setTooltip(null);
+                storage.setText(null);
                 return;
             }
             boolean disk = row.storageOnly();
             setText(Format.rate(item.doubleValue()) + (disk ? " disk" : ""));
-            setTooltip(disk ? storage : null);
+            storage.setText(disk ? STORAGE_TIP : null);
         }
     }
 
     /** A coloured dot and the status text; the colour comes from the status kind's CSS class. */
     private static final class StatusCell extends TableCell<InstanceRow, String> {
         private final Label dot = new Label("●");
-        private final Tooltip full = new Tooltip();
+        private final LazyTip full = new LazyTip(this);
         private String current;
 
         StatusCell() {
@@ -291,13 +329,13 @@ final class InstanceTable {
             if (empty || item == null || row == null) {
                 setText(null);
                 setGraphic(null);
+                full.setText(null);
                 setStatusClass(null);
                 return;
             }
             setText(item);
             setGraphic(dot);
             full.setText(item);
-            setTooltip(full);
             if ("STILL BILLING".equals(row.actionProperty().get())) {
                 setStatusClass("status-alarm");
             } else if (row.busy()) {
@@ -326,27 +364,34 @@ final class InstanceTable {
         return userAtHostPort == null ? "" : userAtHostPort.replaceFirst("^root@", "");
     }
 
-    /** The SSH address with a copy button, because people paste it straight into a terminal. */
+    /**
+     * The SSH address with a copy button, because people paste it straight into a terminal. The address, the button
+     * and their tooltips are made when the cell first shows an instance: most cells fill the viewport empty.
+     */
     private static final class SshCell extends TableCell<InstanceRow, String> {
-        private final Label address = new Label();
-        private final Button copy = new Button("Copy");
-        private final Tooltip fullSsh = new Tooltip();
+        private Label address;
+        private Button copy;
+        private LazyTip fullSsh;
+        private HBox box;
 
         private InstanceRow row() {
             return getTableRow() == null ? null : getTableRow().getItem();
         }
-        private final HBox box;
 
-        SshCell() {
+        private void build() {
+            address = new Label();
+            fullSsh = new LazyTip(address);
+            copy = new Button("Copy");
             copy.getStyleClass().add("copy-button");
             copy.setFocusTraversable(false);
             copy.setMinWidth(Region.USE_PREF_SIZE);
-            copy.setTooltip(new Tooltip("Copy the ssh command to the clipboard"));
+            new LazyTip(copy).setText("Copy the ssh command to the clipboard");
             copy.setOnAction(e -> {
-                InstanceRow row = getTableRow() == null ? null : getTableRow().getItem();
+                InstanceRow row = row();
                 copySsh(row);
                 if (row != null && row.instance() != null && row.instance().ssh() != null) {
-                    copy.setText("Copied");
+                    // A tick, not "Copied": the column is sized for "Copy" and a wider word would be cut.
+                    copy.setText("✓");
                 }
             });
             Region spacer = new Region();
@@ -358,15 +403,19 @@ final class InstanceTable {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            copy.setText("Copy");
+            if (copy != null) {
+                copy.setText("Copy");
+            }
             if (empty || item == null || item.isEmpty()) {
                 setGraphic(empty ? null : new Label("–"));
                 return;
             }
+            if (box == null) {
+                build();
+            }
             // host:port: the user is always root, and the column must leave room for the numbers.
             address.setText(shortSsh(item));
             fullSsh.setText(row() == null || row().instance().ssh() == null ? item : row().instance().ssh().command());
-            address.setTooltip(fullSsh);
             setGraphic(box);
         }
     }

@@ -54,7 +54,10 @@ final class MainView {
     private final TabPane tabs = new TabPane();
     private final BannerStack bannerStack;
     /** What the deploy panel needs for its buttons to show in full. */
-    private static final double DEPLOY_MIN = 345;
+    /** The deploy panel's narrowest with its buttons and fields whole (base.css gives it the same minimum). */
+    private static final double DEPLOY_MIN = 300;
+    /** The split's divider and padding. */
+    private static final double DIVIDER = 8;
     /** The deploy panel was closed for lack of room, not by the user: it comes back when there is room. */
     private boolean autoHidden;
     private boolean hidingForRoom;
@@ -161,6 +164,7 @@ final class MainView {
         SplitPane.setResizableWithParent(deployPanel.view(), false);
         // The deploy panel gives way before the numbers do: it gets what the table's columns leave, 260-380 px.
         split.widthProperty().addListener((o, was, is) -> placeDivider(split, true));
+        table.neededWidthProperty().addListener((o, was, is) -> placeDivider(split, true));
         deployToggle.selectedProperty().addListener((o, was, show) -> {
             if (show && !split.getItems().contains(deployPanel.view())) {
                 split.getItems().add(deployPanel.view());
@@ -222,8 +226,12 @@ final class MainView {
         if (width <= 0) {
             return;
         }
-        double columns = table.view().getColumns().stream().mapToDouble(c -> c.getMinWidth()).sum() + 24;
-        double room = width - columns;
+        // The label in full if the panel can still have its minimum beside it, else the label gives way.
+        double room = width - DIVIDER - table.neededWidth(true);
+        if (room < DEPLOY_MIN) {
+            // The label gives way (its cells have tooltips) before the panel closes; the panel keeps its minimum.
+            room = Math.min(DEPLOY_MIN, width - DIVIDER - table.neededWidth(false));
+        }
         boolean shown = split.getItems().contains(deployPanel.view());
         if (mayHide && shown && room < DEPLOY_MIN) {
             hidingForRoom = true;

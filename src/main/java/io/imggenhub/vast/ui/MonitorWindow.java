@@ -117,11 +117,10 @@ public final class MonitorWindow {
         scene.getStylesheets().setAll(theme.get().stylesheets());
         StartupProbe.mark("scene");
         theme.addListener((o, was, is) -> scene.getStylesheets().setAll(is.stylesheets()));
-        // Escape always closes a banner: a filter on the scene, before any control (the table) consumes the key.
+        // Escape always closes a banner: a filter on the scene, before any control (the table, the filter box)
+        // consumes the key. What was typed in the filter stays.
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE
-                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
-                    && session.view().dismissNewestBanner()) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && session.view().dismissNewestBanner()) {
                 e.consume();
             }
         });

@@ -1,10 +1,9 @@
 package io.imggenhub.vast.ui;
 
-import io.imggenhub.vast.api.ClientSettings;
-import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ApiKeyResolver;
 import io.imggenhub.vast.config.ServerUrl;
+import io.imggenhub.vast.core.VastServices;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -223,8 +222,7 @@ final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         saveButton.setDisable(true);
         // The check, the key file and opening the account's local data are all I/O: none of it on the FX thread.
         runner.task(p -> {
-                    VastClient client = new VastClient(ClientSettings.of(serverUri, toCheck));
-                    client.currentUser();
+                    VastServices.checkKey(serverUri, toCheck);
                     if (newKey != null) {
                         keys.save(newKey);
                     }

@@ -49,7 +49,7 @@ final class StartupProbe {
         long sinceMain = mainNanos == 0 ? -1 : (System.nanoTime() - mainNanos) / 1_000_000;
         long sinceProcess = ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-        System.err.println("startup-probe: first table with " + rows + " row(s) painted " + sinceProcess
+        System.err.println("startup-probe: first table with " + io.imggenhub.vast.core.Formats.count(rows, "row") + " painted " + sinceProcess
                 + " ms after process start, " + sinceMain + " ms after main()" + MARKS);
         if (Boolean.getBoolean("imggenhub.startupProbe.exit")) {
             Platform.exit();

@@ -65,7 +65,7 @@ class DestroyAllCommandTest extends SimTest {
         CliHarness.Result no = cli().atTerminal("\n").run("destroy-all");
 
         assertEquals(2, no.exit());
-        assertTrue(no.err().contains("Destroy all 3 instance(s), billing "
+        assertTrue(no.err().contains("Destroy all 3 instances, billing "
                 + String.format(Locale.ROOT, "$%.4f/hr", rate)), no.err());
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
 

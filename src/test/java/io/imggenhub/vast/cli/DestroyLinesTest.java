@@ -47,7 +47,7 @@ class DestroyLinesTest {
         assertEquals(List.of(
                 "STILL BILLING: instance 3 (RTX 3090, $0.2500/hr): http_400: nope",
                 "STILL BILLING: instance 4 (A100 PCIE, $1.0000/hr): still listed 60 s after Vast accepted the destroy",
-                "STILL BILLING: 2 instance(s) at $1.2500/hr in total. Retry, or destroy them in the Vast console:"
+                "STILL BILLING: 2 instances at $1.2500/hr in total. Retry, or destroy them in the Vast console:"
                         + " https://cloud.vast.ai/instances/"), err.toString().lines().toList());
     }
 }

@@ -111,7 +111,7 @@ class HistoryCommandTest extends SimTest {
         assertEquals(List.of(true, true, false, false),
                 events.stream().map(e -> e.get("unconfirmed").asBoolean()).toList(), r.out());
         assertEquals("[7]", Json.mapper().readTree(r.out()).get("unconfirmed_instance_ids").toString());
-        assertTrue(r.err().startsWith("[WARN] 1 destroy request(s) were sent but never confirmed: 7."), r.err());
+        assertTrue(r.err().startsWith("[WARN] 1 destroy request was sent but never confirmed: 7."), r.err());
 
         CliHarness.Result table = data().run("history");
         assertTrue(table.outLines().get(2).matches(".*destroy-request\\s+destroy-all\\s+UNCONFIRMED\\s+7\\s+attempt 1"),
@@ -135,7 +135,7 @@ class HistoryCommandTest extends SimTest {
         CliHarness.Result limited = data().run("history", "--limit", "2");
         assertEquals(4, limited.outLines().size(), limited.out());
         assertTrue(limited.outLines().get(2).endsWith("rented offer 1"), limited.out());
-        assertEquals("(3 older event(s) not shown; raise --limit)", limited.outLines().get(3));
+        assertEquals("(3 older events not shown; raise --limit)", limited.outLines().get(3));
 
         CliHarness.Result both = data().run("history", "--since", "1h", "--days", "1");
         assertEquals(2, both.exit());

@@ -39,7 +39,7 @@ class InstancesCommandTest extends SimTest {
         double burn = expected.stream().mapToDouble(Instance::billedRate).sum();
         assertEquals("", lines.get(lines.size() - 2));
         assertTrue(lines.get(lines.size() - 1).startsWith(
-                String.format(Locale.ROOT, "Total: $%.4f/hr for 3 instance(s)", burn)), lines.get(lines.size() - 1));
+                String.format(Locale.ROOT, "Total: $%.4f/hr for 3 instances", burn)), lines.get(lines.size() - 1));
         assertEquals("", r.err());
     }
 

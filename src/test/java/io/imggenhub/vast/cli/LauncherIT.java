@@ -8,6 +8,7 @@ import io.imggenhub.vast.sim.VastSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The built launcher ({@code target/image/bin/imggenhub-vast}) as a user runs it: a separate process with no
  * terminal, a C locale, and a home without any key, against an in-process simulator.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // runs the built launcher as processes
 class LauncherIT {
     private static Path launcher;
 
@@ -141,7 +143,7 @@ class LauncherIT {
         assertTrue(r.err().contains("[ERROR] Insufficient credit error detected. Destroying all instances..."), r.err());
         assertTrue(r.err().contains("[ERROR] All instances destroyed to prevent further costs."), r.err());
         // Credit at zero is met before renting (issue 10 §4): no rent is sent, the cleanup runs the same way.
-        assertTrue(r.err().contains("[ERROR] Command failed: insufficient_credit: credit is $0.00 while 3 instance(s)"),
+        assertTrue(r.err().contains("[ERROR] Command failed: insufficient_credit: credit is $0.00 while 3 instances"),
                 r.err());
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
         assertTrue(alive().isEmpty());

@@ -96,7 +96,7 @@ class ReserveCommandTest extends SimTest {
 
         assertEquals(3, r.exit(), r.all());
         List<String> err = r.errLines();
-        assertTrue(err.get(0).matches("\\[ERROR] No credit: credit is \\$0\\.00 while 3 instance\\(s\\) bill \\$\\d+\\.\\d\\d/hr;"
+        assertTrue(err.get(0).matches("\\[ERROR] No credit: credit is \\$0\\.00 while 3 instances bill \\$\\d+\\.\\d\\d/hr;"
                 + " Vast refuses to rent without credit\\. Nothing was rented\\."), r.err());
         List<String> expected = new ArrayList<>();
         expected.add("[ERROR] Insufficient credit error detected. Destroying all instances...");
@@ -104,7 +104,7 @@ class ReserveCommandTest extends SimTest {
         before.forEach(i -> expected.add("[INFO] ✓ Destroyed instance " + i.id() + " (" + i.gpuDisplayName() + ")"));
         expected.add("[ERROR] All instances destroyed to prevent further costs.");
         assertEquals(expected, err.subList(1, err.size() - 1));
-        assertTrue(err.get(err.size() - 1).startsWith(NO_CREDIT_ERROR + "$0.00 while 3 instance(s) bill"), r.err());
+        assertTrue(err.get(err.size() - 1).startsWith(NO_CREDIT_ERROR + "$0.00 while 3 instances bill"), r.err());
         assertEquals("", r.out());
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"), "Vast would refuse: nothing is sent");
         assertTrue(alive().isEmpty(), "nothing left billing in the simulator");

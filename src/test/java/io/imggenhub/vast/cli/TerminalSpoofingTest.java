@@ -46,7 +46,7 @@ class TerminalSpoofingTest extends SimTest {
         assertTerminalSafe(r.all());
         assertTrue(r.out().contains("RTX 4090\\e[1A\\e[2K\\rTotal: $0.0000/hr for 0 instance(s)\\n\\u009b31m\\u202eevil"),
                 r.out());
-        assertTrue(r.out().contains("Total: $0.5000/hr for 2 instance(s)"), r.out());
+        assertTrue(r.out().contains("Total: $0.5000/hr for 2 instances"), r.out());
     }
 
     @Test

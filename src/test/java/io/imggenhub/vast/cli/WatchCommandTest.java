@@ -54,7 +54,7 @@ class WatchCommandTest extends SimTest {
         CliHarness.Result young = at().run("watch", "--once");
         assertEquals(0, young.exit(), young.all());
         assertEquals(List.of(), young.outLines().stream().filter(l -> l.contains("[GUARD]")).toList());
-        assertTrue(young.outLines().get(0).matches(STAMP + "2 instance\\(s\\), \\$0\\.5000/hr, credit \\$100\\.00"),
+        assertTrue(young.outLines().get(0).matches(STAMP + "2 instances, \\$0\\.5000/hr, credit \\$100\\.00"),
                 young.out());
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
 
@@ -66,6 +66,8 @@ class WatchCommandTest extends SimTest {
                 + "\\[GUARD] Guard destroyed instance " + id + ": lifetime 1 h reached\\.")), r.out());
         assertTrue(sim.state().isDestroyed(id));
         assertFalse(sim.state().isDestroyed(other), "only the guarded instance");
+        CliHarness.Result one = at().run("watch", "--once");
+        assertTrue(one.outLines().get(0).matches(STAMP + "1 instance, \\$.*"), "a real singular: " + one.out());
         List<JsonNode> events = audit();
         assertTrue(events.stream().anyMatch(e -> e.get("action").asText().equals("guard")
                 && e.get("reason").asText().equals("guard:ttl") && e.get("detail").asText().contains("lifetime 1 h reached")),
@@ -95,7 +97,7 @@ class WatchCommandTest extends SimTest {
         assertFalse(sim.state().isDestroyed(id));
         assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: instance " + id
                 + " \\(RTX 4090, \\$0\\.4000/hr\\): .*")), r.out());
-        assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: 1 instance\\(s\\) at .*")),
+        assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: 1 instance at .*")),
                 r.out());
     }
 
@@ -142,7 +144,7 @@ class WatchCommandTest extends SimTest {
         assertEquals(0.20, json.get("instances").get(0).get("estimated_spend").asDouble(), 1e-6);
         CliHarness.Result table = at().run("history", "--spend");
         assertTrue(table.outLines().get(0).startsWith("Estimated spend since "), table.out());
-        assertTrue(table.outLines().get(0).endsWith(": $0.25 (from 2 recorded poll(s))"), table.out());
+        assertTrue(table.outLines().get(0).endsWith(": $0.25 (from 2 recorded polls)"), table.out());
     }
 
     @Test

@@ -106,9 +106,9 @@ class DestroyerTest {
         assertEquals("insufficient_credit", audit.get(0).reason());
         // One bulk request for all five: its intent before it, its outcome after, then the verified summary.
         assertEquals(5, audit.get(0).instanceIds().size());
-        assertEquals("destroying 5 instance(s)", audit.get(0).detail());
+        assertEquals("destroying 5 instances", audit.get(0).detail());
         assertEquals("destroy-request", audit.get(1).action());
-        assertEquals("bulk request for 5 instance(s)", audit.get(1).detail());
+        assertEquals("bulk request for 5 instances", audit.get(1).detail());
         assertEquals(AuditEvent.Phase.OUTCOME, audit.get(2).phase());
         assertEquals("accepted", audit.get(2).detail());
         assertEquals(4, audit.size());

@@ -79,6 +79,48 @@ class BannerBoundsTest {
     }
 
     @Test
+    void escapeWithFocusInTheTableClosesTheBanner(FxRobot robot) {
+        await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == 200);
+        await().atMost(30, SECONDS).until(() -> find(robot, "#banner-alert-high-burn").isPresent());
+        robot.clickOn(robot.lookup("#instances .table-row-cell").nth(1).queryAs(Node.class));
+        assertTrue(fx(() -> robot.lookup("#instances").query().isFocused()
+                || robot.lookup("#instances").query().getScene().getFocusOwner() instanceof javafx.scene.control.TableView));
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banner-alert-high-burn").isEmpty());
+        assertTrue(fx(() -> ui.window().session().banners().banners().isEmpty()));
+    }
+
+    @Test
+    void escapeWithFocusInTheFilterBoxClosesTheBanner(FxRobot robot) {
+        await().atMost(30, SECONDS).until(() -> find(robot, "#banner-alert-high-burn").isPresent());
+        robot.clickOn("#filter");
+        robot.write("rtx");
+        assertTrue(fx(() -> robot.lookup("#filter").query().isFocused()));
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banner-alert-high-burn").isEmpty());
+        assertEquals("rtx", fx(() -> ((javafx.scene.control.TextField) robot.lookup("#filter").query()).getText()),
+                "Escape closes the banner and leaves what was typed");
+    }
+
+    @Test
+    void escapeClosesTheBannerTheCollapsedLineShows(FxRobot robot) {
+        await().atMost(30, SECONDS).until(() -> find(robot, "#banner-alert-high-burn").isPresent());
+        fxRun(() -> {
+            ui.window().session().banners().alert(new Banner("one", Banner.Severity.INFO, "One", ""));
+            ui.window().session().banners().alert(new Banner("two", Banner.Severity.DANGER, "Two is urgent", ""));
+        });
+        await().atMost(10, SECONDS).until(() -> find(robot, "#banners-collapsed").isPresent());
+        robot.clickOn(robot.lookup("#instances .table-row-cell").nth(0).queryAs(Node.class));
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(10, SECONDS).until(() -> fx(() -> ui.window().session().banners().find("two").isEmpty()));
+        assertEquals(2, fx(() -> ui.window().session().banners().banners().size()));
+        robot.type(KeyCode.ESCAPE);
+        robot.type(KeyCode.ESCAPE);
+        await().atMost(10, SECONDS).until(() -> fx(() -> ui.window().session().banners().banners().isEmpty()));
+        assertTrue(find(robot, "#banners-collapsed").isEmpty());
+    }
+
+    @Test
     void theHighSpendBannerFollowsTheFleet(FxRobot robot) {
         await().atMost(30, SECONDS).until(() -> allText(robot, "#banner-alert-high-burn").contains("across 200 instances"));
         long gone = simIds(ui.sim()).get(0);

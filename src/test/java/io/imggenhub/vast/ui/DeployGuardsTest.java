@@ -132,7 +132,7 @@ class DeployGuardsTest {
         Confirmer.Choice q = choices.get(0);
         assertEquals("Credit is -$0.04: Vast will refuse to rent", q.header());
         assertEquals(List.of("Destroy them now", "Keep them"), q.options());
-        assertTrue(q.text().startsWith("The emergency cleanup would destroy 1 instance(s), billing $"), q.text());
+        assertTrue(q.text().startsWith("The emergency cleanup would destroy 1 instance, billing $"), q.text());
         assertTrue(q.text().contains("• " + existing + " RTX 4090 $")
                 && q.text().contains("— stopped: storage only, data is deleted"), q.text());
         assertTrue(asked.isEmpty(), "no Rent anyway on an empty account");
@@ -147,7 +147,7 @@ class DeployGuardsTest {
         choice = 1;
         robot.clickOn("#deploy-cheapest");
         await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message")
-                .startsWith("Not rented: credit is -$0.04, so Vast would refuse; the 1 instance(s) were kept"));
+                .startsWith("Not rented: credit is -$0.04, so Vast would refuse; the instance was kept and still bills"));
         assertEquals(List.of(existing), simIds(ui.sim()));
         assertEquals(0, puts());
         assertEquals(0, ui.sim().count("DELETE", "/api/v0/instances/"));

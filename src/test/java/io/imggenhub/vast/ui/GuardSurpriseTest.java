@@ -95,6 +95,50 @@ class GuardSurpriseTest {
         assertFalse(ui.sim().state().isDestroyed(id), "kept");
     }
 
+    @Test
+    void savingAnAccountGuardAlreadyCrossedAsksFirstAndNoIsNothingSaved(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
+        setCreditFloorInDialog(robot, "600");
+        await().atMost(10, SECONDS).until(() -> !asked.isEmpty());
+        Confirmer.Confirmation q = asked.get(0);
+        // $500 less 55 h at $1.20/hr.
+        assertEquals("This destroys 1 instance ($1.20/hr) now: credit floor $600.00 reached (credit $434.00).",
+                q.header());
+        assertEquals("Save and destroy all", q.action());
+        poll();
+        poll();
+        assertTrue(guards().accountGuard().isEmpty(), "No: the account guards stay as they were");
+        assertFalse(ui.sim().state().isDestroyed(id));
+    }
+
+    @Test
+    void savingAnAccountGuardAlreadyCrossedWarnsBeforeItActsWhenTheAnswerIsYes(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
+        answer.set(true);
+        setCreditFloorInDialog(robot, "600");
+        await().atMost(10, SECONDS).until(() -> guards().accountGuard().destroyOnBreach());
+        assertEquals(1, asked.size());
+        poll();
+        assertFalse(ui.sim().state().isDestroyed(id), "the first poll that finds it crossed only warns");
+    }
+
+    @Test
+    void anAccountGuardThatDoesNotActNowIsSavedWithoutAQuestion(FxRobot robot) {
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
+        setCreditFloorInDialog(robot, "100");
+        await().atMost(10, SECONDS).until(() -> guards().accountGuard().destroyOnBreach());
+        assertTrue(asked.isEmpty(), "nothing to ask: " + asked);
+    }
+
+    private void setCreditFloorInDialog(FxRobot robot, String floor) {
+        robot.clickOn("#account-guards");
+        await().atMost(10, SECONDS).until(() -> find(robot, "#account-floor").isPresent());
+        UiTestSupport.typeInto(robot, "#account-floor", floor);
+        robot.clickOn("#account-destroy");
+        robot.clickOn("#account-guard-save");
+        await().atMost(10, SECONDS).until(() -> find(robot, "#account-guard-dialog").isEmpty());
+    }
+
     private void setTtlInDialog(FxRobot robot, String ttl) {
         fxRun(() -> {
             var table = ui.window().session().view().table();

@@ -60,7 +60,7 @@ class NoCreditDialogTest {
 
         String text = dialogText(robot);
         assertTrue(text.startsWith("Credit is -$0.04: Vast will refuse to rent\n"
-                + "The emergency cleanup would destroy 2 instance(s), billing $"), text);
+                + "The emergency cleanup would destroy 2 instances, billing $"), text);
         assertTrue(text.contains("• " + running + " RTX 4090 $") && text.contains("• " + stopped + " Tesla P40 $"), text);
         assertTrue(text.contains("— stopped: storage only, data is deleted"), text);
         assertEquals("Destroy them now", fx(() -> robot.lookup("#choice-0").queryButton().getText()));

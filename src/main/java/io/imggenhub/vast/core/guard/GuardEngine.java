@@ -490,6 +490,20 @@ public final class GuardEngine {
                 .map(Candidate::why).findFirst();
     }
 
+    /**
+     * Why saving {@code account} would destroy every live instance of {@code snapshot} at once (a cap or the floor is
+     * already crossed, destroy-on-breach is on and no "Keep it" runs), or empty: the window asks before saving it.
+     */
+    public Optional<String> wouldActNow(AccountGuard account, FleetSnapshot snapshot) {
+        Instant now = clock.instant();
+        if (!account.destroyOnBreach() || snapshot == null || snapshot.live().isEmpty()
+                || book.accountKeptUntil().filter(k -> k.isAfter(now)).isPresent()) {
+            return Optional.empty();
+        }
+        return accountChecks(account, snapshot, now).stream().filter(AccountCheck::breached)
+                .map(AccountCheck::why).findFirst();
+    }
+
     /** What protects this instance and when it would act, for the window's column and {@code guard list}. */
     public Protection protection(Instance instance) {
         Instant now = clock.instant();
