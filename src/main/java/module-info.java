@@ -1,7 +1,7 @@
 module io.imggenhub.vast {
     requires javafx.controls;
     requires java.desktop;
-    // sun.misc.Signal: the window quits in order on SIGTERM/SIGINT (ui.QuitSignals).
+    // sun.misc.Signal: the window quits in order on SIGTERM/SIGINT (ui.shell.QuitSignals).
     requires jdk.unsupported;
     requires java.net.http;
     requires java.logging;
@@ -13,14 +13,13 @@ module io.imggenhub.vast {
     requires org.xerial.sqlitejdbc;
 
     // Nothing here is a library: other modules get only the access they need to do their job, and no more.
-    // javafx.graphics instantiates the Application subclass (ui.DesktopApp) by reflection; if the window's classes
-    // move into sub-packages, export the package that holds DesktopApp instead.
-    exports io.imggenhub.vast.ui to javafx.graphics;
+    // javafx.graphics instantiates the Application subclass (ui.shell.DesktopApp) by reflection.
+    exports io.imggenhub.vast.ui.shell to javafx.graphics;
     // Jackson reads and writes records by reflection: Vast's rows (api), the simulator's answers (sim), the window's
-    // settings file (ui) and the CLI's --json output (cli).
+    // settings file (ui.settings) and the CLI's --json output (cli).
     opens io.imggenhub.vast.api to com.fasterxml.jackson.databind;
     opens io.imggenhub.vast.sim to com.fasterxml.jackson.databind;
-    opens io.imggenhub.vast.ui to com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.ui.settings to com.fasterxml.jackson.databind;
     // picocli injects options into command fields by reflection.
     opens io.imggenhub.vast.cli to info.picocli, com.fasterxml.jackson.databind;
 }

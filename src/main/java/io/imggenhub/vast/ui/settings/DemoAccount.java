@@ -1,0 +1,64 @@
+package io.imggenhub.vast.ui.settings;
+
+import io.imggenhub.vast.api.VastException;
+import io.imggenhub.vast.config.ApiKey;
+import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.store.LocalData;
+import io.imggenhub.vast.sim.SimInstance;
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The demo a first start shows: the bundled simulator in-process on a free loopback port, a few instances, a small
+ * credit and billing 20 times faster than real time, so the credit visibly drains between polls (about a dollar a
+ * poll) yet lasts long enough to look around. One instance is stopped, as in a real account, so that a row pays
+ * storage only. Its key stays inside: the window shows it nowhere.
+ */
+public final class DemoAccount {
+    private static final Logger LOG = Logger.getLogger(DemoAccount.class.getName());
+    public static final int INSTANCES = 6;
+    static final double CREDIT = 40.0;
+    public static final double TIME_SCALE = 20.0;
+
+    private DemoAccount() {
+    }
+
+    public static Connection start() {
+        return start(SimulatorConfig.defaults().withInstances(INSTANCES).withCredit(CREDIT).withTimeScale(TIME_SCALE));
+    }
+
+    public static Connection start(SimulatorConfig config) {
+        VastSimulator simulator = VastSimulator.start(config.withPort(0));
+        try {
+            // Demo spend is kept in memory only, so it never mixes with a real account's history.
+            LocalData data = LocalData.inMemory();
+            VastServices services = Connection.servicesFor(simulator.baseUrl(), new ApiKey(simulator.apiKey(), "demo"),
+                    data);
+            stopOne(simulator, services);
+            return new Connection(services, null, true, simulator, data);
+        } catch (RuntimeException e) {
+            simulator.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Stops the last instance the way a person would, through the API, so the demo shows a storage-only row. Not
+     * through the power switch: that would put a stop nobody asked for into the demo's audit log.
+     */
+    private static void stopOne(VastSimulator simulator, VastServices services) {
+        List<SimInstance> instances = simulator.state().instances();
+        if (instances.size() < 3) {
+            return;
+        }
+        long id = instances.get(instances.size() - 1).id();
+        try {
+            services.client().setInstanceState(id, false);
+        } catch (VastException e) {
+            LOG.fine("the demo could not stop instance " + id + ": " + e.getMessage());
+        }
+    }
+}
