@@ -2,7 +2,7 @@ module io.imggenhub.vast {
     requires javafx.controls;
     requires javafx.swing;
     requires java.desktop;
-    // sun.misc.Signal: the window quits in order on SIGTERM/SIGINT (ui.QuitSignals).
+    // sun.misc.Signal: the window quits in order on SIGTERM/SIGINT (ui.shell.QuitSignals).
     requires jdk.unsupported;
     requires java.net.http;
     requires java.logging;
@@ -20,7 +20,8 @@ module io.imggenhub.vast {
     exports io.imggenhub.vast.core.guard;
     exports io.imggenhub.vast.sim;
     exports io.imggenhub.vast.store;
-    exports io.imggenhub.vast.ui;
+    // javafx.graphics constructs the Application subclass (ui.shell.DesktopApp) by reflection.
+    exports io.imggenhub.vast.ui.shell to javafx.graphics;
 
     // picocli injects options into command fields by reflection.
     opens io.imggenhub.vast.cli to info.picocli;

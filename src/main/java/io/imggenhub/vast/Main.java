@@ -12,7 +12,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            io.imggenhub.vast.ui.DesktopApp.launchWindow(args);
+            io.imggenhub.vast.ui.shell.DesktopApp.launchWindow(args);
             return;
         }
         System.exit(VastCli.run(args));

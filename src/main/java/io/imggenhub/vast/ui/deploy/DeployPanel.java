@@ -1,0 +1,163 @@
+package io.imggenhub.vast.ui.deploy;
+
+import io.imggenhub.vast.api.Offer;
+import io.imggenhub.vast.ui.common.Format;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Filters, the matching offers (cheapest first) and Deploy cheapest with its progress and Cancel. */
+public final class DeployPanel {
+    private final VBox box = new VBox(8);
+    private final TextField gpuField;
+    private final Node buttonsRow;
+
+    public DeployPanel(DeployViewModel vm) {
+        box.getStyleClass().add("deploy-panel");
+        box.setId("deploy-panel");
+        Label title = new Label("Deploy a GPU");
+        title.getStyleClass().add("panel-title");
+
+        GridPane form = new GridPane();
+        form.getStyleClass().add("deploy-form");
+        form.setHgap(8);
+        form.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
+        gpuField = field(form, 0, "GPU name", "deploy-gpu", vm.gpuNameProperty(), "any",
+                "Vast's spelling, e.g. RTX 4090 or Tesla P40; empty for any GPU");
+        field(form, 1, "Min VRAM (GB)", "deploy-vram", vm.minVramGbProperty(), "any",
+                "Total GPU memory across the machine's GPUs");
+        field(form, 2, "Max $/hr", "deploy-max-price", vm.maxPriceProperty(), "no limit",
+                "All-in hourly price, storage included");
+        field(form, 3, "Min reliability (%)", "deploy-reliability", vm.minReliabilityProperty(), "any",
+                "Vast's host reliability score, 0-100");
+        field(form, 4, "Image", "deploy-image", vm.imageProperty(), "pytorch/pytorch:latest",
+                "Docker image to run");
+        field(form, 5, "Disk (GB)", "deploy-disk", vm.diskGbProperty(), DeployViewModel.DEFAULT_DISK,
+                "Disk to allocate, 8 GB or more; its storage bills too and is part of every $/hr shown");
+        field(form, 6, "Label", "deploy-label", vm.labelProperty(), "automatic",
+                "Shown in the table; used to find the rental again if the answer is lost");
+        TextArea prompt = new TextArea();
+        prompt.setId("deploy-prompt");
+        prompt.setPromptText("optional; passed to the container as $" + DeployViewModel.PROMPT_ENV);
+        prompt.setPrefRowCount(2);
+        prompt.setWrapText(true);
+        prompt.textProperty().bindBidirectional(vm.promptProperty());
+        prompt.setTooltip(new Tooltip("A text prompt for the image generator, given to the container as the "
+                + DeployViewModel.PROMPT_ENV + " environment variable"));
+        form.add(new Label("Prompt"), 0, 7);
+        form.add(prompt, 1, 7);
+        CheckBox unverified = new CheckBox("Include unverified hosts");
+        unverified.setId("deploy-include-unverified");
+        unverified.setTooltip(new Tooltip("Vast lists verified hosts only by default, as its own CLI does"));
+        unverified.selectedProperty().bindBidirectional(vm.includeUnverifiedProperty());
+        form.add(unverified, 1, 8);
+
+        Button search = new Button("Search offers");
+        search.setId("deploy-search");
+        search.setTooltip(new Tooltip("List the offers that match, cheapest first"));
+        search.setOnAction(e -> vm.search());
+        search.disableProperty().bind(vm.searchingProperty());
+        Button deploy = new Button("Deploy cheapest");
+        deploy.setId("deploy-cheapest");
+        deploy.getStyleClass().add("accent");
+        deploy.setTooltip(new Tooltip("Rent the cheapest matching offer and wait until it runs. It bills from now."));
+        deploy.setOnAction(e -> vm.deployCheapest());
+        deploy.disableProperty().bind(vm.deployingProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("deploy-cancel");
+        cancel.setTooltip(new Tooltip("Stop the deploy. A rental already made is kept and shown in the table."));
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.deployingProperty().not());
+        HBox buttons = new HBox(6, search, deploy, cancel);
+        buttonsRow = buttons;
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("deploy-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.deployingProperty());
+        progress.managedProperty().bind(vm.deployingProperty());
+        Label message = new Label();
+        message.setId("deploy-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        Label error = new Label();
+        error.setId("deploy-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        TableView<Offer> offers = new TableView<>(vm.offers());
+        offers.setId("offers-table");
+        offers.setPlaceholder(new Label("Search to see the matching offers"));
+        offers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        offers.getColumns().setAll(java.util.List.of(
+                offerColumn("GPU", Offer::gpuDisplayName, 96),
+                offerColumn("VRAM", o -> String.format(Locale.ROOT, "%.0f GB", o.totalVramGb()), 50),
+                offerColumn("$/hr", o -> Format.rate(o.hourlyCost()), 60),
+                offerColumn("Rel.", o -> String.format(Locale.ROOT, "%.0f%%", o.reliabilityPercent()), 40),
+                offerColumn("Where", o -> o.geolocation() == null ? "" : o.geolocation(), 70)));
+        offers.getStyleClass().add("offers-table");
+        VBox.setVgrow(offers, Priority.ALWAYS);
+
+        box.getChildren().addAll(title, form, buttons, progress, message, error, offers);
+    }
+
+    private static TextField field(GridPane form, int row, String caption, String id, StringProperty value,
+                                   String prompt, String tip) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setTooltip(new Tooltip(tip));
+        field.textProperty().bindBidirectional(value);
+        form.add(new Label(caption), 0, row);
+        form.add(field, 1, row);
+        return field;
+    }
+
+    private static TableColumn<Offer, String> offerColumn(String title, Function<Offer, String> value, double width) {
+        TableColumn<Offer, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        return column;
+    }
+
+    /** More controls (the guards' deploy options) between the buttons and the progress. */
+    public void addOptions(Node options) {
+        box.getChildren().add(box.getChildren().indexOf(buttonsRow), options);
+    }
+
+    TextInputControl firstField() {
+        return gpuField;
+    }
+
+    public Node view() {
+        return box;
+    }
+}

@@ -1,0 +1,135 @@
+package io.imggenhub.vast.ui.shell;
+
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import io.imggenhub.vast.ui.instances.InstanceRow;
+import io.imggenhub.vast.ui.settings.Theme;
+import io.imggenhub.vast.ui.settings.UiSettings;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fxRun;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's window screenshots, taken headless from the real window against the simulator. Runs only when asked:
+ * {@code mvn -B -ntp -o test -Dtest=WindowScreenshots -Dscreenshots.dir=assets}.
+ */
+@ExtendWith(ApplicationExtension.class)
+@EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
+class WindowScreenshots {
+    @TempDir
+    Path home;
+    VastSimulator sim;
+    MonitorWindow window;
+    Stage stage;
+
+    @BeforeAll
+    static void noImplicitExit() {
+        Platform.setImplicitExit(false);
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> java.util.List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide));
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private void open(FxRobot robot, int instances, double credit, Theme theme, double width, double height) {
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(instances).withCredit(credit)
+                .withBootTime(Duration.ZERO));
+        robot.interact(() -> {
+            window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
+                    UiSettings.defaults().withPollSeconds(600).withTheme(theme), question -> true);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        await().atMost(60, SECONDS).until(() -> tableIds(robot).size() == simIds(sim).size());
+    }
+
+    private void shoot(FxRobot robot, String name) throws IOException {
+        robot.interact(() -> { });
+        WritableImage image = fx(() -> window.stage().getScene().snapshot(null));
+        Path dir = Path.of(System.getProperty("screenshots.dir"));
+        Files.createDirectories(dir);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+    }
+
+    @Test
+    void defaultSizeLightAndDark(FxRobot robot) throws IOException {
+        open(robot, 8, 40, Theme.LIGHT, 1320, 800);
+        stopOne();
+        shoot(robot, "window-1320x800.png");
+        fxRun(() -> window.setTheme(Theme.DARK));
+        shoot(robot, "window-dark.png");
+    }
+
+    @Test
+    void smallAndLarge(FxRobot robot) throws IOException {
+        open(robot, 8, 40, Theme.LIGHT, 1024, 700);
+        stopOne();
+        shoot(robot, "window-1024x700.png");
+        robot.interact(() -> {
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+        });
+        shoot(robot, "window-1920x1080.png");
+    }
+
+    @Test
+    void twoHundredAfterTheEmergencyCleanup(FxRobot robot) throws IOException {
+        open(robot, 200, 40, Theme.LIGHT, 1320, 800);
+        sim.state().setCredit(0);
+        robot.interact(() -> robot.lookup("#deploy-cheapest").queryButton().fire());
+        await().atMost(120, SECONDS).until(() -> simIds(sim).isEmpty());
+        await().atMost(60, SECONDS).until(() -> window.session().banners().find("emergency").isPresent());
+        await().atMost(60, SECONDS).until(() -> tableIds(robot).isEmpty());
+        shoot(robot, "window-emergency-200.png");
+    }
+
+    @Test
+    void theFilterInUse(FxRobot robot) throws IOException {
+        open(robot, 40, 400, Theme.LIGHT, 1320, 800);
+        robot.interact(() -> robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class).setText("4090"));
+        fxRun(() -> window.session().view().table().getSelectionModel().selectRange(0, 2));
+        shoot(robot, "window-filter.png");
+    }
+
+    /** One stopped instance, through the API (vast-api.md §3.7), so the table shows a storage-only row. */
+    private void stopOne() {
+        long id = simIds(sim).get(1);
+        new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(),
+                new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "test"))).setInstanceState(id, false);
+        fxRun(() -> window.session().refreshNow());
+        await().atMost(30, SECONDS).until(() -> fx(() -> window.session().monitor().row(id)
+                .map(InstanceRow::storageOnly).orElse(false)));
+    }
+}
