@@ -1,6 +1,5 @@
 module io.imggenhub.vast {
     requires javafx.controls;
-    requires javafx.swing;
     requires java.desktop;
     // sun.misc.Signal: the window quits in order on SIGTERM/SIGINT (ui.shell.QuitSignals).
     requires jdk.unsupported;
@@ -13,16 +12,14 @@ module io.imggenhub.vast {
     requires info.picocli;
     requires org.xerial.sqlitejdbc;
 
-    exports io.imggenhub.vast;
-    exports io.imggenhub.vast.api;
-    exports io.imggenhub.vast.config;
-    exports io.imggenhub.vast.core;
-    exports io.imggenhub.vast.core.guard;
-    exports io.imggenhub.vast.sim;
-    exports io.imggenhub.vast.store;
-    // javafx.graphics constructs the Application subclass (ui.shell.DesktopApp) by reflection.
+    // Nothing here is a library: other modules get only the access they need to do their job, and no more.
+    // javafx.graphics instantiates the Application subclass (ui.shell.DesktopApp) by reflection.
     exports io.imggenhub.vast.ui.shell to javafx.graphics;
-
+    // Jackson reads and writes records by reflection: Vast's rows (api), the simulator's answers (sim), the window's
+    // settings file (ui.settings) and the CLI's --json output (cli).
+    opens io.imggenhub.vast.api to com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.sim to com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.ui.settings to com.fasterxml.jackson.databind;
     // picocli injects options into command fields by reflection.
-    opens io.imggenhub.vast.cli to info.picocli;
+    opens io.imggenhub.vast.cli to info.picocli, com.fasterxml.jackson.databind;
 }

@@ -1,6 +1,6 @@
 package io.imggenhub.vast.cli;
 
-/** The exit codes scripts can rely on; listed in every command's {@code --help} and in the README. */
+/** The exit codes scripts can rely on; listed in every command's {@code --help} and in docs/cli.md. */
 public final class ExitCodes {
     public static final int OK = 0;
     /** The command failed, or something it was asked to stop is still billing. */

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.imggenhub.vast.api.Instance;
-import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.Json;
-import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ApiKeyResolver;
 import io.imggenhub.vast.config.ServerResolver;
@@ -124,9 +122,9 @@ abstract class VastCommand implements Callable<Integer> {
                     + " or save the key in " + resolver.keyFile() + " (Vast's own 'vastai set api-key' does that).");
         }
         apiKey = key.orElse(null);
-        VastClient client = new VastClient(ClientSettings.of(server, apiKey));
         // The file is opened by the first event: listing commands never pay for loading SQLite.
-        return new VastServices(client, ctx.destroyerSettings(), event -> data().audit().record(event), ctx.clock());
+        return VastServices.connect(server, apiKey, ctx.destroyerSettings(), event -> data().audit().record(event),
+                ctx.clock());
     }
 
     /** The chosen server (flag, env, default); resolving it sends nothing. Guards are kept per server. */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 
 /**
  * The Vast server base, e.g. {@code https://console.vast.ai}. Plain http is allowed only for loopback (the
@@ -25,7 +26,7 @@ public final class ServerUrl {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Not a valid server URL: " + text.strip());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("The server URL must look like https://console.vast.ai, not " + text.strip());
         }

@@ -6,7 +6,7 @@ import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.api.RentResult;
 import io.imggenhub.vast.api.TransportException;
-import io.imggenhub.vast.api.VastClient;
+import io.imggenhub.vast.api.VastApi;
 import io.imggenhub.vast.api.VastException;
 
 import java.net.URI;
@@ -76,18 +76,18 @@ public final class Deployer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final VastClient client;
+    private final VastApi client;
     private final Destroyer destroyer;
     private final AuditSink audit;
     private final Clock clock;
     private final boolean emergencyCleanup;
     private final LostAnswerSearch lostAnswerSearch;
 
-    public Deployer(VastClient client, Destroyer destroyer, AuditSink audit, Clock clock, boolean emergencyCleanup) {
+    public Deployer(VastApi client, Destroyer destroyer, AuditSink audit, Clock clock, boolean emergencyCleanup) {
         this(client, destroyer, audit, clock, emergencyCleanup, LostAnswerSearch.DEFAULT);
     }
 
-    public Deployer(VastClient client, Destroyer destroyer, AuditSink audit, Clock clock, boolean emergencyCleanup,
+    public Deployer(VastApi client, Destroyer destroyer, AuditSink audit, Clock clock, boolean emergencyCleanup,
                     LostAnswerSearch lostAnswerSearch) {
         this.client = client;
         this.destroyer = destroyer;

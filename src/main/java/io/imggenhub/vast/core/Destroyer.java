@@ -2,11 +2,13 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.ApiErrorException;
 import io.imggenhub.vast.api.AuthenticationException;
+import io.imggenhub.vast.api.DestroyResult;
 import io.imggenhub.vast.api.Endpoint;
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.InstancePage;
 import io.imggenhub.vast.api.NotFoundException;
 import io.imggenhub.vast.api.RetryPolicy;
-import io.imggenhub.vast.api.VastClient;
+import io.imggenhub.vast.api.VastApi;
 import io.imggenhub.vast.api.VastException;
 
 import java.time.Clock;
@@ -61,13 +63,13 @@ public final class Destroyer {
         }
     }
 
-    private final VastClient lister;
-    private final VastClient sender;
+    private final VastApi lister;
+    private final VastApi sender;
     private final Settings settings;
     private final AuditSink audit;
     private final Clock clock;
 
-    public Destroyer(VastClient client, Settings settings, AuditSink audit, Clock clock) {
+    public Destroyer(VastApi client, Settings settings, AuditSink audit, Clock clock) {
         // Urgent: a destroy and the listing it needs go ahead of polls waiting on the same endpoint. Its DELETEs
         // do not retry inside the client: a failed chunk goes back into the queue (and a 400 to singles) here.
         this.lister = client.urgent();
@@ -77,7 +79,7 @@ public final class Destroyer {
         this.clock = clock;
     }
 
-    public Destroyer(VastClient client) {
+    public Destroyer(VastApi client) {
         this(client, Settings.DEFAULT, AuditSink.NONE, Clock.systemUTC());
     }
 
@@ -193,7 +195,7 @@ public final class Destroyer {
             Set<String> tokens = new java.util.HashSet<>();
             int bound = Integer.MAX_VALUE;
             for (int page = 1; ; page++) {
-                VastClient.InstancePage answer;
+                InstancePage answer;
                 long asked = System.nanoTime();
                 try {
                     answer = pageWithRetries(token);
@@ -204,7 +206,7 @@ public final class Destroyer {
                     return;
                 }
                 if (page == 1) {
-                    bound = VastClient.pageBound(answer.totalInstances());
+                    bound = InstancePage.pageBound(answer.totalInstances());
                     synchronized (this) {
                         expected = answer.totalInstances();
                     }
@@ -231,7 +233,7 @@ public final class Destroyer {
             }
         }
 
-        private VastClient.InstancePage pageWithRetries(String token) {
+        private InstancePage pageWithRetries(String token) {
             VastException last = null;
             for (int tryNo = 1; tryNo <= PAGE_TRIES && !pastDeadline(); tryNo++) {
                 try {
@@ -414,9 +416,9 @@ public final class Destroyer {
                     }
                     request(AuditEvent.Phase.INTENT, List.of(id), "attempt " + attempts.get(id));
                     try {
-                        VastClient.DestroyResult result = sender.destroyInstance(id);
-                        settleChunk(List.of(id), result == VastClient.DestroyResult.ALREADY_GONE
-                                ? State.ALREADY_GONE : State.SENT, result == VastClient.DestroyResult.ALREADY_GONE
+                        DestroyResult result = sender.destroyInstance(id);
+                        settleChunk(List.of(id), result == DestroyResult.ALREADY_GONE
+                                ? State.ALREADY_GONE : State.SENT, result == DestroyResult.ALREADY_GONE
                                 ? "already gone" : "accepted");
                     } catch (AuthenticationException e) {
                         fail(List.of(id), e.getMessage());
@@ -549,8 +551,8 @@ public final class Destroyer {
         private List<Instance> boundedListing(Set<Long> ids) {
             List<Instance> rows = new ArrayList<>();
             Set<String> tokens = new java.util.HashSet<>();
-            VastClient.InstancePage page = lister.listPage(null, ids);
-            int bound = VastClient.pageBound(page.totalInstances());
+            InstancePage page = lister.listPage(null, ids);
+            int bound = InstancePage.pageBound(page.totalInstances());
             for (int read = 1; ; read++) {
                 rows.addAll(page.instances());
                 String next = page.nextToken();

@@ -1,7 +1,7 @@
 package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Instance;
-import io.imggenhub.vast.api.VastClient;
+import io.imggenhub.vast.api.VastApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -12,11 +12,11 @@ import java.util.Objects;
  * disk, which still bills storage. Written to the audit log like every action that changes what the account pays.
  */
 public final class PowerSwitch {
-    private final VastClient client;
+    private final VastApi client;
     private final AuditSink audit;
     private final Clock clock;
 
-    public PowerSwitch(VastClient client, AuditSink audit, Clock clock) {
+    public PowerSwitch(VastApi client, AuditSink audit, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -1,6 +1,6 @@
 package io.imggenhub.vast.core;
 
-import io.imggenhub.vast.api.VastClient;
+import io.imggenhub.vast.api.VastApi;
 
 import java.time.Clock;
 import java.util.List;
@@ -15,14 +15,14 @@ import java.util.function.Consumer;
  * background service, the CLI directly. Listeners hear about every successful refresh on the refreshing thread.
  */
 public class VastRepository {
-    private final VastClient client;
+    private final VastApi client;
     private final Clock clock;
     private final AtomicReference<FleetSnapshot> latest = new AtomicReference<>();
     private final List<Consumer<FleetSnapshot>> listeners = new CopyOnWriteArrayList<>();
     /** Publishing a snapshot and adding a replaying listener exclude each other: every listener hears each once. */
     private final Object publishing = new Object();
 
-    public VastRepository(VastClient client, Clock clock) {
+    public VastRepository(VastApi client, Clock clock) {
         this.client = client;
         this.clock = clock;
     }
@@ -75,7 +75,7 @@ public class VastRepository {
         listeners.remove(listener);
     }
 
-    public VastClient client() {
+    public VastApi client() {
         return client;
     }
 

@@ -68,9 +68,9 @@ class RedirectTest {
         try (FakeServer server = FakeServer.answering(r -> r.path().startsWith("/moved/")
                 ? FakeServer.Answer.json("{\"success\": true}")
                 : FakeServer.Answer.redirect(302, "/moved" + r.path()))) {
-            VastClient.DestroyResult result = clientFor(server).destroyInstance(42);
+            DestroyResult result = clientFor(server).destroyInstance(42);
 
-            assertEquals(VastClient.DestroyResult.ACCEPTED, result);
+            assertEquals(DestroyResult.ACCEPTED, result);
             List<FakeServer.Seen> seen = server.seen();
             assertEquals(2, seen.size());
             assertEquals("DELETE", seen.get(1).method(), "a 302 must not turn a destroy into a GET");

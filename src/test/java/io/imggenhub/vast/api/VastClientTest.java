@@ -61,6 +61,30 @@ class VastClientTest {
         assertEquals(3, sim.count("GET", "/api/v1/instances"));
     }
 
+    /**
+     * The next page loads while the caller works on this one, on the client's own named daemon threads: a blocked
+     * exchange on the common fork-join pool would starve everything else that uses it.
+     */
+    @Test
+    void theNextPageLoadsOnTheClientsOwnThreadsWhichEndWithTheClient() {
+        restartWith(SimulatorConfig.defaults().withInstances(60));
+        List<Thread> helpers = new java.util.ArrayList<>();
+        List<Instance> instances = client.listInstances(page -> {
+            if (helpers.isEmpty()) {
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith(client.threads().namePrefix())).forEach(helpers::add);
+            }
+        });
+        assertEquals(60, instances.size());
+        assertFalse(helpers.isEmpty(), "the second page was asked for on a thread of the client's own");
+        assertTrue(helpers.stream().allMatch(Thread::isDaemon), "a forgotten client never keeps the JVM alive");
+        assertTrue(helpers.size() <= IoThreads.MAX_THREADS);
+
+        client.close();
+        assertTrue(client.threads().isShutdown());
+        assertEquals(60, client.urgent().listInstances().size(), "a closed client still lists, without the overlap");
+    }
+
     @Test
     void instanceRowsCarryWhatAMonitorNeeds() {
         Instance first = client.listInstances().get(0);
@@ -106,18 +130,18 @@ class VastClientTest {
     @Test
     void destroyAcceptsTheUsualAnswerA204AndAnEmptyBody() {
         List<Long> ids = sim.state().instances().stream().map(i -> i.id()).toList();
-        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(0)));
+        assertEquals(DestroyResult.ACCEPTED, client.destroyInstance(ids.get(0)));
         sim.faults().destroyAnswers204(true);
-        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(1)));
+        assertEquals(DestroyResult.ACCEPTED, client.destroyInstance(ids.get(1)));
         sim.faults().destroyAnswers204(false);
         sim.faults().emptyDestroyBody(true);
-        assertEquals(VastClient.DestroyResult.ACCEPTED, client.destroyInstance(ids.get(2)));
+        assertEquals(DestroyResult.ACCEPTED, client.destroyInstance(ids.get(2)));
         ids.forEach(id -> assertTrue(sim.state().isDestroyed(id)));
     }
 
     @Test
     void destroyingAnUnknownInstanceMeansAlreadyGone() {
-        assertEquals(VastClient.DestroyResult.ALREADY_GONE, client.destroyInstance(999_999_999L));
+        assertEquals(DestroyResult.ALREADY_GONE, client.destroyInstance(999_999_999L));
     }
 
     @Test
@@ -228,7 +252,7 @@ class VastClientTest {
 
     @Test
     void deprecatedEndpointMapsToItsOwnType() {
-        VastException e = client.errorFrom(410, "{\"success\": false, \"error\": \"deprecated_endpoint\", "
+        VastException e = client.errors().classify(410, "{\"success\": false, \"error\": \"deprecated_endpoint\", "
                 + "\"msg\": \"/api/v0/instances/ is deprecated. Use /api/v1/instances/ instead.\"}");
         assertInstanceOf(DeprecatedEndpointException.class, e);
         assertTrue(e.getMessage().startsWith("deprecated_endpoint: /api/v0/instances/ is deprecated"));
@@ -236,7 +260,7 @@ class VastClientTest {
 
     @Test
     void plainTextAndEchoedKeysNeverLeakIntoMessages() {
-        VastException e = client.errorFrom(502, "<html>Bad gateway for " + sim.apiKey() + "</html>");
+        VastException e = client.errors().classify(502, "<html>Bad gateway for " + sim.apiKey() + "</html>");
         assertInstanceOf(ServerErrorException.class, e);
         assertFalse(e.getMessage().contains(sim.apiKey()), e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 502"));
@@ -268,17 +292,29 @@ class VastClientTest {
     /** vast-api.md §3.4: only Vast's own refusal starts the cleanup that destroys every instance. */
     @Test
     void onlyVastsOwnCreditRefusalIsInsufficientCredit() {
-        assertInstanceOf(InsufficientCreditException.class, client.errorFrom(400,
+        assertInstanceOf(InsufficientCreditException.class, client.errors().classify(400,
                 "{\"success\": false, \"error\": \"insufficient_credit\", \"msg\": \"anything\"}"));
-        assertInstanceOf(InsufficientCreditException.class, client.errorFrom(400,
+        assertInstanceOf(InsufficientCreditException.class, client.errors().classify(400,
                 "{\"msg\": \"Your account lacks credit; see the billing page.\"}"));
-        assertFalse(client.errorFrom(502, "<html><body>Your account lacks credit; see the billing page.</body></html>")
+        assertFalse(client.errors().classify(502, "<html><body>Your account lacks credit; see the billing page.</body></html>")
                 instanceof InsufficientCreditException, "a proxy's page is not Vast's answer");
-        assertFalse(client.errorFrom(400, "{\"success\": false, \"error\": \"invalid_args\", \"msg\":"
+        assertFalse(client.errors().classify(400, "{\"success\": false, \"error\": \"invalid_args\", \"msg\":"
                 + " \"error 400/3467: Invalid args: label 'my account lacks credit' is invalid\"}")
                 instanceof InsufficientCreditException, "an echoed label is not a refusal");
-        assertFalse(client.errorFrom(500, "{\"error\": \"insufficient_credit\", \"msg\": \"x\"}")
+        assertFalse(client.errors().classify(500, "{\"error\": \"insufficient_credit\", \"msg\": \"x\"}")
                 instanceof InsufficientCreditException, "a server error is not a refusal");
+    }
+
+    /** vast-api.md §2: "invalid user key" is an auth error whatever the JVM's language (Turkish lower-cases I to ı). */
+    @Test
+    void errorKindsDoNotDependOnTheDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+        try {
+            assertInstanceOf(AuthenticationException.class, client.errors().classify(400, "{\"msg\": \"INVALID USER KEY\"}"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 
     /** vast-api.md §3.4: an environment variable is its bare name; the simulator refuses the old "-e KEY" shape. */

@@ -17,6 +17,7 @@ import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -42,8 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Time to stop billing under Vast's documented limits (vast-api.md §3.3, §5), at the real intervals (scale 1) and
  * 100 ms per request, in-process against the simulator. Not a test run by default; a measurement:
  * {@code mvn -B -ntp -o test -Dtest=DestroyAllBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}.
- * Results are printed and written to target/bench/destroy-all.txt (the README table comes from there).
+ * Results are printed and written to target/bench/destroy-all.txt (the table in docs/benchmarks.md comes from there).
  */
+@Timeout(value = 30, unit = TimeUnit.MINUTES) // a measurement at Vast's real intervals
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class DestroyAllBenchmark {
     private static final Duration LATENCY = Duration.ofMillis(100);

@@ -9,6 +9,7 @@ import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.LocalData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sent and which were never confirmed. Every intent is committed before its request goes out, so anything the
  * simulator destroyed has an intent on record, whenever the kill came.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // runs the built launcher as processes
 class AuditCrashIT {
     @TempDir
     Path home;

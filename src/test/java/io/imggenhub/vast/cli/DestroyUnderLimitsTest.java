@@ -219,7 +219,7 @@ class DestroyUnderLimitsTest extends SimTest {
         assertTrue(r.err().contains("the list did not end"), r.err());
         long pages = sim.requests().stream().filter(q -> q.method().equals("GET") && q.query() != null
                 && !q.query().contains("select_filters")).count();
-        assertTrue(pages <= io.imggenhub.vast.api.VastClient.pageBound(30), "pages read: " + pages);
+        assertTrue(pages <= io.imggenhub.vast.api.InstancePage.pageBound(30), "pages read: " + pages);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.imggenhub.vast.sim.VastSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The built launcher ({@code target/image/bin/imggenhub-vast}) as a user runs it: a separate process with no
  * terminal, a C locale, and a home without any key, against an in-process simulator.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // runs the built launcher as processes
 class LauncherIT {
     private static Path launcher;
 

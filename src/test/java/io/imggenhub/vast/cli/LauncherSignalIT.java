@@ -2,6 +2,7 @@ package io.imggenhub.vast.cli;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * SIGTERM ends the JVM; jlink's own script left the JVM running as an orphan. It also works through a symlink,
  * as the installed {@code /usr/bin/imggenhub-vast} is one.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // runs the built launcher as processes
 class LauncherSignalIT {
     @TempDir
     Path home;

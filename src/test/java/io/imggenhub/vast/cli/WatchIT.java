@@ -4,6 +4,7 @@ import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code watch} as a service runs it: a separate process that SIGTERM stops cleanly between polls. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // runs the built launcher as processes
 class WatchIT {
     @TempDir
     Path home;

@@ -2,6 +2,7 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,11 +17,14 @@ class FleetSnapshotTest {
     static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
     static Instance instance(long id, String status, double dph, double disk, double storageCostPerGbMonth) {
-        return new Instance(id, null, "RTX 3090", 1, status, "running", "stopped".equals(status) ? "stopped" : "running",
-                null, dph, dph - disk * storageCostPerGbMonth / 720, storageCostPerGbMonth, disk * storageCostPerGbMonth / 720,
-                disk, "ssh5.vast.ai", 10000 + (int) id, "1.2.3.4\n", Map.of(), null,
-                (double) NOW.minus(Duration.ofHours(2)).getEpochSecond(), 50.0, 24576.0, "img", "ssh", null,
-                false, null, "US", null, null);
+        double storagePerHour = disk * storageCostPerGbMonth / 720;
+        return InstanceBuilder.running(id, dph).gpuName("RTX 3090").actualStatus(status)
+                .curState("stopped".equals(status) ? "stopped" : "running")
+                .dphBase(dph - storagePerHour).storageCost(storageCostPerGbMonth).storageTotalCost(storagePerHour)
+                .diskSpace(disk).sshHost("ssh5.vast.ai").sshPort(10000 + (int) id).publicIpaddr("1.2.3.4\n")
+                .ports(Map.of()).startDate((double) NOW.minus(Duration.ofHours(2)).getEpochSecond())
+                .gpuUtil(50.0).gpuRam(24576.0).imageUuid("img").imageRuntype("ssh").isBid(false).geolocation("US")
+                .build();
     }
 
     @Test
@@ -48,8 +52,8 @@ class FleetSnapshotTest {
 
     @Test
     void destroyedRowsStillListedDoNotBill() {
-        var gone = new Instance(3, null, "A100", 1, "destroyed", "destroyed", "unloaded", null, 1.2, 1.2, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        var gone = InstanceBuilder.running(3, 1.2).gpuName("A100")
+                .actualStatus("destroyed").intendedStatus("destroyed").curState("unloaded").build();
         var snapshot = new FleetSnapshot(List.of(gone), account(1.0), NOW);
         assertEquals(0.0, snapshot.burnPerHour());
         assertTrue(snapshot.live().isEmpty());
@@ -67,10 +71,10 @@ class FleetSnapshotTest {
         assertEquals("root@ssh5.vast.ai:10001", proxied.ssh().userAtHostPort());
         assertEquals("ssh -p 10001 root@ssh5.vast.ai", proxied.ssh().command());
 
-        var direct = new Instance(2, null, "RTX 3090", 1, "running", "running", "running", null, 0.2, 0.2, null, null,
-                null, "ssh5.vast.ai", 10002, " 183.89.209.74\n",
-                Map.of("22/tcp", List.of(new Instance.PortBinding("0.0.0.0", "56836"))), null, null, null, null, null,
-                "ssh", null, null, null, null, null, null);
+        var direct = InstanceBuilder.running(2, 0.2).gpuName("RTX 3090")
+                .sshHost("ssh5.vast.ai").sshPort(10002).publicIpaddr(" 183.89.209.74\n")
+                .ports(Map.of("22/tcp", List.of(new Instance.PortBinding("0.0.0.0", "56836")))).imageRuntype("ssh")
+                .build();
         assertEquals("root@183.89.209.74:56836", direct.ssh().userAtHostPort());
     }
 

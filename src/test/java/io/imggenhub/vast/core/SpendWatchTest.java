@@ -2,6 +2,7 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import io.imggenhub.vast.testutil.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,7 @@ class SpendWatchTest {
     FleetSnapshot fleet(double credit, double... rates) {
         List<Instance> instances = new ArrayList<>();
         for (int i = 0; i < rates.length; i++) {
-            instances.add(new Instance(100 + i, null, "RTX 4090", 1, "running", "running", "running", null, rates[i],
-                    rates[i], null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null));
+            instances.add(InstanceBuilder.running(100 + i, rates[i]).build());
         }
         return new FleetSnapshot(instances, new Account(1L, "u", "e", credit, 0.0, null, null), clock.instant());
     }

@@ -3,6 +3,7 @@ package io.imggenhub.vast.store;
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,9 +20,7 @@ class SpendBetweenTest {
     static FleetSnapshot at(Duration after, double... rates) {
         List<Instance> instances = new java.util.ArrayList<>();
         for (int i = 0; i < rates.length; i++) {
-            instances.add(new Instance(i + 1, null, "RTX 4090", 1, "running", "running", "running", null, rates[i],
-                    rates[i], null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null));
+            instances.add(InstanceBuilder.running(i + 1, rates[i]).build());
         }
         return new FleetSnapshot(instances, new Account(1L, "u", "e", 50.0, 0.0, null, null), T0.plus(after));
     }

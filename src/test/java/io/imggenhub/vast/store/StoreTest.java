@@ -4,6 +4,7 @@ import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,7 @@ class StoreTest {
     Path dir;
 
     static Instance running(long id, double dph) {
-        return new Instance(id, null, "RTX 4090", 1, "running", "running", "running", null, dph, dph, null, null, null,
-                null, null, null, null, "job-" + id, null, null, null, null, null, null, null, null, null, null, null);
+        return InstanceBuilder.running(id, dph).label("job-" + id).build();
     }
 
     static FleetSnapshot snapshot(Instant at, double credit, Instance... instances) {

@@ -18,7 +18,7 @@ public record GuardCell(String text, boolean localOnly, String tooltip) {
     public static final GuardCell NONE = new GuardCell("—", false,
             "No guard: nothing destroys this instance by itself. Guard… (G) sets a lifetime, idle or price limit.");
 
-    /** Shown (as a warning) until the watchdog reports itself armed by its label; see README "Security". */
+    /** Shown (as a warning) until the watchdog reports itself armed by its label; see docs/security.md. */
     static final String UNCONFIRMED = "The on-instance watchdog has not reported itself armed yet (it appends"
             + " \"[watchdog armed]\" to the label once it runs and can reach Vast). Until then do not count on it:"
             + " the image may lack curl, wget, python3 and perl, or the container has not started.\n";

@@ -1,5 +1,6 @@
 package io.imggenhub.vast.ui.guards;
 
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableMap;

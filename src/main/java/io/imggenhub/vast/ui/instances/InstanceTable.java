@@ -1,5 +1,6 @@
 package io.imggenhub.vast.ui.instances;
 
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.common.Format;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

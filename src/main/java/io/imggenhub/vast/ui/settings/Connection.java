@@ -1,7 +1,5 @@
 package io.imggenhub.vast.ui.settings;
 
-import io.imggenhub.vast.api.ClientSettings;
-import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ServerResolver;
 import io.imggenhub.vast.core.Destroyer;
@@ -47,8 +45,7 @@ public final class Connection implements AutoCloseable {
 
     /** Every destroy, rent and cleanup of this window goes to the audit log of {@code data}. */
     static VastServices servicesFor(URI server, ApiKey key, LocalData data) {
-        return new VastServices(new VastClient(ClientSettings.of(server, key)), Destroyer.Settings.DEFAULT,
-                data.audit(), Clock.systemUTC());
+        return VastServices.connect(server, key, Destroyer.Settings.DEFAULT, data.audit(), Clock.systemUTC());
     }
 
     /** This user's history file, or memory with a logged warning when it cannot be opened. */
@@ -122,6 +119,7 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public void close() {
+        services.close();
         data.close();
         if (owned != null) {
             try {

@@ -1,6 +1,6 @@
 package io.imggenhub.vast.ui.settings;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.imggenhub.vast.api.VastException;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.store.LocalData;
@@ -8,11 +8,6 @@ import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -38,11 +33,11 @@ public final class DemoAccount {
     public static Connection start(SimulatorConfig config) {
         VastSimulator simulator = VastSimulator.start(config.withPort(0));
         try {
-            stopOne(simulator);
             // Demo spend is kept in memory only, so it never mixes with a real account's history.
             LocalData data = LocalData.inMemory();
             VastServices services = Connection.servicesFor(simulator.baseUrl(), new ApiKey(simulator.apiKey(), "demo"),
                     data);
+            stopOne(simulator, services);
             return new Connection(services, null, true, simulator, data);
         } catch (RuntimeException e) {
             simulator.close();
@@ -50,30 +45,20 @@ public final class DemoAccount {
         }
     }
 
-    /** Stops the last instance the way a person would, through the API, so the demo shows a storage-only row. */
-    private static void stopOne(VastSimulator simulator) {
+    /**
+     * Stops the last instance the way a person would, through the API, so the demo shows a storage-only row. Not
+     * through the power switch: that would put a stop nobody asked for into the demo's audit log.
+     */
+    private static void stopOne(VastSimulator simulator, VastServices services) {
         List<SimInstance> instances = simulator.state().instances();
         if (instances.size() < 3) {
             return;
         }
         long id = instances.get(instances.size() - 1).id();
-        String body = JsonNodeFactory.instance.objectNode().put("state", "stopped").toString();
-        HttpRequest request = HttpRequest.newBuilder(simulator.baseUrl().resolve("/api/v0/instances/" + id + "/"))
-                .timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + simulator.apiKey())
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                LOG.fine("the demo could not stop instance " + id + ": HTTP " + response.statusCode());
-            }
-        } catch (IOException e) {
+            services.client().setInstanceState(id, false);
+        } catch (VastException e) {
             LOG.fine("the demo could not stop instance " + id + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

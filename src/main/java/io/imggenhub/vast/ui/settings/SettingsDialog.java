@@ -1,10 +1,9 @@
 package io.imggenhub.vast.ui.settings;
 
-import io.imggenhub.vast.api.ClientSettings;
-import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ApiKeyResolver;
 import io.imggenhub.vast.config.ServerUrl;
+import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.instances.MonitorViewModel;
 import javafx.event.ActionEvent;
@@ -216,8 +215,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         saveButton.setDisable(true);
         // The check, the key file and opening the account's local data are all I/O: none of it on the FX thread.
         runner.task(p -> {
-                    VastClient client = new VastClient(ClientSettings.of(serverUri, toCheck));
-                    client.currentUser();
+                    VastServices.checkKey(serverUri, toCheck);
                     if (newKey != null) {
                         keys.save(newKey);
                     }

@@ -4,6 +4,7 @@ import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,8 +292,7 @@ class InstanceGuardsTest {
     }
 
     private static Instance row(long id, String status, Double gpuUtil, Instant now) {
-        return new Instance(id, null, "RTX 4090", 1, status, "running", "running", null, 0.4, 0.4, null, null, null,
-                null, null, null, null, null, now.minus(Duration.ofHours(1)).getEpochSecond() + 0.0, gpuUtil, null, null,
-                null, null, null, null, null, null, null);
+        return InstanceBuilder.running(id, 0.4).actualStatus(status)
+                .startDate(now.minus(Duration.ofHours(1)).getEpochSecond() + 0.0).gpuUtil(gpuUtil).build();
     }
 }

@@ -2,6 +2,7 @@ package io.imggenhub.vast.core.guard;
 
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.RentRequest;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,7 +135,6 @@ class OnstartWatchdogTest {
     }
 
     private static Instance instance(String onstart, List<List<String>> env) {
-        return new Instance(1, null, "RTX 4090", 1, "running", "running", "running", null, 0.4, 0.4, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, onstart, env);
+        return InstanceBuilder.running(1, 0.4).onstart(onstart).extraEnv(env).build();
     }
 }

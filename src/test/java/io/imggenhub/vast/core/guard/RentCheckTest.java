@@ -3,6 +3,7 @@ package io.imggenhub.vast.core.guard;
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,9 +22,7 @@ class RentCheckTest {
     static FleetSnapshot fleet(Double credit, double... rates) {
         List<Instance> instances = new ArrayList<>();
         for (int i = 0; i < rates.length; i++) {
-            instances.add(new Instance(i + 1, null, "RTX 4090", 1, "running", "running", "running", null, rates[i],
-                    rates[i], null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, null));
+            instances.add(InstanceBuilder.running(i + 1, rates[i]).build());
         }
         Account account = credit == null ? null : new Account(1L, "u", "e", credit, 0.0, null, null);
         return new FleetSnapshot(instances, account, T0);

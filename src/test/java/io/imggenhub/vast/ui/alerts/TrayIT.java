@@ -3,6 +3,7 @@ package io.imggenhub.vast.ui.alerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and headless AWT, and neither can be switched once loaded). Skipped when Xvfb or trayer is missing, unless
  * IMGGENHUB_REQUIRE_TRAY_TEST is set (CI sets it after installing them), which makes a missing tool a failure.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // starts Xvfb, a tray and the window as processes
 class TrayIT {
     @TempDir
     Path tmp;

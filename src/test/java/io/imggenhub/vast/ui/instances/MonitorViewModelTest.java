@@ -4,6 +4,7 @@ import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.TransportException;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,11 @@ class MonitorViewModelTest {
     static final Instant T0 = Instant.parse("2026-07-01T12:00:00Z");
 
     static Instance instance(long id, String gpu, String status, double dph, Instant started) {
-        return new Instance(id, 1L, gpu, 1, status, "running", "running", "running", dph, dph, 0.1, 0.01, 20.0,
-                "ssh4.vast.ai", 20000 + (int) (id % 1000), "1.2.3.4", null, "job-" + id,
-                started.getEpochSecond() + 0.0, 55.0, 24576.0, "pytorch/pytorch", "ssh", null, false, null, "NL",
-                null, null);
+        return InstanceBuilder.running(id, dph).machineId(1L).gpuName(gpu).actualStatus(status).nextState("running")
+                .storageCost(0.1).storageTotalCost(0.01).diskSpace(20.0)
+                .sshHost("ssh4.vast.ai").sshPort(20000 + (int) (id % 1000)).publicIpaddr("1.2.3.4").label("job-" + id)
+                .startDate(started.getEpochSecond() + 0.0).gpuUtil(55.0).gpuRam(24576.0)
+                .imageUuid("pytorch/pytorch").imageRuntype("ssh").isBid(false).geolocation("NL").build();
     }
 
     static FleetSnapshot snapshot(Instant at, double credit, Instance... instances) {

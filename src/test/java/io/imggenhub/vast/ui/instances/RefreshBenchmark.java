@@ -5,6 +5,7 @@ import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.VastRepository;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
+import io.imggenhub.vast.testutil.InstanceBuilder;
 import io.imggenhub.vast.ui.settings.UiSettings;
 import io.imggenhub.vast.ui.shell.MonitorWindow;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
@@ -224,11 +225,7 @@ class RefreshBenchmark {
     }
 
     private static Instance withUtil(Instance i, double util) {
-        return new Instance(i.id(), i.machineId(), i.gpuName(), i.numGpus(), i.actualStatus(), i.intendedStatus(),
-                i.curState(), i.nextState(), i.dphTotal(), i.dphBase(), i.storageCost(), i.storageTotalCost(),
-                i.diskSpace(), i.sshHost(), i.sshPort(), i.publicIpaddr(), i.ports(), i.label(), i.startDate(), util,
-                i.gpuRam(), i.imageUuid(), i.imageRuntype(), i.statusMsg(), i.isBid(), i.minBid(), i.geolocation(),
-                i.onstart(), i.extraEnv());
+        return InstanceBuilder.from(i).gpuUtil(util).build();
     }
 
     private static Instance variant(Instance i, String status, double extra) {
@@ -236,11 +233,7 @@ class RefreshBenchmark {
     }
 
     private static Instance variant(Instance i, String status, double extra, long id) {
-        return new Instance(id, i.machineId(), i.gpuName(), i.numGpus(), status, i.intendedStatus(), i.curState(),
-                i.nextState(), i.hourlyCost() + extra, i.dphBase(), i.storageCost(), i.storageTotalCost(),
-                i.diskSpace(), i.sshHost(), i.sshPort(), i.publicIpaddr(), i.ports(), i.label(), i.startDate(),
-                i.gpuUtil(), i.gpuRam(), i.imageUuid(), i.imageRuntype(), i.statusMsg(), i.isBid(), i.minBid(),
-                i.geolocation(), i.onstart(), i.extraEnv());
+        return InstanceBuilder.from(i).id(id).actualStatus(status).dphTotal(i.hourlyCost() + extra).build();
     }
 
     private static double percentile(double[] values, int p) {

@@ -5,6 +5,7 @@ import io.imggenhub.vast.ui.alerts.TrayDisplay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after the first, the last two SIGINT): no hs_err file, status 0 or 143, and the quit was orderly (the window
  * saved its settings on the way out, which only the Quit path does).
  */
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // twenty window starts and signals: about 2 min
 class QuitOnSignalIT {
     private static final int RUNS = 20;
 

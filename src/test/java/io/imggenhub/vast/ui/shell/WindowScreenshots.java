@@ -6,8 +6,8 @@ import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.settings.Theme;
 import io.imggenhub.vast.ui.settings.UiSettings;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
+import javafx.scene.image.WritablePixelFormat;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,8 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The README's window screenshots, taken headless from the real window against the simulator. Runs only when asked:
+ * The window screenshots of README.md and docs/desktop.md, taken headless from the real window against the
+ * simulator. Runs only when asked:
  * {@code mvn -B -ntp -o test -Dtest=WindowScreenshots -Dscreenshots.dir=assets}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -80,7 +83,18 @@ class WindowScreenshots {
         WritableImage image = fx(() -> window.stage().getScene().snapshot(null));
         Path dir = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(dir);
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name).toFile());
+        ImageIO.write(toBufferedImage(image), "png", dir.resolve(name).toFile());
+    }
+
+    /** What javafx-swing's SwingFXUtils.fromFXImage does for a snapshot, without shipping javafx.swing for it. */
+    private static BufferedImage toBufferedImage(WritableImage image) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+        int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        image.getPixelReader().getPixels(0, 0, width, height, WritablePixelFormat.getIntArgbPreInstance(), pixels, 0,
+                width);
+        return out;
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.imggenhub.vast.ui;
+package io.imggenhub.vast.ui.common;
 
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
@@ -9,25 +9,25 @@ import javafx.scene.input.MouseEvent;
  * table fills its viewport with cells whether they show a row or not (about 300 at the default size): making one
  * per cell up front was most of the ~320 popups the window built, and styled, before its first frame.
  */
-final class LazyTip {
+public final class LazyTip {
     private final Control owner;
     private String text;
     private Tooltip tip;
 
-    LazyTip(Control owner) {
+    public LazyTip(Control owner) {
         this.owner = owner;
         // Installed on entering, the tooltip still sees the moves that follow, which are what start its timer.
         owner.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> apply(true));
     }
 
     /** The text to show; null or empty shows none. */
-    void setText(String text) {
+    public void setText(String text) {
         this.text = text;
         apply(false);
     }
 
     /** The tooltip, if one was made (tests and hover). */
-    Tooltip tooltip() {
+    public Tooltip tooltip() {
         return tip;
     }
 
