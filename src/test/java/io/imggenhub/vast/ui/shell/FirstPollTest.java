@@ -1,10 +1,16 @@
-package io.imggenhub.vast.ui;
+package io.imggenhub.vast.ui.shell;
 
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.SpendHistory;
+import io.imggenhub.vast.ui.common.TaskRunner;
+import io.imggenhub.vast.ui.guards.GuardTestSupport;
+import io.imggenhub.vast.ui.settings.AppEnvironment;
+import io.imggenhub.vast.ui.settings.Connection;
+import io.imggenhub.vast.ui.settings.SettingsStore;
+import io.imggenhub.vast.ui.settings.UiSettings;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,10 +25,11 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import static io.imggenhub.vast.ui.UiTestSupport.allText;
-import static io.imggenhub.vast.ui.UiTestSupport.find;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.allText;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.find;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,7 +85,8 @@ class FirstPollTest {
     void aGuardAlreadyDueWarnsFromTheFirstPoll(FxRobot robot) {
         await().atMost(10, SECONDS).until(() -> find(robot, "#banner-guard-warn-" + id).isPresent());
         String warning = allText(robot, "#banner-guard-warn-" + id);
-        assertTrue(warning.contains("Instance " + id + " (RTX 4090) will be destroyed"), warning);
+        assertTrue(warning.contains("Instance " + id + " (RTX 4090") && warning.contains("will be destroyed")
+                && warning.contains("lifetime 1 h reached"), warning);
         assertTrue(find(robot, "#banner-action-guard-warn-" + id).isPresent(), "the warning offers Keep it");
         assertFalse(sim.state().isDestroyed(id), "a guard found due warns first; it destroys on a later poll");
     }
@@ -90,7 +98,7 @@ class FirstPollTest {
                 .isEmpty());
         List<SpendHistory.Point> points = history.points(Instant.EPOCH, first.fetchedAt().plusSeconds(1));
         assertEquals(1, points.size(), points.toString());
-        assertEquals(first.fetchedAt(), points.get(0).at());
+        assertEquals(first.fetchedAt().truncatedTo(ChronoUnit.MILLIS), points.get(0).at(), "stored to the millisecond");
         assertEquals(1, points.get(0).instanceCount());
     }
 }
