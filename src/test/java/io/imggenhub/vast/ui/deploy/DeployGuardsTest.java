@@ -121,6 +121,20 @@ class DeployGuardsTest {
                 && ui.window().session().monitor().snapshotProperty().get().credit() == usd));
     }
 
+    /** Issue 12 §3: Runway never reads "∞" for an account with no credit, even when nothing bills. */
+    @Test
+    void runwayIsNoneWithoutCreditAndEndlessOnlyWhileCreditRemainsAndNothingBills(FxRobot robot) {
+        ui.sim().state().destroy(existing);
+        creditIs(0.0);
+        await().atMost(20, SECONDS).until(() -> tableIds(robot).isEmpty());
+        assertEquals("none", UiTestSupport.text(robot, "#runway-value"), "no credit, no burn: still no runway");
+        assertEquals("credit used up", UiTestSupport.text(robot, "#runway-detail"));
+
+        creditIs(50.0);
+        assertEquals("∞", UiTestSupport.text(robot, "#runway-value"), "credit left and nothing billing");
+        assertEquals("nothing is billing", UiTestSupport.text(robot, "#runway-detail"));
+    }
+
     /** Issue 10 §4: with credit below zero the ui.window() asks, listing what the cleanup would destroy. */
     @Test
     void zeroCreditAsksAndDestroyThemNowRunsTheCleanupWithoutRenting(FxRobot robot) {
