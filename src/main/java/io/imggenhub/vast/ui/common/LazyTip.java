@@ -20,13 +20,6 @@ public final class LazyTip {
         owner.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> apply(true));
     }
 
-    /** A fixed tooltip for a control, made the first time the pointer enters it. */
-    public static LazyTip install(Control owner, String text) {
-        LazyTip tip = new LazyTip(owner);
-        tip.setText(text);
-        return tip;
-    }
-
     /** The text to show; null or empty shows none. */
     public void setText(String text) {
         this.text = text;

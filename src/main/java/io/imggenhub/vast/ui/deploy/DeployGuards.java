@@ -1,6 +1,5 @@
 package io.imggenhub.vast.ui.deploy;
 
-import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.RentRequest;
@@ -23,6 +22,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -188,15 +188,15 @@ public final class DeployGuards implements RentGate {
         hours.setId("deploy-destroy-after");
         hours.setPromptText("never");
         hours.setPrefColumnCount(5);
-        LazyTip.install(hours, "Sets a lifetime guard on the new instance: this app destroys it after so many"
-                + " hours (while it runs)");
+        hours.setTooltip(new Tooltip("Sets a lifetime guard on the new instance: this app destroys it after so many"
+                + " hours (while it runs)"));
         hours.textProperty().bindBidirectional(destroyAfterHours);
         HBox ttlRow = new HBox(6, new Label("Destroy after"), hours, new Label("h"));
         ttlRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         CheckBox dog = new CheckBox("Also add an on-instance watchdog");
         dog.setId("deploy-watchdog");
-        LazyTip.install(dog, "Adds a few lines to the instance's start script that destroy it after the"
-                + " lifetime, even when this app is closed or the laptop sleeps (with the instance's own API key)");
+        dog.setTooltip(new Tooltip("Adds a few lines to the instance's start script that destroy it after the"
+                + " lifetime, even when this app is closed or the laptop sleeps (with the instance's own API key)"));
         dog.selectedProperty().bindBidirectional(watchdog);
         Label check = new Label();
         check.setId("deploy-rent-check");

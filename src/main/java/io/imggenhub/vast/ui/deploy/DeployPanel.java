@@ -1,6 +1,5 @@
 package io.imggenhub.vast.ui.deploy;
 
-import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.ui.common.Format;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -15,6 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -65,30 +65,30 @@ public final class DeployPanel {
         prompt.setPrefRowCount(2);
         prompt.setWrapText(true);
         prompt.textProperty().bindBidirectional(vm.promptProperty());
-        LazyTip.install(prompt, "A text prompt for the image generator, given to the container as the "
-                + DeployViewModel.PROMPT_ENV + " environment variable");
+        prompt.setTooltip(new Tooltip("A text prompt for the image generator, given to the container as the "
+                + DeployViewModel.PROMPT_ENV + " environment variable"));
         form.add(new Label("Prompt"), 0, 7);
         form.add(prompt, 1, 7);
         CheckBox unverified = new CheckBox("Include unverified hosts");
         unverified.setId("deploy-include-unverified");
-        LazyTip.install(unverified, "Vast lists verified hosts only by default, as its own CLI does");
+        unverified.setTooltip(new Tooltip("Vast lists verified hosts only by default, as its own CLI does"));
         unverified.selectedProperty().bindBidirectional(vm.includeUnverifiedProperty());
         form.add(unverified, 1, 8);
 
         Button search = new Button("Search offers");
         search.setId("deploy-search");
-        LazyTip.install(search, "List the offers that match, cheapest first");
+        search.setTooltip(new Tooltip("List the offers that match, cheapest first"));
         search.setOnAction(e -> vm.search());
         search.disableProperty().bind(vm.searchingProperty());
         Button deploy = new Button("Deploy cheapest");
         deploy.setId("deploy-cheapest");
         deploy.getStyleClass().add("accent");
-        LazyTip.install(deploy, "Rent the cheapest matching offer and wait until it runs. It bills from now.");
+        deploy.setTooltip(new Tooltip("Rent the cheapest matching offer and wait until it runs. It bills from now."));
         deploy.setOnAction(e -> vm.deployCheapest());
         deploy.disableProperty().bind(vm.deployingProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("deploy-cancel");
-        LazyTip.install(cancel, "Stop the deploy. A rental already made is kept and shown in the table.");
+        cancel.setTooltip(new Tooltip("Stop the deploy. A rental already made is kept and shown in the table."));
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.deployingProperty().not());
         HBox buttons = new HBox(6, search, deploy, cancel);
@@ -133,7 +133,7 @@ public final class DeployPanel {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
-        LazyTip.install(field, tip);
+        field.setTooltip(new Tooltip(tip));
         field.textProperty().bindBidirectional(value);
         form.add(new Label(caption), 0, row);
         form.add(field, 1, row);

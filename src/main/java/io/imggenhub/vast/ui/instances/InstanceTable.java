@@ -14,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -251,7 +252,7 @@ public final class InstanceTable {
                                                           double width, String tip) {
         TableColumn<InstanceRow, T> column = new TableColumn<>();
         Label header = new Label(title);
-        LazyTip.install(header, tip);
+        header.setTooltip(new Tooltip(tip));
         column.setGraphic(header);
         column.setText("");
         column.setId("col-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-")

@@ -1,6 +1,5 @@
 package io.imggenhub.vast.ui.shell;
 
-import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.common.Banner;
 import io.imggenhub.vast.ui.common.BannerBoard;
 import io.imggenhub.vast.ui.guards.GuardViewModel;
@@ -17,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -127,7 +127,7 @@ final class BannerStack {
             text.setWrapText(true);
             // Bounded: a text that wraps further is cut with "…" and its full form is in the tooltip or dialog.
             text.setMaxHeight(MAX_LINES * 20 + 4);
-            LazyTip.install(text, banner.text());
+            text.setTooltip(new Tooltip(banner.text()));
             words.getChildren().add(text);
         }
         if (tooLong) {
@@ -164,7 +164,7 @@ final class BannerStack {
         close.setId("banner-close-" + banner.key());
         close.getStyleClass().add("banner-close");
         close.setMinWidth(Button.USE_PREF_SIZE);
-        LazyTip.install(close, "Dismiss (Esc)");
+        close.setTooltip(new Tooltip("Dismiss (Esc)"));
         close.setOnAction(e -> board.dismiss(banner.key()));
         return close;
     }
@@ -214,7 +214,7 @@ final class BannerStack {
         l.setTextOverrun(OverrunStyle.ELLIPSIS);
         l.setMinWidth(0);
         l.setMaxWidth(Double.MAX_VALUE);
-        LazyTip.install(l, s);
+        l.setTooltip(new Tooltip(s));
         return l;
     }
 

@@ -1,6 +1,5 @@
 package io.imggenhub.vast.ui.shell;
 
-import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.common.BannerBoard;
 import io.imggenhub.vast.ui.deploy.DeployPanel;
 import io.imggenhub.vast.ui.deploy.DeployViewModel;
@@ -29,6 +28,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -96,12 +96,12 @@ public final class MainView {
 
         Button refresh = new Button("⟳ Refresh");
         refresh.setId("refresh");
-        LazyTip.install(refresh, "Poll Vast now (F5)");
+        refresh.setTooltip(new Tooltip("Poll Vast now (F5)"));
         refresh.setOnAction(e -> actions.refresh());
 
         Button destroyOne = new Button("Destroy");
         destroyOne.setId("destroy");
-        LazyTip.install(destroyOne, "Destroy the selected instances, after you confirm (Delete)");
+        destroyOne.setTooltip(new Tooltip("Destroy the selected instances, after you confirm (Delete)"));
         destroyOne.textProperty().bind(FleetControls.destroyButtonText(tableView));
         destroyOne.setOnAction(e -> FleetControls.destroySelection(tableView, destroy));
         destroyOne.disableProperty().bind(tableView.getSelectionModel().selectedItemProperty().isNull()
@@ -110,7 +110,7 @@ public final class MainView {
         Button destroyAll = new Button("Destroy All");
         destroyAll.setId("destroy-all");
         destroyAll.getStyleClass().addAll("danger", "destroy-all");
-        LazyTip.install(destroyAll, "Destroy every instance on the account, after you confirm");
+        destroyAll.setTooltip(new Tooltip("Destroy every instance on the account, after you confirm"));
         destroyAll.setOnAction(e -> destroy.destroyAll());
         destroyAll.disableProperty().bind(destroy.destroyingAllProperty());
 
@@ -128,19 +128,19 @@ public final class MainView {
 
         deployToggle.setId("deploy-toggle");
         deployToggle.setSelected(true);
-        LazyTip.install(deployToggle, "Show or hide the deploy panel (Ctrl+D)");
+        deployToggle.setTooltip(new Tooltip("Show or hide the deploy panel (Ctrl+D)"));
 
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Button theme = new Button();
         theme.setId("theme");
         theme.textProperty().bind(themeButtonText);
-        LazyTip.install(theme, "Switch between the light and the dark theme");
+        theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
         theme.setOnAction(e -> actions.toggleTheme());
 
         Button settings = new Button("Settings…");
         settings.setId("settings");
-        LazyTip.install(settings, "API key, server, poll interval, alert thresholds (Ctrl+,)");
+        settings.setTooltip(new Tooltip("API key, server, poll interval, alert thresholds (Ctrl+,)"));
         settings.setOnAction(e -> actions.openSettings());
 
         toolbar = new ToolBar(refresh, new Separator(Orientation.VERTICAL), destroyOne, destroyAll,
@@ -149,13 +149,13 @@ public final class MainView {
             Label badge = new Label("DEMO");
             badge.setId("demo-badge");
             badge.getStyleClass().add("demo-badge");
-            LazyTip.install(badge, "A simulated account on a local Vast.ai simulator: nothing here costs"
+            badge.setTooltip(new Tooltip("A simulated account on a local Vast.ai simulator: nothing here costs"
                     + " money. Billing runs " + (int) DemoAccount.TIME_SCALE + " times faster than real time, so"
-                    + " you can watch the credit drain.");
+                    + " you can watch the credit drain."));
             Button connect = new Button("Connect real account…");
             connect.setId("connect");
             connect.getStyleClass().add("accent");
-            LazyTip.install(connect, "Enter your Vast.ai API key to watch your real account");
+            connect.setTooltip(new Tooltip("Enter your Vast.ai API key to watch your real account"));
             connect.setOnAction(e -> actions.openSettings());
             toolbar.getItems().addAll(badge, connect);
         }
