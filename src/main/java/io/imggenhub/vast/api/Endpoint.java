@@ -13,6 +13,8 @@ public enum Endpoint {
     MANAGE(1, 1.0, 0),
     RENT(1, 4.5, 12.0),
     OFFERS(10, 60.0, 0),
+    /** {@code GET /api/v0/charges/}: 1.0 s (vast-api.md §3.8). */
+    CHARGES(1, 1.0, 0),
     USER(0, 0, 0);
 
     private final int calls;

@@ -110,6 +110,14 @@ final class Requests {
         return new Call("POST", Endpoint.OFFERS, "/api/v0/bundles/", () -> body, true);
     }
 
+    /** One page of {@code GET /api/v0/charges/} (vast-api.md §3.8): the required {@code day} range in unix seconds. */
+    static Call charges(java.time.Instant from, java.time.Instant to, int limit, String token) {
+        ObjectNode filter = emptyObject();
+        filter.putObject("day").put("gte", from.getEpochSecond()).put("lte", to.getEpochSecond());
+        return get(Endpoint.CHARGES, "/api/v0/charges/?select_filters=" + encode(filter.toString()) + "&limit=" + limit
+                + (token == null ? "" : "&after_token=" + encode(token)));
+    }
+
     static Call currentUser() {
         return get(Endpoint.USER, "/api/v0/users/current/");
     }

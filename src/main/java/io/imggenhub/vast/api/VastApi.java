@@ -68,6 +68,12 @@ public interface VastApi extends AutoCloseable {
     /** Offer search (vast-api.md §3.5); works without a key. */
     List<Offer> searchOffers(OfferQuery query);
 
+    /**
+     * What Vast billed per contract between {@code from} and {@code to} (vast-api.md §3.8), every page read through
+     * {@code next_token}, paced at the endpoint's 1 s.
+     */
+    List<Charge> charges(java.time.Instant from, java.time.Instant to);
+
     /** Credit and balance (vast-api.md §3.6). */
     Account currentUser();
 

@@ -6,6 +6,7 @@ import io.imggenhub.vast.config.ApiKey;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -292,6 +293,45 @@ public class VastClient implements VastApi {
             result.add(convert(row, Offer.class));
         }
         return result;
+    }
+
+    /** The most results Vast sends on one charges page (vast-api.md §3.8). */
+    public static final int CHARGES_PAGE_SIZE = 500;
+    /** A cursor that never ends cannot keep a caller paging for ever. */
+    private static final int MAX_CHARGE_PAGES = 10_000;
+
+    /**
+     * What Vast billed per contract between {@code from} and {@code to} ({@code GET /api/v0/charges/}, vast-api.md
+     * §3.8): the required {@code day} range, 500 a page, following {@code next_token} as {@code after_token} until
+     * it is null, each page paced at the endpoint's 1 s. A token seen twice fails the call rather than loop.
+     */
+    @Override
+    public List<Charge> charges(Instant from, Instant to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the charges range ends before it starts");
+        }
+        List<Charge> all = new ArrayList<>();
+        Set<String> seenTokens = new HashSet<>();
+        String token = null;
+        for (int page = 0; page < MAX_CHARGE_PAGES; page++) {
+            JsonNode body = exchange.send(Requests.charges(from, to, CHARGES_PAGE_SIZE, token));
+            JsonNode results = body.get("results");
+            if (results == null || !(results.isArray() || results.isNull())) {
+                throw exchange.malformed("the charges answer has no \"results\" array", null);
+            }
+            for (JsonNode row : results) {
+                all.add(convert(row, Charge.class));
+            }
+            JsonNode next = body.get("next_token");
+            token = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();
+            if (token == null) {
+                return all;
+            }
+            if (!seenTokens.add(token)) {
+                throw exchange.malformed("the charges answer repeats the page token", null);
+            }
+        }
+        throw exchange.malformed("the charges did not end after " + MAX_CHARGE_PAGES + " pages", null);
     }
 
     /** {@code GET /api/v0/users/current/}: credit and balance. */

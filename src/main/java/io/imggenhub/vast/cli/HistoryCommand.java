@@ -1,6 +1,11 @@
 package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.core.AuditEvent;
+import io.imggenhub.vast.core.ChargePeriod;
+import io.imggenhub.vast.core.ChargeReconciler;
+import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.Reconciliation;
+import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.store.LocalData;
 import io.imggenhub.vast.store.SpendHistory;
 import picocli.CommandLine.ArgGroup;
@@ -16,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -23,7 +29,10 @@ import java.util.stream.Collectors;
                 + " guard action, with its reason, when the intent was written and its outcome. An intent without an"
                 + " outcome (the process died before the answer) is shown as UNCONFIRMED: check 'instances'.",
                 "With --spend: the estimated spend per instance and the burn/credit points recorded by the window"
-                        + " and 'watch'. Reads only the local data file; sends nothing."})
+                        + " and 'watch'. Reads only the local data file; sends nothing.",
+                "With --charges: what Vast actually billed per instance (GPU, disk, bandwidth) beside that estimate,"
+                        + " for the last 24 h, 7 d and this month (or --since/--days), with the account total;"
+                        + " destroyed instances stay listed. Reads Vast's charges (needs the API key)."})
 final class HistoryCommand extends VastCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int IDS_SHOWN = 6;
@@ -52,12 +61,50 @@ final class HistoryCommand extends VastCommand {
     @Option(names = "--spend", description = "Show the estimated spend and the recorded burn/credit instead.")
     boolean spend;
 
+    @Option(names = "--charges", description = "Show what Vast billed per instance beside the estimate.")
+    boolean charges;
+
     @Override
     protected int execute() {
+        if (charges && spend) {
+            throw CliException.usage("invalid_option", "--charges and --spend are two reports; choose one.");
+        }
+        if (charges) {
+            return charges();
+        }
         LocalData data = requireData();
         Instant now = ctx().clock().instant();
         Instant from = now.minus(period == null ? Duration.ofDays(7) : period.duration());
         return spend ? spend(data, from, now) : audit(data, from);
+    }
+
+    private int charges() {
+        VastServices services = connect(true);
+        LocalData data = data();
+        FleetSnapshot snapshot = services.repository().refresh();
+        Set<Long> listed = snapshot.live().stream().map(io.imggenhub.vast.api.Instance::id).collect(Collectors.toSet());
+        ChargeReconciler reconciler = new ChargeReconciler(services.client()::charges, data.history(), ctx().clock(),
+                ctx().zone(), MAX_GAP);
+        List<Reconciliation> periods = new ArrayList<>();
+        if (period != null) {
+            Instant now = ctx().clock().instant();
+            periods.add(reconciler.reconcile(ChargePeriod.CHOSEN, now.minus(period.duration()), now, listed));
+        } else {
+            for (ChargePeriod p : ChargePeriod.STANDARD) {
+                periods.add(reconciler.reconcile(p, listed));
+            }
+        }
+        if (json()) {
+            printJson(ChargesReport.json(periods));
+            return ExitCodes.OK;
+        }
+        for (int i = 0; i < periods.size(); i++) {
+            if (i > 0) {
+                out().println();
+            }
+            ChargesReport.print(periods.get(i), ctx().zone(), out());
+        }
+        return ExitCodes.OK;
     }
 
     private int audit(LocalData data, Instant from) {

@@ -127,6 +127,11 @@ abstract class VastCommand implements Callable<Integer> {
                 ctx.clock());
     }
 
+    /** The key {@link #connect} resolved (null before, or when none was needed and none found); never printed. */
+    ApiKey apiKey() {
+        return apiKey;
+    }
+
     /** The chosen server (flag, env, default); resolving it sends nothing. Guards are kept per server. */
     URI server() {
         if (server == null) {

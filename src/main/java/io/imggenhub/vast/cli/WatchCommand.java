@@ -7,10 +7,15 @@ import io.imggenhub.vast.core.AlertThresholds;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.SpendWatch;
 import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.core.guard.ChargedSpendLedger;
 import io.imggenhub.vast.core.guard.GuardAction;
 import io.imggenhub.vast.core.guard.GuardEngine;
 import io.imggenhub.vast.core.guard.GuardReport;
 import io.imggenhub.vast.core.guard.HumanDuration;
+import io.imggenhub.vast.core.notify.Notice;
+import io.imggenhub.vast.core.notify.NotifyFormat;
+import io.imggenhub.vast.core.notify.NotifyTarget;
+import io.imggenhub.vast.core.notify.WebhookNotifier;
 import io.imggenhub.vast.store.LocalData;
 import io.imggenhub.vast.store.StoreException;
 import picocli.CommandLine.Command;
@@ -21,6 +26,8 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +37,10 @@ import java.util.concurrent.TimeUnit;
                 + " reads the account, records it in the local history, applies the guards (destroying through the"
                 + " same verified path, with the guard as the audit reason) and prints one timestamped line per event."
                 + " A failed poll is printed and retried later; SIGTERM or Ctrl-C stops it between polls.",
-                "With --once: one poll, then exit (for cron and tests)."})
+                "With --once: one poll, then exit (for cron and tests).",
+                "With --notify URL (repeatable): every alert and guard event is also POSTed to that webhook, once per"
+                        + " episode like the tray: a generic JSON object, or Slack, Discord or ntfy bodies, chosen by"
+                        + " the URL or --notify-format. HTTPS only, except a receiver on this machine."})
 final class WatchCommand extends VastCommand {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     /** History is thinned about once an hour at the default interval. */
@@ -45,17 +55,87 @@ final class WatchCommand extends VastCommand {
                     + " billing.")
     boolean once;
 
+    @Option(names = "--notify", paramLabel = "URL",
+            description = "POST alerts and guard events to this webhook (repeatable).")
+    List<String> notifyUrls = new ArrayList<>();
+
+    @Option(names = "--notify-format", paramLabel = "FORMAT", converter = NotifyFormatConverter.class,
+            description = "json, slack, discord or ntfy (default: by URL: hooks.slack.com is slack,"
+                    + " discord.com/api/webhooks discord, ntfy.sh or /ntfy ntfy, anything else json).")
+    NotifyFormat notifyFormat;
+
+    /** How long a one-shot run waits for its notifications before it exits. */
+    private static final Duration NOTIFY_DRAIN = Duration.ofSeconds(30);
+
+    static final class NotifyFormatConverter implements picocli.CommandLine.ITypeConverter<NotifyFormat> {
+        @Override
+        public NotifyFormat convert(String value) {
+            try {
+                return NotifyFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     protected int execute() {
+        List<NotifyTarget> targets = targets();
         VastServices services = connect(true);
+        try (WebhookNotifier notifier = new WebhookNotifier(targets, WebhookNotifier.Backoff.DEFAULT,
+                apiKey() == null ? null : apiKey().reveal(), problem -> line("[WARN] " + problem))) {
+            this.notifier = notifier;
+            try {
+                return watch(services);
+            } finally {
+                if (!notifier.isEmpty()) {
+                    drain(notifier);
+                }
+            }
+        }
+    }
+
+    /** Every --notify URL checked before anything is sent: a typo is a usage error (exit 2), not a silent loss. */
+    private List<NotifyTarget> targets() {
+        List<NotifyTarget> targets = new ArrayList<>();
+        for (String url : notifyUrls) {
+            try {
+                targets.add(NotifyTarget.parse(url, notifyFormat));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage("invalid_notify_url", e.getMessage());
+            }
+        }
+        if (notifyFormat != null && targets.isEmpty()) {
+            throw CliException.usage("invalid_option", "--notify-format needs at least one --notify URL.");
+        }
+        return targets;
+    }
+
+    private void drain(WebhookNotifier notifier) {
+        try {
+            if (!notifier.drain(once ? NOTIFY_DRAIN : Duration.ofSeconds(5))) {
+                line("[WARN] Some notifications were still being sent at exit.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private WebhookNotifier notifier;
+
+    private int watch(VastServices services) {
         LocalData data = data();
         // A one-shot run cannot warn on one poll and act on the next: it acts on what is due (cron users rely on it).
-        GuardEngine engine = GuardEngine.forServices(services, data.guards(server()), data.history(), ctx().zone(),
+        // The caps count what Vast billed, and the estimate only for the hours it has not billed yet.
+        GuardEngine engine = GuardEngine.forServices(services, data.guards(server()),
+                ChargedSpendLedger.forServices(services, data.history()), ctx().zone(),
                 GuardEngine.Settings.DEFAULT.withWarnFirst(!once));
         SpendWatch alerts = new SpendWatch(AlertThresholds.DEFAULT, ctx().clock(), ctx().zone());
+        // The alert rules' hysteresis and snooze decide what is sent, as they decide what the tray shows.
+        alerts.addListener(a -> notifier.send(Notice.of(a)));
         Thread hook = once ? null : new Thread(this::stopAndWait, "watch-stop");
         if (hook != null) {
             Runtime.getRuntime().addShutdownHook(hook);
@@ -121,8 +201,10 @@ final class WatchCommand extends VastCommand {
             return false;
         }
         boolean guardsHeld = true;
+        Instant at = ctx().clock().instant();
         for (GuardAction a : report.actions()) {
             line((a.succeeded() ? "[GUARD] " : "[ERROR] ") + a.message());
+            notifier.send(Notice.of(a, at));
             if (a.report() != null) {
                 alerts.onDestroyReport(a.report()).forEach(this::alert);
                 stillBilling(a);
@@ -133,7 +215,11 @@ final class WatchCommand extends VastCommand {
             // A guard that could not stop the billing is a failed poll: --once exits 1 and cron notices.
             guardsHeld &= a.succeeded();
         }
-        report.breachChanges().forEach(b -> line((b.cleared() ? "[INFO] " : "[ALERT] ") + b.message()));
+        report.breachChanges().forEach(b -> {
+            line((b.cleared() ? "[INFO] " : "[ALERT] ") + b.message());
+            notifier.send(Notice.of(b));
+        });
+        report.newWarnings().forEach(w -> notifier.send(Notice.of(w, at)));
         report.newWarnings().forEach(w -> line("[WARN] " + w.message() + (w.isAccountWide()
                 ? " 'guard keep --account --for 1h' holds it back."
                 : " 'guard keep --instance-id " + w.instanceId() + " --for 1h' holds it back.")));

@@ -29,6 +29,11 @@ public final class Formats {
         return String.format(Locale.ROOT, cents < 0 ? "-$%,.2f" : "$%,.2f", Math.abs(cents) / 100.0);
     }
 
+    /** A difference, read with its sign: {@code +$1.20}, {@code -$0.05}, and {@code $0.00} for less than half a cent. */
+    public static String signedMoney(double usd) {
+        return (Math.round(usd * 100) > 0 ? "+" : "") + money(usd);
+    }
+
     /** An instance's rate with the four decimals the original tool printed: {@code $0.1100}. */
     public static String rate(double usdPerHour) {
         double r = Math.abs(usdPerHour) < 0.00005 ? 0 : usdPerHour;

@@ -29,7 +29,8 @@ final class RateLimiter {
             "PUT /api/v0/asks/{id}/", new Limit(1, 4.5, 12.0),
             "POST /api/v0/bundles/", new Limit(10, 60.0, 0),
             "GET /api/v0/bundles/", new Limit(10, 60.0, 0),
-            "PUT /api/v0/search/asks/", new Limit(10, 60.0, 0));
+            "PUT /api/v0/search/asks/", new Limit(10, 60.0, 0),
+            "GET /api/v0/charges/", new Limit(1, 1.0, 0));
 
     private static final class Window {
         final ArrayDeque<Long> accepted = new ArrayDeque<>();

@@ -213,13 +213,27 @@ public final class SimInstance {
 
     /** What this instance costs per hour right now: full rate while loading or running, storage when stopped. */
     public double billedRate() {
-        if (isDestroyed()) {
-            return 0.0;
-        }
-        if ("running".equals(actualStatus) || "loading".equals(actualStatus)) {
-            return dphTotal();
-        }
-        return storageTotalCost();
+        return gpuRate() + diskRate();
+    }
+
+    /** The GPU part of the billed rate: {@code dph_base} while loading or running, else nothing. */
+    double gpuRate() {
+        return !isDestroyed() && ("running".equals(actualStatus) || "loading".equals(actualStatus)) ? spec.dphBase() : 0.0;
+    }
+
+    /** The disk part: storage for every second the instance exists, stopped or not (vast-api.md §4.2). */
+    double diskRate() {
+        return isDestroyed() ? 0.0 : storageTotalCost();
+    }
+
+    /** What one boot's image download costs: bandwidth down, billed when loading starts (vast-api.md §4.2). */
+    public double imagePullCost() {
+        return SimState.IMAGE_PULL_GB * spec.inetDownCost();
+    }
+
+    /** $/GB downloaded, what an image pull costs per GB. */
+    double inetDownCost() {
+        return spec.inetDownCost();
     }
 
     @Override

@@ -40,6 +40,8 @@ public final class SimState {
             "pytorch/pytorch:2.3.1-cuda12.1-cudnn8-runtime", "vastai/comfy:v0.3.10-cuda-12.4-py311",
             "ghcr.io/imggenhub/sdxl-worker:1.4.2", "nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04",
             "vastai/pytorch:2.5.1-cuda-12.1.1"};
+    /** What each boot downloads (the docker image), billed as bandwidth down at the instance's $/GB. */
+    static final double IMAGE_PULL_GB = 6.0;
     private static final String CREDIT_STOP_MSG = "Instance stopped: account credit is exhausted.";
 
     private final SimulatorConfig config;
@@ -54,6 +56,7 @@ public final class SimState {
     private final Map<Long, String> instanceKeys = new HashMap<>();
     private volatile boolean clientsShareClock;
     private final Map<Long, SimOffer> offers = new LinkedHashMap<>();
+    private final ChargeBook charges = new ChargeBook();
     private double credit;
     private double billedTotal;
     private Instant settledAt;
@@ -140,6 +143,33 @@ public final class SimState {
     public synchronized double burnRate() {
         settle();
         return live.values().stream().mapToDouble(SimInstance::billedRate).sum();
+    }
+
+    /** Per-instance charges clipped to {@code [from, to]}, destroyed instances included (vast-api.md §3.8). */
+    synchronized List<ChargeBook.InstanceCharges> charges(Instant from, Instant to) {
+        settle();
+        return charges.between(from, to);
+    }
+
+    /**
+     * How far simulated time runs ahead of the clock clients compare dates with: zero when they share the
+     * simulated clock, else its lead over the wall clock. Dates sent to such clients are shifted back by it (as
+     * {@code start_date} is), and a charges range they send is shifted forward, so a demo billing 20 times faster
+     * than the wall clock still shows its charges in the window's "last 24 h".
+     */
+    synchronized Duration clientLead() {
+        Instant now = settle();
+        if (clientsShareClock) {
+            return Duration.ZERO;
+        }
+        Duration lead = Duration.between(Instant.now(), now);
+        return lead.isNegative() ? Duration.ZERO : lead;
+    }
+
+    /** The sum of every charge record, unrounded: equals {@link #totalBilled()} up to float noise. */
+    public synchronized double chargedTotal() {
+        settle();
+        return charges.total();
     }
 
     /** Everything billed since the simulator started, in USD. */
@@ -417,6 +447,7 @@ public final class SimState {
             }
             if (!instance.isActive()) {
                 instance.boot(now, config.bootTime(), false);
+                pullImage(instance, now);
                 applyDueTransitions(now);
             }
         } else if (instance.isActive()) {
@@ -554,15 +585,18 @@ public final class SimState {
             boolean anyActive = live.values().stream().anyMatch(SimInstance::isActive);
             if (credit > 0 && cost >= credit && anyActive && rate > 0) {
                 long nanosToZero = (long) (credit / rate * 3.6e12);
+                Instant zeroAt = settledAt.plusNanos(nanosToZero);
+                if (zeroAt.isAfter(segmentEnd)) {
+                    zeroAt = segmentEnd;
+                }
                 billedTotal += credit;
                 credit = 0.0;
-                settledAt = settledAt.plusNanos(nanosToZero);
-                if (settledAt.isAfter(segmentEnd)) {
-                    settledAt = segmentEnd;
-                }
+                record(settledAt, zeroAt);
+                settledAt = zeroAt;
                 stopActiveForCredit();
                 continue;
             }
+            record(settledAt, segmentEnd);
             credit -= cost;
             billedTotal += cost;
             settledAt = segmentEnd;
@@ -570,11 +604,30 @@ public final class SimState {
         return settledAt;
     }
 
+    /** Each instance's GPU and disk charges for one segment of constant rates. */
+    private void record(Instant from, Instant to) {
+        for (SimInstance instance : live.values()) {
+            charges.bill(instance, ChargeBook.Kind.GPU, from, to, instance.gpuRate());
+            charges.bill(instance, ChargeBook.Kind.DISK, from, to, instance.diskRate());
+        }
+    }
+
+    /** A boot's image download: bandwidth, billed the moment loading starts (vast-api.md §4.2: per byte). */
+    private void pullImage(SimInstance instance, Instant at) {
+        double usd = charges.transfer(instance, ChargeBook.Kind.BANDWIDTH_DOWN, at, IMAGE_PULL_GB, instance.inetDownCost());
+        credit -= usd;
+        billedTotal += usd;
+    }
+
     private void applyDueTransitions(Instant at) {
         for (SimInstance instance : live.values()) {
             Instant t;
             while ((t = instance.nextTransition()) != null && !t.isAfter(at)) {
+                boolean created = "created".equals(instance.actualStatus());
                 instance.advancePhase(t);
+                if (created && "loading".equals(instance.actualStatus())) {
+                    pullImage(instance, t);
+                }
             }
             instance.reportWatchdogArmed();
         }

@@ -99,6 +99,7 @@ public final class VastSimulator implements AutoCloseable {
                 .add("POST", "/api/v0/bundles/", false, "bundles", offers)
                 .add("GET", "/api/v0/bundles/", false, "bundles", offers)
                 .add("PUT", "/api/v0/search/asks/", false, "bundles", offers)
+                .add("GET", "/api/v0/charges/", true, "charges", new ChargesHandler(state))
                 .add("GET", "/api/v0/users/current/", true, "user", (r, a) -> SimResponse.json(200, state.userJson()))
                 .add("GET", "/api/v0/gpu_names/unique/", false, "gpu-names",
                         (r, a) -> SimResponse.json(200, Map.of("gpu_names", GpuModel.KNOWN_NAMES)));
@@ -272,7 +273,9 @@ public final class VastSimulator implements AutoCloseable {
             if (refused != null) {
                 long owner = instanceKeyOwner(request);
                 if (owner == 0) {
-                    return refused;
+                    // The charges spec answers a wrong key with 404, not 401 (vast-api.md §2, §3.8).
+                    return refused.status() == 401 && "charges".equals(match.group())
+                            ? SimResponse.error(404, "auth_error", "Invalid user key") : refused;
                 }
                 if (!INSTANCE_KEY_ROUTE.equals(match.route().pattern())
                         || !String.valueOf(owner).equals(match.pathArgs().get(0).strip())) {

@@ -1,6 +1,7 @@
 package io.imggenhub.vast.store;
 
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.core.EstimateBook;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.guard.SpendLedger;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  * Every poll's snapshot: credit, burn and each instance's rate and status. Growth is bounded by
  * {@link #downsample(Instant)}: full detail for a day, one point per hour for a month, one per day after that.
  */
-public final class SpendHistory implements SpendLedger {
+public final class SpendHistory implements SpendLedger, EstimateBook {
     /** One point of the burn/credit chart. */
     public record Point(Instant at, Double credit, double burnPerHour, int instanceCount) {
     }
@@ -135,6 +136,13 @@ public final class SpendHistory implements SpendLedger {
     }
 
     public record InstanceSpend(long instanceId, String gpu, String label, double usd) {
+    }
+
+    @Override
+    public Map<Long, Estimate> estimatesPerInstance(Instant from, Instant to, Duration maxGap) {
+        Map<Long, Estimate> result = new LinkedHashMap<>();
+        spendPerInstance(from, to, maxGap).forEach((id, s) -> result.put(id, new Estimate(id, s.gpu(), s.label(), s.usd())));
+        return result;
     }
 
     /**

@@ -236,7 +236,8 @@ class WatchCommandTest extends SimTest {
 
         CliHarness.Result alert = morning.run("watch", "--once");
         assertTrue(alert.outLines().stream().anyMatch(l -> l.matches(STAMP
-                + "\\[ALERT] Daily spend cap reached: about \\$0\\.25 spent today \\(cap \\$0\\.20\\)\\.")), alert.out());
+                + "\\[ALERT] Daily spend cap reached: \\$0\\.25 spent today \\(\\$0\\.25 billed by Vast up to \\d\\d:\\d\\d,"
+                + " about \\$0\\.00 estimated since\\) \\(cap \\$0\\.20\\)\\.")), alert.out());
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
 
         assertEquals(0, morning.run("guard", "account", "--destroy-on-breach").exit());

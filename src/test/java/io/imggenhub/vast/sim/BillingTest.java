@@ -103,9 +103,11 @@ class BillingTest {
         assertEquals("created", created.actualStatus());
         assertEquals(created.storageTotalCost(), state.burnRate(), 1e-12);
 
-        // 20 s boot: 5 s created (storage only), then 15 s loading at the full rate, then running.
+        // 20 s boot: 5 s created (storage only), then 15 s loading at the full rate, then running; loading pulls
+        // the image, which bills as bandwidth down (vast-api.md §4.2).
         sim.clock().advance(Duration.ofSeconds(20));
-        double expected = 10.0 - (5 * created.storageTotalCost() + 15 * created.dphTotal()) / 3600.0;
+        double expected = 10.0 - (5 * created.storageTotalCost() + 15 * created.dphTotal()) / 3600.0
+                - created.imagePullCost();
         assertEquals(expected, state.credit(), 1e-12);
         assertEquals("running", state.instance(id).orElseThrow().actualStatus());
     }

@@ -127,8 +127,9 @@ class InstanceKeyAndWatchdogTest {
         sim.clock().advance(Duration.ofHours(10));
         double billed = start - sim.state().credit();
         double boot = rented.storageTotalCost() * BOOT.dividedBy(4).toSeconds() / 3600.0
-                + rented.dphTotal() * (BOOT.toSeconds() - BOOT.dividedBy(4).toSeconds()) / 3600.0;
-        assertEquals(boot + rented.dphTotal() * 2, billed, 1e-9, "boot, then two hours running, then nothing");
+                + rented.dphTotal() * (BOOT.toSeconds() - BOOT.dividedBy(4).toSeconds()) / 3600.0
+                + rented.imagePullCost();
+        assertEquals(boot + rented.dphTotal() * 2, billed, 1e-9, "boot (with its image pull), then two hours running, then nothing");
         assertEquals(Optional.of("watchdog"), sim.state().destroyedBy(id));
     }
 

@@ -359,7 +359,8 @@ public final class GuardEngine {
 
     private AccountCheck capCheck(GuardRule rule, String adjective, String period, double cap, Instant from,
                                   Instant periodEnd, double burn, Instant now) {
-        double spent = ledger.spendBetween(from, now, settings.historyMaxGap());
+        Spend spend = ledger.spend(from, now, settings.historyMaxGap());
+        double spent = spend.totalUsd();
         boolean breached = spent >= cap;
         Instant predicted = null;
         if (!breached && burn > 0) {
@@ -367,14 +368,20 @@ public final class GuardEngine {
             predicted = at.isBefore(periodEnd) ? at : null;
         }
         String capText = String.format(Locale.ROOT, "$%.2f", cap);
+        // Which part is Vast's bill and which our estimate: "about" marks an estimate.
+        String spentText = spend.hasCharges()
+                ? String.format(Locale.ROOT, "$%.2f spent %s ($%.2f billed by Vast up to %s, about $%.2f estimated since)",
+                spent, period, spend.billedUsd(), HHMM.format(spend.billedUntil().atZone(zone)), spend.estimatedUsd())
+                : String.format(Locale.ROOT, "about $%.2f spent %s", spent, period);
+        String shortText = spend.hasCharges()
+                ? String.format(Locale.ROOT, "$%.2f spent %s, $%.2f of it billed by Vast", spent, period, spend.billedUsd())
+                : String.format(Locale.ROOT, "about $%.2f spent %s", spent, period);
         return new AccountCheck(rule, breached, predicted,
-                String.format(Locale.ROOT, "%s spend cap reached: about $%.2f spent %s (cap %s).",
-                        capitalise(adjective), spent, period, capText),
-                String.format(Locale.ROOT, "%s spend is within its %s cap again (about $%.2f %s).",
-                        capitalise(adjective), capText, spent, period),
-                String.format(Locale.ROOT, "%s cap %s reached (about $%.2f spent %s)", adjective, capText, spent, period),
-                String.format(Locale.ROOT, "%s cap %s reached (about $%.2f spent %s at $%.2f/hr)", adjective, capText,
-                        spent, period, burn));
+                String.format(Locale.ROOT, "%s spend cap reached: %s (cap %s).", capitalise(adjective), spentText, capText),
+                String.format(Locale.ROOT, "%s spend is within its %s cap again (%s).", capitalise(adjective), capText,
+                        spend.hasCharges() ? spentText : String.format(Locale.ROOT, "about $%.2f %s", spent, period)),
+                String.format(Locale.ROOT, "%s cap %s reached (%s)", adjective, capText, shortText),
+                String.format(Locale.ROOT, "%s cap %s reached (%s at $%.2f/hr)", adjective, capText, shortText, burn));
     }
 
     // ---- acting -----------------------------------------------------------------------------------------------

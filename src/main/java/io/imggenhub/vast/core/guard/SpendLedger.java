@@ -13,4 +13,9 @@ public interface SpendLedger {
     SpendLedger NONE = (from, to, maxGap) -> 0.0;
 
     double spendBetween(Instant from, Instant to, Duration maxGap);
+
+    /** The same spend, saying how much of it Vast has billed; an estimate-only ledger bills nothing. */
+    default Spend spend(Instant from, Instant to, Duration maxGap) {
+        return Spend.estimated(spendBetween(from, to, maxGap));
+    }
 }

@@ -67,6 +67,13 @@ public final class GuardViewModel {
         this.zone = zone;
     }
 
+    private volatile java.util.function.Consumer<GuardReport> reportListener = r -> { };
+
+    /** Hears every evaluation on the polling thread (the webhooks); it must not block. */
+    public void onReport(java.util.function.Consumer<GuardReport> listener) {
+        reportListener = listener;
+    }
+
     /** Called on the polling thread after the poll was recorded in the history (the spend caps read it). */
     public void onSnapshot(FleetSnapshot snapshot) {
         last = snapshot;
@@ -80,6 +87,7 @@ public final class GuardViewModel {
             return;
         }
         banners.dismiss("guard-error");
+        reportListener.accept(report);
         showWarnings(report);
         report.actions().forEach(this::showAction);
         report.breachChanges().forEach(this::showBreach);

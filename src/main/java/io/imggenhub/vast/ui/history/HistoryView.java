@@ -1,5 +1,7 @@
 package io.imggenhub.vast.ui.history;
 
+import io.imggenhub.vast.core.ChargeBars;
+import io.imggenhub.vast.core.InstanceCharges;
 import io.imggenhub.vast.store.SpendHistory;
 import io.imggenhub.vast.ui.common.Format;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,7 +30,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** The History tab: burn $/hr and credit over 24 h or 7 d, and estimated spend per instance for the same range. */
+/**
+ * The History tab: burn $/hr and credit over 24 h, 7 d or this month, Vast's charges as bars under the estimated
+ * burn line, and per instance what Vast billed beside what we estimated (see {@link ChargesTable}).
+ */
 final class HistoryView {
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ROOT);
@@ -39,7 +44,9 @@ final class HistoryView {
     private final LineChart<Number, Number> creditChart;
     private final XYChart.Series<Number, Number> burn = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> credit = new XYChart.Series<>();
-    private final TableView<SpendHistory.InstanceSpend> spendTable;
+    /** Billed $/hr per bucket, drawn as filled steps behind the burn line. */
+    private final XYChart.Series<Number, Number> billed = new XYChart.Series<>();
+    private final TableView<InstanceCharges> spendTable;
     private final HistoryModel model;
     private final ZoneId zone;
 
@@ -49,13 +56,16 @@ final class HistoryView {
         root.setId("history-view");
         burn.setName("Burn $/hr");
         credit.setName("Credit $");
+        billed.setName("Billed $/hr");
         burnChart = chart("Burn ($/hr)", burn, "burn-chart");
+        burnChart.getData().add(billed);
+        styleBars();
         creditChart = chart("Credit ($)", credit, "credit-chart");
 
         ToggleGroup group = new ToggleGroup();
         HBox ranges = new HBox(4);
         for (HistoryModel.Range r : HistoryModel.Range.values()) {
-            ToggleButton b = new ToggleButton("Last " + r.label);
+            ToggleButton b = new ToggleButton(r.buttonText());
             b.setId("range-" + r.name().toLowerCase(Locale.ROOT));
             b.setToggleGroup(group);
             b.setUserData(r);
@@ -79,27 +89,33 @@ final class HistoryView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
 
-        spendTable = new TableView<>(model.spend());
-        spendTable.setId("spend-per-instance");
-        spendTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        spendTable.setPlaceholder(new Label("No spend recorded in this range."));
-        spendTable.getColumns().setAll(List.of(
-                column("ID", 80, s -> Long.toString(s.instanceId())),
-                column("GPU", 130, s -> s.gpu() == null ? "" : s.gpu()),
-                column("Label", 110, s -> s.label() == null ? "" : s.label()),
-                column("Est. spend", 90, s -> Format.money(s.usd()))));
+        spendTable = ChargesTable.create(model.charges(), () -> model.reconciliationProperty().get());
 
         VBox charts = new VBox(burnChart, creditChart);
         VBox.setVgrow(burnChart, Priority.ALWAYS);
         VBox.setVgrow(creditChart, Priority.ALWAYS);
         SplitPane split = new SplitPane(charts, spendTable);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.42);
         root.setTop(bar);
         root.setCenter(split);
 
         model.points().addListener((ListChangeListener<SpendHistory.Point>) c -> redraw());
-        model.spend().addListener((ListChangeListener<SpendHistory.InstanceSpend>) c -> total.setText(
-                spendLine(model.spend(), model.points())));
+        model.bars().addListener((ListChangeListener<ChargeBars.Bar>) c -> redraw());
+        model.charges().addListener((ListChangeListener<InstanceCharges>) c -> {
+            total.setText(ChargesTable.totalLine(model.reconciliationProperty().get(),
+                    model.chargesErrorProperty().get(), spendLine(model.spend(), model.points())));
+            spendTable.refresh();
+        });
+    }
+
+    /** Bars fill under the line in a translucent accent that reads on the light and the dark theme. */
+    private void styleBars() {
+        if (billed.getNode() != null) {
+            billed.getNode().setId("billed-bars");
+            billed.getNode().setStyle("-fx-fill: rgba(46, 139, 87, 0.35); -fx-stroke: rgba(46, 139, 87, 0.9);"
+                    + " -fx-stroke-width: 1px; -fx-effect: null;");
+            billed.getNode().toBack();
+        }
     }
 
     /**
@@ -149,8 +165,16 @@ final class HistoryView {
         if (from == null || to == null) {
             return;
         }
-        if (!model.points().isEmpty() && model.points().get(0).at().isAfter(from)) {
-            from = model.points().get(0).at();
+        // Start at the first thing there is to draw: a recorded poll, or a charge from before the app was watching.
+        Instant first = model.points().isEmpty() ? null : model.points().get(0).at();
+        for (ChargeBars.Bar b : model.bars()) {
+            if (b.usdPerHour() > 0) {
+                first = first == null || b.start().isBefore(first) ? b.start() : first;
+                break;
+            }
+        }
+        if (first != null && first.isAfter(from)) {
+            from = first;
         }
         long start = from.getEpochSecond();
         long end = Math.max(to.getEpochSecond(), start + 60);
@@ -193,14 +217,34 @@ final class HistoryView {
         }
         burn.getData().setAll(burnData);
         credit.getData().setAll(creditData);
+        billed.getData().setAll(barSteps(model.bars(), lower));
+        styleBars();
     }
 
-    private static TableColumn<SpendHistory.InstanceSpend, String> column(
-            String title, double width, java.util.function.Function<SpendHistory.InstanceSpend, String> f) {
-        TableColumn<SpendHistory.InstanceSpend, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
-        return c;
+    /**
+     * Each bar as a closed step on the baseline (0, up, across, down) with a small gap between bars, so the
+     * filled path reads as a bar chart; bars before the axis start are left out.
+     */
+    static List<XYChart.Data<Number, Number>> barSteps(List<ChargeBars.Bar> bars, long axisStart) {
+        List<XYChart.Data<Number, Number>> steps = new java.util.ArrayList<>();
+        for (ChargeBars.Bar b : bars) {
+            long s = b.start().getEpochSecond();
+            long e = b.end().getEpochSecond();
+            if (e <= axisStart || b.usdPerHour() <= 0) {
+                continue;
+            }
+            long gap = Math.max(1, (e - s) / 10);
+            long left = Math.max(s + gap, axisStart);
+            long right = e - gap;
+            if (right <= left) {
+                continue;
+            }
+            steps.add(new XYChart.Data<>(left, 0));
+            steps.add(new XYChart.Data<>(left, b.usdPerHour()));
+            steps.add(new XYChart.Data<>(right, b.usdPerHour()));
+            steps.add(new XYChart.Data<>(right, 0));
+        }
+        return steps;
     }
 
     Parent root() {
@@ -215,7 +259,11 @@ final class HistoryView {
         return credit;
     }
 
-    TableView<SpendHistory.InstanceSpend> spendTable() {
+    XYChart.Series<Number, Number> billedSeries() {
+        return billed;
+    }
+
+    TableView<InstanceCharges> spendTable() {
         return spendTable;
     }
 }

@@ -27,7 +27,7 @@ public final class SpendTabs {
     private final HistoryModel history;
     private final LocalData data;
     private final TaskRunner runner;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ZoneId zone;
     /** Built when the Audit tab is first shown (FX thread only). */
     private AuditView auditView;
@@ -37,11 +37,17 @@ public final class SpendTabs {
     private volatile Notifier notifier;
 
     public SpendTabs(SpendWatch watch, LocalData data, TaskRunner runner, ZoneId zone) {
+        this(watch, data, runner, zone, Clock.systemUTC());
+    }
+
+    /** @param clock the clock the account's polls are stamped with (the services' clock) */
+    public SpendTabs(SpendWatch watch, LocalData data, TaskRunner runner, ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.data = data;
         this.runner = runner;
         this.zone = zone;
         alertsView = new AlertsView(alerts, zone, kind -> watch.snooze(kind, Duration.ofHours(1)));
-        history = new HistoryModel(data.history(), runner, clock);
+        history = new HistoryModel(data.history(), runner, clock, zone);
         watch.addListener(this::deliver);
 
         alertsTab = tab("Alerts", "alerts-tab", alertsView.root());
@@ -116,6 +122,12 @@ public final class SpendTabs {
 
     AlertList alerts() {
         return alerts;
+    }
+
+    /** From now on the History tab also shows what Vast billed; {@code listed} tells destroyed instances apart. */
+    public void useCharges(io.imggenhub.vast.core.ChargeSource source,
+                           java.util.function.Supplier<java.util.Set<Long>> listed) {
+        history.useCharges(source, listed);
     }
 
     HistoryModel history() {

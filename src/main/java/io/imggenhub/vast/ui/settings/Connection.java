@@ -101,7 +101,7 @@ public final class Connection implements AutoCloseable {
         return data;
     }
 
-    ApiKey key() {
+    public ApiKey key() {
         return key;
     }
 

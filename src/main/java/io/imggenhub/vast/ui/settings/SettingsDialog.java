@@ -46,6 +46,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
     private final TextField lowRunway = new TextField();
     private final TextField highBurn = new TextField();
     private final TextField lowCredit = new TextField();
+    private final TextField notifyUrls = new TextField();
     private final ChoiceBox<Theme> theme = new ChoiceBox<>();
     private final Label status = new Label();
     private final ProgressIndicator checking = new ProgressIndicator();
@@ -91,6 +92,12 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         server.setText(current.serverUrl() != null ? current.serverUrl()
                 : connection.isDemo() ? ServerUrl.DEFAULT : connection.server().toString());
         server.setTooltip(new Tooltip("The Vast server; https://console.vast.ai unless you run a simulator"));
+
+        notifyUrls.setId("settings-notify");
+        notifyUrls.setPromptText("https://hooks.slack.com/… or https://ntfy.sh/topic (space-separated)");
+        notifyUrls.setText(String.join(" ", current.notifyUrls()));
+        notifyUrls.setTooltip(new Tooltip("Webhooks that get every alert and guard action as a POST: Slack, Discord,"
+                + " ntfy or any JSON receiver, told apart by the URL"));
 
         interval = new Spinner<>(2, 3600, current.pollSeconds(), 5);
         interval.setId("settings-interval");
@@ -151,6 +158,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         grid.addRow(row++, new Label("Warn when runway below (h)"), lowRunway);
         grid.addRow(row++, new Label("Warn when burn above ($/hr)"), highBurn);
         grid.addRow(row++, new Label("Warn when credit below ($)"), lowCredit);
+        grid.addRow(row++, new Label("Also send alerts to"), notifyUrls);
         grid.addRow(row++, new Label("Theme"), theme);
         grid.add(trayWatch, 1, row++);
         grid.add(startAtLogin, 1, row++);
@@ -187,6 +195,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
                             parse(lowCredit, "The credit warning"))
                     .withTheme(theme.getValue())
                     .withTrayWatch(trayWatch.isSelected())
+                    .withNotifyUrls(notifyUrls(notifyUrls.getText()))
                     .withServerUrl(serverUri.toString().equals(ServerUrl.DEFAULT) ? null : serverUri.toString());
         } catch (IllegalArgumentException e) {
             fail(e.getMessage());
@@ -276,6 +285,18 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         if (!status.getStyleClass().contains("error-text")) {
             status.getStyleClass().add("error-text");
         }
+    }
+
+    /** Space- or comma-separated webhook URLs, each checked (HTTPS, or loopback) before anything is saved. */
+    static java.util.List<String> notifyUrls(String text) {
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        for (String part : (text == null ? "" : text).split("[\\s,]+")) {
+            if (!part.isBlank()) {
+                io.imggenhub.vast.core.notify.NotifyTarget.parse(part, null);
+                urls.add(part.strip());
+            }
+        }
+        return urls;
     }
 
     private static double parse(TextField field, String what) {

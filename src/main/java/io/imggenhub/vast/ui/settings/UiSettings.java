@@ -12,10 +12,11 @@ import io.imggenhub.vast.core.AlertThresholds;
  * @param lowCreditUsd    warn when the credit falls below this many dollars; 0 turns the warning off
  * @param serverUrl       the Vast server; null for VAST_URL or the default
  * @param trayWatch       with a system tray, closing the window leaves the account watched from the tray
+ * @param notifyUrls      webhooks the window's alerts and guard actions are also POSTed to (format by URL)
  */
 public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, Double lowRunwayHours,
                          Double highBurnPerHour, Double lowCreditUsd, String serverUrl,
-                         Boolean trayWatch) {
+                         Boolean trayWatch, java.util.List<String> notifyUrls) {
     public static final int DEFAULT_POLL_SECONDS = 30;
 
     public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
@@ -30,10 +31,12 @@ public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, 
         lowCreditUsd = lowCreditUsd == null || lowCreditUsd < 0 ? d.minCredit() : lowCreditUsd;
         serverUrl = serverUrl == null || serverUrl.isBlank() ? null : serverUrl.strip();
         trayWatch = trayWatch == null || trayWatch;
+        notifyUrls = notifyUrls == null ? java.util.List.of()
+                : notifyUrls.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).toList();
     }
 
     public static UiSettings defaults() {
-        return new UiSettings(null, null, null, null, null, null, null, null);
+        return new UiSettings(null, null, null, null, null, null, null, null, null);
     }
 
     /** The thresholds as the shared alert rules take them (same hysteresis as the CLI and the tray). */
@@ -42,26 +45,30 @@ public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, 
     }
 
     public UiSettings withWindow(WindowBounds bounds) {
-        return new UiSettings(bounds, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch);
+        return new UiSettings(bounds, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, notifyUrls);
     }
 
     public UiSettings withPollSeconds(int seconds) {
-        return new UiSettings(window, seconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch);
+        return new UiSettings(window, seconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, notifyUrls);
     }
 
     public UiSettings withTheme(Theme next) {
-        return new UiSettings(window, pollSeconds, next, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch);
+        return new UiSettings(window, pollSeconds, next, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, notifyUrls);
     }
 
     public UiSettings withThresholds(double runwayHours, double burnPerHour, double creditUsd) {
-        return new UiSettings(window, pollSeconds, theme, runwayHours, burnPerHour, creditUsd, serverUrl, trayWatch);
+        return new UiSettings(window, pollSeconds, theme, runwayHours, burnPerHour, creditUsd, serverUrl, trayWatch, notifyUrls);
     }
 
     public UiSettings withTrayWatch(boolean keep) {
-        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, keep);
+        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, keep, notifyUrls);
+    }
+
+    public UiSettings withNotifyUrls(java.util.List<String> urls) {
+        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, urls);
     }
 
     public UiSettings withServerUrl(String url) {
-        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, url, trayWatch);
+        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, url, trayWatch, notifyUrls);
     }
 }

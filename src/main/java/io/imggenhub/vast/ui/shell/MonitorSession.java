@@ -4,8 +4,10 @@ import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.PollPacing;
 import io.imggenhub.vast.core.SpendWatch;
+import io.imggenhub.vast.core.guard.ChargedSpendLedger;
 import io.imggenhub.vast.core.guard.GuardEngine;
 import io.imggenhub.vast.ui.alerts.Notifier;
+import io.imggenhub.vast.ui.alerts.WindowNotifications;
 import io.imggenhub.vast.ui.common.Banner;
 import io.imggenhub.vast.ui.common.BannerBoard;
 import io.imggenhub.vast.ui.common.Confirmer;
@@ -59,6 +61,7 @@ public final class MonitorSession {
     private final Timeline ticker;
     /** The alert rules shared with the CLI (and later the tray): hysteresis, once per episode, cleared notices. */
     private final SpendWatch spendWatch;
+    private final WindowNotifications notifications;
     private final GuardViewModel guards;
     private final SpendTabs spendTabs;
     private final TaskRunner runner;
@@ -71,12 +74,17 @@ public final class MonitorSession {
         this.connection = connection;
         this.runner = runner;
         this.spendWatch = new SpendWatch(settings.alertThresholds(), Clock.systemUTC(), ZoneId.systemDefault());
+        this.notifications = new WindowNotifications(connection.key() == null ? null : connection.key().reveal(),
+                problem -> banners.alert(new Banner("notify-problem", Banner.Severity.WARNING,
+                        "Notifications not delivered", problem)));
+        spendWatch.addListener(notifications::alert);
         apply(settings);
         var services = connection.services();
         ZoneId zone = ZoneId.systemDefault();
         guards = new GuardViewModel(GuardEngine.forServices(services, connection.data().guards(connection.server()),
-                connection.data().history(), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
+                ChargedSpendLedger.forServices(services, connection.data().history()), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
                 services.clock(), zone);
+        guards.onReport(notifications::guard);
         // The window's first poll usually ran before this session existed: the repository replays it on the
         // runner, so it is recorded and checked by the guards like every later poll (which arrive on the poller).
         services.repository().addListener(this::polled, runner);
@@ -104,7 +112,11 @@ public final class MonitorSession {
                 io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM, runner);
         deploy.setRentGate(deployGuards);
         view.deployPanel().addOptions(deployGuards.options(deploy));
-        spendTabs = new SpendTabs(spendWatch, connection.data(), runner, zone);
+        spendTabs = new SpendTabs(spendWatch, connection.data(), runner, zone, services.clock());
+        spendTabs.useCharges(services.client()::charges, () -> services.repository().latest()
+                .map(s -> s.live().stream().map(io.imggenhub.vast.api.Instance::id)
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElse(null));
         view.addTabs(spendTabs.tabs());
         connection.dataWarning().ifPresent(w -> banners.alert(
                 new Banner("local-data", Banner.Severity.WARNING, "History and audit log are not being saved", w)));
@@ -148,6 +160,7 @@ public final class MonitorSession {
     void stop() {
         ticker.stop();
         poll.cancel();
+        notifications.close();
     }
 
     /** Safe from any thread: background tasks ask for a refresh as soon as they changed the account. */
@@ -165,6 +178,7 @@ public final class MonitorSession {
         monitor.highBurnPerHourProperty().set(settings.highBurnPerHour());
         monitor.lowCreditUsdProperty().set(settings.lowCreditUsd());
         spendWatch.setThresholds(settings.alertThresholds());
+        notifications.use(settings.notifyUrls());
     }
 
     private void showStale() {

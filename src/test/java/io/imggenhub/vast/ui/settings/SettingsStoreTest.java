@@ -24,6 +24,7 @@ class SettingsStoreTest {
 
         UiSettings saved = UiSettings.defaults().withPollSeconds(12).withTheme(Theme.DARK).withThresholds(3, 7.5, 2)
                 .withServerUrl("http://127.0.0.1:8080")
+                .withNotifyUrls(java.util.List.of("https://ntfy.sh/my-gpus"))
                 .withWindow(new UiSettings.WindowBounds(10, 20, 1000, 700, false));
         store.save(saved);
         assertEquals(saved, store.load());

@@ -137,6 +137,56 @@ class WindowScreenshots {
         shoot(robot, "window-filter.png");
     }
 
+    /**
+     * The History tab after a simulated working day on the simulator's own clock (shared with the window, so polls,
+     * charges and the chart's time axis agree): one instance stopped, one destroyed, Vast's charges beside the
+     * estimate.
+     */
+    @Test
+    void historyWithCharges(FxRobot robot) throws IOException {
+        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(5).withCredit(120).withTimeScale(0)
+                .withDestroyLinger(Duration.ZERO));
+        java.time.Clock clock = sim.shareClockWithClients();
+        io.imggenhub.vast.store.LocalData data = io.imggenhub.vast.store.LocalData.inMemory();
+        io.imggenhub.vast.config.ApiKey key = new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "test");
+        io.imggenhub.vast.ui.settings.Connection connection = new io.imggenhub.vast.ui.settings.Connection(new io.imggenhub.vast.core.VastServices(
+                new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(), key)),
+                io.imggenhub.vast.core.Destroyer.Settings.DEFAULT, data.audit(), clock), key, false, null, data);
+        robot.interact(() -> {
+            window = UiTestSupport.open(stage, connection, home,
+                    UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0), question -> true);
+            stage.setWidth(1320);
+            stage.setHeight(860);
+        });
+        await().atMost(60, SECONDS).until(() -> tableIds(robot).size() == 5);
+        java.util.List<Long> ids = simIds(sim);
+        var client = new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(), key));
+        // Polled every 10 min for 4 h, the app closed for 4 h (the estimate misses them, Vast's charges do not),
+        // then 2 h more; one instance stopped (it keeps paying disk), one destroyed (it stays in the list).
+        for (int step = 1; step <= 37; step++) {
+            if (step == 9) {
+                client.setInstanceState(ids.get(1), false);
+            }
+            if (step == 18) {
+                client.destroyInstance(ids.get(2));
+            }
+            int before = data.history().points(java.time.Instant.EPOCH, clock.instant().plusSeconds(1)).size();
+            sim.clock().advance(step == 25 ? Duration.ofHours(4) : Duration.ofMinutes(10));
+            fxRun(() -> window.session().refreshNow());
+            await().atMost(30, SECONDS).until(() -> data.history().points(java.time.Instant.EPOCH,
+                    clock.instant().plusSeconds(1)).size() > before);
+        }
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "history-tab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+        });
+        await().atMost(30, SECONDS).until(() -> UiTestSupport.allText(robot, "#history-view").contains("Billed by Vast")
+                && fx(() -> robot.lookup("#spend-per-instance").queryAs(javafx.scene.control.TableView.class)
+                .getItems().size()) == 5);
+        shoot(robot, "window-history-charges.png");
+    }
+
     /** One stopped instance, through the API (vast-api.md §3.7), so the table shows a storage-only row. */
     private void stopOne() {
         long id = simIds(sim).get(1);
