@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -18,6 +19,8 @@ public class VastRepository {
     private final Clock clock;
     private final AtomicReference<FleetSnapshot> latest = new AtomicReference<>();
     private final List<Consumer<FleetSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    /** Publishing a snapshot and adding a replaying listener exclude each other: every listener hears each once. */
+    private final Object publishing = new Object();
 
     public VastRepository(VastApi client, Clock clock) {
         this.client = client;
@@ -34,8 +37,12 @@ public class VastRepository {
         var instances = client.listInstances();
         var account = client.currentUser();
         FleetSnapshot snapshot = new FleetSnapshot(instances, account, readFrom);
-        latest.set(snapshot);
-        listeners.forEach(l -> l.accept(snapshot));
+        List<Consumer<FleetSnapshot>> toTell;
+        synchronized (publishing) {
+            latest.set(snapshot);
+            toTell = List.copyOf(listeners);
+        }
+        toTell.forEach(l -> l.accept(snapshot));
         return snapshot;
     }
 
@@ -45,6 +52,23 @@ public class VastRepository {
 
     public void addListener(Consumer<FleetSnapshot> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Adds a listener that also hears about the latest snapshot if one was read before it was added: the window
+     * polls once while it is still being built, and that poll must reach the history and the guards like any other.
+     * Each snapshot reaches the listener exactly once, either from {@link #refresh()} on the refreshing thread or,
+     * when it was published before, through {@code replay}.
+     */
+    public void addListener(Consumer<FleetSnapshot> listener, Executor replay) {
+        FleetSnapshot missed;
+        synchronized (publishing) {
+            listeners.add(listener);
+            missed = latest.get();
+        }
+        if (missed != null) {
+            replay.execute(() -> listener.accept(missed));
+        }
     }
 
     public void removeListener(Consumer<FleetSnapshot> listener) {

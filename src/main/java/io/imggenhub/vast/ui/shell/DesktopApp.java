@@ -80,12 +80,21 @@ public final class DesktopApp extends Application {
             Platform.exit();
             return;
         }
+        // Built while the first poll may still be running on the start-up thread.
         window = new MonitorWindow(stage, WindowOptions.standard(startup.environment(), runner), startup.settings(),
                 startup.connection());
         StartupProbe.mark("views built");
-        window.show(startup.firstSnapshot());
-        StartupProbe.mark("window shown");
         running = this;
+        startup.firstPoll().thenAccept(first -> Platform.runLater(() -> show(first)));
+    }
+
+    private void show(io.imggenhub.vast.core.FleetSnapshot first) {
+        if (quitRequested) {
+            quitOnce();
+            return;
+        }
+        window.show(first);
+        StartupProbe.mark("window shown");
         if (quitRequested) {
             quitOnce();
             return;

@@ -65,6 +65,9 @@ public final class MonitorSession {
     private final GuardViewModel guards;
     private final SpendTabs spendTabs;
     private final TaskRunner runner;
+    private final Object pollLock = new Object();
+    /** When the newest poll the guards checked was read; guarded by {@link #pollLock}. */
+    private Instant lastChecked;
 
     MonitorSession(Connection connection, UiSettings settings, TaskRunner runner, Confirmer confirmer,
                    MainView.Actions actions, ObservableStringValue themeButtonText, java.time.Duration deployWait) {
@@ -77,15 +80,14 @@ public final class MonitorSession {
         spendWatch.addListener(notifications::alert);
         apply(settings);
         var services = connection.services();
-        // Recorded on the polling thread, so the FX thread never waits for SQLite.
-        services.repository().addListener(snapshot -> recordHistory(connection, snapshot));
-        // After the history listener: the spend caps read the poll just recorded.
         ZoneId zone = ZoneId.systemDefault();
         guards = new GuardViewModel(GuardEngine.forServices(services, connection.data().guards(connection.server()),
                 ChargedSpendLedger.forServices(services, connection.data().history()), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
                 services.clock(), zone);
         guards.onReport(notifications::guard);
-        services.repository().addListener(guards::onSnapshot);
+        // The window's first poll usually ran before this session existed: the repository replays it on the
+        // runner, so it is recorded and checked by the guards like every later poll (which arrive on the poller).
+        services.repository().addListener(this::polled, runner);
         effectivePollSeconds.bind(Bindings.createIntegerBinding(() -> PollPacing.effectiveSeconds(pollSeconds.get(),
                 fleetSize.get(), listInterval(services)), pollSeconds, fleetSize));
         poll = new PollService(services.repository(), runner, effectivePollSeconds);
@@ -239,6 +241,21 @@ public final class MonitorSession {
 
     private static String alertKey(Alert alert) {
         return "alert-" + alert.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Every poll, on the polling thread (or the runner, for the first): recorded first, so the guards' spend caps
+     * read it. One at a time and in order: a replayed first poll overtaken by a newer one is not checked again.
+     */
+    private void polled(FleetSnapshot snapshot) {
+        synchronized (pollLock) {
+            recordHistory(connection, snapshot);
+            if (lastChecked != null && snapshot.fetchedAt().isBefore(lastChecked)) {
+                return;
+            }
+            lastChecked = snapshot.fetchedAt();
+            guards.onSnapshot(snapshot);
+        }
     }
 
     private static void recordHistory(Connection connection, io.imggenhub.vast.core.FleetSnapshot snapshot) {

@@ -4,6 +4,7 @@ import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.store.GuardStore;
+import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.settings.Connection;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.imggenhub.vast.ui.shell.UiTestSupport.allText;
@@ -46,6 +48,8 @@ class GuardWindowTest {
     long other;
     /** Polls finished, counted by a listener added after the window's own: it runs after the guards did. */
     final AtomicInteger polls = new AtomicInteger();
+    /** Questions the window asked; each is answered yes, as a person who means it would. */
+    final List<Confirmer.Confirmation> asked = new CopyOnWriteArrayList<>();
 
     @RegisterExtension
     final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(0).withCredit(500)
@@ -56,6 +60,18 @@ class GuardWindowTest {
                 connection = GuardTestSupport.onSimulatedTime(f.sim());
             })
             .connection(f -> connection)
+            .confirmer(new Confirmer() {
+                @Override
+                public boolean confirm(Confirmation q) {
+                    asked.add(q);
+                    return true;
+                }
+
+                @Override
+                public int choose(Choice q) {
+                    return 0;
+                }
+            })
             .afterWindow(f -> connection.services().repository().addListener(s -> polls.incrementAndGet()));
 
     @Test
@@ -172,6 +188,10 @@ class GuardWindowTest {
         robot.clickOn("#account-destroy");
         robot.clickOn("#account-guard-save");
         await().atMost(10, SECONDS).until(() -> guards().accountGuard().destroyOnBreach());
+        // Issue 12 §2: the floor is already crossed, so saving asked first and said what it would destroy.
+        assertEquals(1, asked.size(), "one question before a guard that acts at once");
+        assertTrue(asked.get(0).header().startsWith("This destroys 2 instances ($0.65/hr) now: credit floor"),
+                asked.get(0).header());
 
         poll();
         assertFalse(ui.sim().state().isDestroyed(id) || ui.sim().state().isDestroyed(other), "first the warning, no destroy");
