@@ -16,8 +16,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -39,7 +39,7 @@ public final class DeployPanel {
         GridPane form = formGrid();
         gpuField = addFilters(form, vm);
         addPromptAndHosts(form, vm, 7);
-        HBox buttons = buttons(vm);
+        FlowPane buttons = buttons(vm);
         buttonsRow = buttons;
 
         box.getChildren().addAll(title, form, buttons, progress(vm), message(vm), error(vm), offersTable(vm));
@@ -94,11 +94,16 @@ public final class DeployPanel {
         unverified.setId("deploy-include-unverified");
         unverified.setTooltip(new Tooltip("Vast lists verified hosts only by default, as its own CLI does"));
         unverified.selectedProperty().bindBidirectional(vm.includeUnverifiedProperty());
-        form.add(unverified, 1, row + 1);
+        // Under the prompt across both columns: in the field column alone its words were cut at the panel's minimum.
+        unverified.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        form.add(unverified, 0, row + 1, 2, 1);
     }
 
-    /** Search offers, Deploy cheapest, Cancel. */
-    private static HBox buttons(DeployViewModel vm) {
+    /**
+     * Search offers, Deploy cheapest, Cancel: a row that wraps rather than cut a button's word when the panel is at
+     * its narrowest beside a wide table.
+     */
+    private static FlowPane buttons(DeployViewModel vm) {
         Button search = new Button("Search offers");
         search.setId("deploy-search");
         search.setTooltip(new Tooltip("List the offers that match, cheapest first"));
@@ -115,7 +120,12 @@ public final class DeployPanel {
         cancel.setTooltip(new Tooltip("Stop the deploy. A rental already made is kept and shown in the table."));
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.deployingProperty().not());
-        return new HBox(6, search, deploy, cancel);
+        FlowPane row = new FlowPane(6, 6, search, deploy, cancel);
+        row.setId("deploy-buttons");
+        for (Button b : new Button[] {search, deploy, cancel}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        return row;
     }
 
     /** Shown only while a deploy runs. */

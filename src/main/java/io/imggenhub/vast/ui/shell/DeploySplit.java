@@ -33,7 +33,7 @@ final class DeploySplit {
         split.setId("split");
         split.setDividerPositions(0.72);
         SplitPane.setResizableWithParent(deployPanel.view(), false);
-        // The deploy panel gives way before the numbers do: it gets what the table's columns leave, 260-380 px.
+        // The deploy panel gives way before the numbers do: it gets what the table's columns leave, 300-400 px.
         split.widthProperty().addListener((o, was, is) -> placeDivider(true));
         table.neededWidthProperty().addListener((o, was, is) -> placeDivider(true));
         toggle.selectedProperty().addListener((o, was, show) -> {

@@ -81,15 +81,6 @@ class NothingCutOffTest {
                 || (!labelInFull && column.getUserData() == RowField.LABEL);
     }
 
-    /** What the control shows differs from its text: it was cut with "…". */
-    private static boolean ellipsized(javafx.scene.control.Labeled labeled) {
-        String text = labeled.getText();
-        if (text == null || text.isEmpty()) {
-            return false;
-        }
-        return labeled.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text)
-                .map(t -> ((javafx.scene.text.Text) t).getText()).anyMatch(shown -> !shown.equals(text) && shown.endsWith("…"));
-    }
 
     private void resize(FxRobot robot, double width, double height) {
         await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == DemoAccount.INSTANCES);
@@ -120,20 +111,22 @@ class NothingCutOffTest {
             List<String> out = new ArrayList<>();
             for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
                 if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible()
-                        && ellipsized(cell) && !mayBeCut(cell.getTableColumn(), labelInFull)) {
+                        && UiTestSupport.ellipsized(cell) && !mayBeCut(cell.getTableColumn(), labelInFull)) {
                     out.add(cell.getTableColumn().getId() + ": " + cell.getText());
                 }
             }
             javafx.scene.Node panel = window.session().view().root().lookup("#deploy-panel");
             if (panel != null && panel.getScene() != null) {
-                for (javafx.scene.Node n : panel.lookupAll(".button")) {
-                    if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && ellipsized(l)) {
-                        out.add("deploy panel " + l.getText());
+                for (String kind : List.of(".button", ".check-box")) {
+                    for (javafx.scene.Node n : panel.lookupAll(kind)) {
+                        if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && UiTestSupport.ellipsized(l)) {
+                            out.add("deploy panel " + l.getText());
+                        }
                     }
                 }
             }
             for (javafx.scene.Node n : table.lookupAll(".column-header .label")) {
-                if (n instanceof javafx.scene.control.Labeled l && ellipsized(l)) {
+                if (n instanceof javafx.scene.control.Labeled l && UiTestSupport.ellipsized(l)) {
                     out.add("header " + l.getText());
                 }
             }

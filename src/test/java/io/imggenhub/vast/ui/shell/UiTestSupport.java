@@ -121,4 +121,18 @@ public final class UiTestSupport {
         }
         return b.toString();
     }
+
+    /**
+     * Whether the control shows less than its text: JavaFX cut it with its ellipsis ("..." by default, "…" where a
+     * style sets it). Read off the Text node the skin shows, so it needs a layout pass first.
+     */
+    public static boolean ellipsized(javafx.scene.control.Labeled labeled) {
+        String text = labeled.getText();
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        return labeled.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text)
+                .map(t -> ((javafx.scene.text.Text) t).getText())
+                .anyMatch(shown -> !shown.equals(text) && (shown.endsWith("…") || shown.endsWith("...")));
+    }
 }

@@ -137,6 +137,23 @@ class WindowScreenshots {
         shoot(robot, "window-filter.png");
     }
 
+    /** Guards: a lifetime guard already due warns with "Keep it" before it acts; others show in the Guard column. */
+    @Test
+    void guardsWarnBeforeTheyAct(FxRobot robot) throws IOException {
+        open(robot, 8, 400, Theme.LIGHT, 1320, 800);
+        java.util.List<Long> ids = simIds(sim);
+        var guards = window.session().guards();
+        fxRun(() -> {
+            guards.save(ids.get(0), io.imggenhub.vast.core.guard.InstanceGuard.ttl(ids.get(0), Duration.ofHours(1)));
+            guards.save(ids.get(2), io.imggenhub.vast.core.guard.InstanceGuard.ttl(ids.get(2), Duration.ofDays(30)));
+            guards.save(ids.get(3), io.imggenhub.vast.core.guard.InstanceGuard.maxHourly(ids.get(3), 5.0));
+        });
+        fxRun(() -> window.session().refreshNow());
+        await().atMost(60, SECONDS).until(() -> window.session().banners()
+                .find(io.imggenhub.vast.ui.guards.GuardViewModel.WARN_PREFIX + ids.get(0)).isPresent());
+        shoot(robot, "window-guards.png");
+    }
+
     /**
      * The History tab after a simulated working day on the simulator's own clock (shared with the window, so polls,
      * charges and the chart's time axis agree): one instance stopped, one destroyed, Vast's charges beside the
