@@ -14,12 +14,18 @@ module io.imggenhub.vast {
 
     // Nothing here is a library: other modules get only the access they need to do their job, and no more.
     // javafx.graphics instantiates the Application subclass (ui.shell.DesktopApp) by reflection.
-    exports io.imggenhub.vast.ui.shell to javafx.graphics;
+    exports io.imggenhub.vast.ui.shell to
+            javafx.graphics;
     // Jackson reads and writes records by reflection: Vast's rows (api), the simulator's answers (sim), the window's
     // settings file (ui.settings) and the CLI's --json output (cli).
-    opens io.imggenhub.vast.api to com.fasterxml.jackson.databind;
-    opens io.imggenhub.vast.sim to com.fasterxml.jackson.databind;
-    opens io.imggenhub.vast.ui.settings to com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.api to
+            com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.sim to
+            com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.ui.settings to
+            com.fasterxml.jackson.databind;
     // picocli injects options into command fields by reflection.
-    opens io.imggenhub.vast.cli to info.picocli, com.fasterxml.jackson.databind;
+    opens io.imggenhub.vast.cli to
+            info.picocli,
+            com.fasterxml.jackson.databind;
 }

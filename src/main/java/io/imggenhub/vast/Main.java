@@ -7,8 +7,7 @@ import io.imggenhub.vast.cli.VastCli;
  * It is a plain class (not a JavaFX Application) so that the CLI never starts the FX toolkit.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length == 0) {

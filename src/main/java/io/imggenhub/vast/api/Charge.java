@@ -8,8 +8,15 @@ import java.util.Map;
  * One result of {@code GET /api/v0/charges/} (vast-api.md §3.8): what Vast billed one contract in the asked range,
  * split into items. {@code start}/{@code end} are unix seconds; {@code source} reads {@code instance-12345678}.
  */
-public record Charge(Long start, Long end, String type, String source, String description, Double amount,
-                     Map<String, Object> metadata, List<ChargeItem> items) {
+public record Charge(
+        Long start,
+        Long end,
+        String type,
+        String source,
+        String description,
+        Double amount,
+        Map<String, Object> metadata,
+        List<ChargeItem> items) {
 
     public Charge {
         items = items == null ? List.of() : List.copyOf(items);
@@ -43,7 +50,10 @@ public record Charge(Long start, Long end, String type, String source, String de
 
     /** USD of the items of one kind. */
     public double usd(ChargeItem.Kind kind) {
-        return items.stream().filter(i -> i.kind() == kind).mapToDouble(ChargeItem::usd).sum();
+        return items.stream()
+                .filter(i -> i.kind() == kind)
+                .mapToDouble(ChargeItem::usd)
+                .sum();
     }
 
     /** Up to when this result is billed; null when Vast did not say. */

@@ -4,7 +4,12 @@ package io.imggenhub.vast.api;
 public record ChargeItem(Long start, Long end, String type, String description, Double amount) {
 
     /** The kinds Vast bills separately; bandwidth up and down count as one. */
-    public enum Kind { GPU, DISK, BANDWIDTH, OTHER }
+    public enum Kind {
+        GPU,
+        DISK,
+        BANDWIDTH,
+        OTHER
+    }
 
     public Kind kind() {
         if (type == null) {

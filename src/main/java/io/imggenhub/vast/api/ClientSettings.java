@@ -2,7 +2,6 @@ package io.imggenhub.vast.api;
 
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ServerUrl;
-
 import java.net.URI;
 import java.time.Duration;
 
@@ -14,8 +13,14 @@ import java.time.Duration;
  *                    120 s (vast-api.md §5); a shorter wait turns a rental that happened into a "failure" that a
  *                    rerun repeats.
  */
-public record ClientSettings(URI server, ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
-                             RetryPolicy retry, Pacing pacing, Duration rentTimeout) {
+public record ClientSettings(
+        URI server,
+        ApiKey apiKey,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        RetryPolicy retry,
+        Pacing pacing,
+        Duration rentTimeout) {
 
     public static final Duration DEFAULT_RENT_TIMEOUT = Duration.ofSeconds(120);
 
@@ -25,19 +30,29 @@ public record ClientSettings(URI server, ApiKey apiKey, Duration connectTimeout,
         rentTimeout = rentTimeout == null ? DEFAULT_RENT_TIMEOUT : rentTimeout;
     }
 
-    public ClientSettings(URI server, ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
-                          RetryPolicy retry, Pacing pacing) {
+    public ClientSettings(
+            URI server,
+            ApiKey apiKey,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            RetryPolicy retry,
+            Pacing pacing) {
         this(server, apiKey, connectTimeout, requestTimeout, retry, pacing, DEFAULT_RENT_TIMEOUT);
     }
 
-    public ClientSettings(URI server, ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
-                          RetryPolicy retry, Duration rentTimeout) {
+    public ClientSettings(
+            URI server,
+            ApiKey apiKey,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            RetryPolicy retry,
+            Duration rentTimeout) {
         this(server, apiKey, connectTimeout, requestTimeout, retry, Pacing.documented(), rentTimeout);
     }
 
     /** With the documented pacing ({@link Pacing#documented()}). */
-    public ClientSettings(URI server, ApiKey apiKey, Duration connectTimeout, Duration requestTimeout,
-                          RetryPolicy retry) {
+    public ClientSettings(
+            URI server, ApiKey apiKey, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry) {
         this(server, apiKey, connectTimeout, requestTimeout, retry, Pacing.documented(), DEFAULT_RENT_TIMEOUT);
     }
 

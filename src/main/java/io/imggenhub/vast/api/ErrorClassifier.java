@@ -2,7 +2,6 @@ package io.imggenhub.vast.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -50,21 +49,26 @@ final class ErrorClassifier {
         if (status == 410 && "deprecated_endpoint".equals(error)) {
             return new DeprecatedEndpointException("deprecated_endpoint", msg, status);
         }
-        boolean authText = "auth_error".equals(error) || lower.contains("invalid user key")
-                || lower.contains("requires login") || lower.contains("session expired");
+        boolean authText = "auth_error".equals(error)
+                || lower.contains("invalid user key")
+                || lower.contains("requires login")
+                || lower.contains("session expired");
         if (status == 401 || authText) {
             return new AuthenticationException("auth_error", msg, status);
         }
         if (status == 403 && error == null) {
             return new AuthenticationException("auth_error", msg, status);
         }
-        if (status == 404 || status == 410 || "no_such_instance".equals(error) || "not_found".equals(error)
+        if (status == 404
+                || status == 410
+                || "no_such_instance".equals(error)
+                || "not_found".equals(error)
                 || "no_such_ask".equals(error)) {
             return new NotFoundException(error == null ? "not_found" : error, msg, status);
         }
         if (status >= 500) {
-            return new ServerErrorException(error == null ? "server_error" : error,
-                    "HTTP " + status + ": " + msg, status);
+            return new ServerErrorException(
+                    error == null ? "server_error" : error, "HTTP " + status + ": " + msg, status);
         }
         return new ApiErrorException(error == null ? "http_" + status : error, msg, status);
     }
@@ -89,7 +93,12 @@ final class ErrorClassifier {
     }
 
     private static String textOf(JsonNode node) {
-        return node == null || node.isNull() || !node.isTextual() || node.asText().isBlank() ? null : node.asText();
+        return node == null
+                        || node.isNull()
+                        || !node.isTextual()
+                        || node.asText().isBlank()
+                ? null
+                : node.asText();
     }
 
     private static String firstText(JsonNode node, String... names) {

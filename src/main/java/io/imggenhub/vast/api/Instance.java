@@ -42,9 +42,11 @@ public record Instance(
 
     /** A docker-style port mapping, {@code "22/tcp": [{"HostIp": "0.0.0.0", "HostPort": "20000"}]}. */
     public record PortBinding(
-            @com.fasterxml.jackson.annotation.JsonProperty("HostIp") String hostIp,
-            @com.fasterxml.jackson.annotation.JsonProperty("HostPort") String hostPort) {
-    }
+            @com.fasterxml.jackson.annotation.JsonProperty("HostIp")
+            String hostIp,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("HostPort")
+            String hostPort) {}
 
     public Instance {
         // Real rows carry trailing spaces and newlines in string fields (vast-api.md §3.1).
@@ -148,7 +150,8 @@ public record Instance(
         List<PortBinding> direct = ports.get("22/tcp");
         if (direct != null && !direct.isEmpty() && publicIpaddr != null && !publicIpaddr.isBlank()) {
             try {
-                return new SshAddress(publicIpaddr, Integer.parseInt(direct.get(0).hostPort().strip()));
+                return new SshAddress(
+                        publicIpaddr, Integer.parseInt(direct.get(0).hostPort().strip()));
             } catch (NumberFormatException | NullPointerException ignored) {
                 // fall through to the proxy address
             }

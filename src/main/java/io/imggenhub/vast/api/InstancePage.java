@@ -8,6 +8,7 @@ public record InstancePage(List<Instance> instances, Integer totalInstances, Str
     public static final int PAGE_SIZE = 25;
     /** Rows beyond the first page's {@code total_instances} that a listing still reads (instances rented meanwhile). */
     static final int PAGING_MARGIN_ROWS = 50;
+
     private static final int MAX_PAGES = 10_000;
 
     /**
@@ -15,7 +16,8 @@ public record InstancePage(List<Instance> instances, Integer totalInstances, Str
      * cursor never ends cannot keep a caller paging for ever.
      */
     public static int pageBound(Integer totalInstances) {
-        return totalInstances == null ? MAX_PAGES
+        return totalInstances == null
+                ? MAX_PAGES
                 : (Math.max(0, totalInstances) + PAGING_MARGIN_ROWS + PAGE_SIZE - 1) / PAGE_SIZE + 1;
     }
 }

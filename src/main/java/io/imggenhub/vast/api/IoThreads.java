@@ -23,11 +23,18 @@ final class IoThreads implements AutoCloseable {
     private final ThreadPoolExecutor pool;
 
     IoThreads() {
-        pool = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), work -> {
-            Thread thread = new Thread(work, prefix + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }, (work, full) -> work.run());
+        pool = new ThreadPoolExecutor(
+                0,
+                MAX_THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                work -> {
+                    Thread thread = new Thread(work, prefix + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                (work, full) -> work.run());
     }
 
     <T> CompletableFuture<T> supply(Supplier<T> work) {

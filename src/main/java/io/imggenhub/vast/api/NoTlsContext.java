@@ -1,5 +1,6 @@
 package io.imggenhub.vast.api;
 
+import java.security.SecureRandom;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
@@ -9,7 +10,6 @@ import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import java.security.SecureRandom;
 
 /**
  * The TLS set-up of a client that only ever speaks plain HTTP to a loopback server (a local simulator; plain http

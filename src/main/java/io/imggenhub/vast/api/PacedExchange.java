@@ -2,7 +2,6 @@ package io.imggenhub.vast.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,6 +21,7 @@ import java.util.logging.Logger;
 final class PacedExchange {
     /** The client's logger, as before this class was split out of it: -v output and log settings stay the same. */
     private static final Logger LOG = Logger.getLogger(VastClient.class.getName());
+
     static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 502, 503, 504);
     /** Tries of a rent refused with 429: safe to repeat, since an answer came back and nothing was rented. */
     private static final int RENT_ATTEMPTS_ON_429 = 3;
@@ -51,7 +51,8 @@ final class PacedExchange {
      */
     JsonNode send(Requests.Call call) {
         RetryPolicy policy = call.retryable() ? settings.retry() : RetryPolicy.NONE;
-        int maxAttempts = call.endpoint() == Endpoint.RENT ? Math.max(policy.maxAttempts(), RENT_ATTEMPTS_ON_429)
+        int maxAttempts = call.endpoint() == Endpoint.RENT
+                ? Math.max(policy.maxAttempts(), RENT_ATTEMPTS_ON_429)
                 : policy.maxAttempts();
         long retryBudget = policy.maxTotal().toNanos();
         JsonNode body = null;
@@ -61,8 +62,11 @@ final class PacedExchange {
                 turn = pacer.acquire(call.endpoint(), priority);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TransportException("interrupted", "interrupted while waiting for the rate limit of "
-                        + pathOnly(call.path()), -1, e);
+                throw new TransportException(
+                        "interrupted",
+                        "interrupted while waiting for the rate limit of " + pathOnly(call.path()),
+                        -1,
+                        e);
             }
             long sentAt = System.nanoTime();
             try (turn) {
@@ -84,13 +88,15 @@ final class PacedExchange {
                 }
                 // A refusal with a threshold is waited out by the pacer; anything else backs off as well.
                 Duration pause = refused && Pacer.threshold(e.getMessage()) != null && pacer.paces(call.endpoint())
-                        ? Duration.ZERO : policy.delayAfter(attempt);
+                        ? Duration.ZERO
+                        : policy.delayAfter(attempt);
                 retryBudget -= System.nanoTime() - sentAt + pause.toNanos();
                 if (retryBudget < 0 && !rentRefused) {
                     throw e;
                 }
-                LOG.fine(() -> call.method() + " " + pathOnly(call.path()) + " failed (" + e.getMessage()
-                        + "), retrying" + (pause.isZero() ? " when the rate limit allows" : " in " + pause.toMillis() + " ms"));
+                LOG.fine(
+                        () -> call.method() + " " + pathOnly(call.path()) + " failed (" + e.getMessage() + "), retrying"
+                                + (pause.isZero() ? " when the rate limit allows" : " in " + pause.toMillis() + " ms"));
                 if (!pause.isZero()) {
                     sleep(pause);
                 }
@@ -109,8 +115,12 @@ final class PacedExchange {
             if (!SameOriginRedirect.isRedirect(response.statusCode())) {
                 break;
             }
-            SameOriginRedirect next = SameOriginRedirect.follow(target, method, response.statusCode(),
-                    response.headers().firstValue("Location").orElse(null), hop);
+            SameOriginRedirect next = SameOriginRedirect.follow(
+                    target,
+                    method,
+                    response.statusCode(),
+                    response.headers().firstValue("Location").orElse(null),
+                    hop);
             target = next.target();
             method = next.method();
             body = next.keepsBody() ? body : null;
@@ -128,27 +138,37 @@ final class PacedExchange {
         try {
             return Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw malformed("the answer to " + call.method() + " " + pathOnly(call.path()) + " is not JSON ("
-                    + ErrorClassifier.preview(text) + ")", e);
+            throw malformed(
+                    "the answer to " + call.method() + " " + pathOnly(call.path()) + " is not JSON ("
+                            + ErrorClassifier.preview(text) + ")",
+                    e);
         }
     }
 
     private HttpResponse<String> exchange(URI target, String method, JsonNode body, Duration timeout) {
         try {
-            return http.send(Requests.http(target, method, body, timeout, settings.apiKey()),
+            return http.send(
+                    Requests.http(target, method, body, timeout, settings.apiKey()),
                     HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException e) {
-            throw new TransportException("connect_timeout", "no connection to " + host() + " within "
-                    + settings.connectTimeout().toMillis() + " ms", -1, e);
+            throw new TransportException(
+                    "connect_timeout",
+                    "no connection to " + host() + " within "
+                            + settings.connectTimeout().toMillis() + " ms",
+                    -1,
+                    e);
         } catch (HttpTimeoutException e) {
-            throw new TransportException("timeout", "no answer from " + host() + " within "
-                    + timeout.toMillis() + " ms", -1, e);
+            throw new TransportException(
+                    "timeout", "no answer from " + host() + " within " + timeout.toMillis() + " ms", -1, e);
         } catch (ConnectException e) {
-            throw new TransportException("connection_refused", "cannot connect to " + host()
-                    + " (is the server running?)", -1, e);
+            throw new TransportException(
+                    "connection_refused", "cannot connect to " + host() + " (is the server running?)", -1, e);
         } catch (IOException e) {
-            throw new TransportException("connection_failed", redact("connection to " + host() + " failed: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), -1,
+            throw new TransportException(
+                    "connection_failed",
+                    redact("connection to " + host() + " failed: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())),
+                    -1,
                     RedactedCause.of(e, this::redact));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -163,8 +183,8 @@ final class PacedExchange {
 
     MalformedResponseException malformed(String what, Throwable cause) {
         // The cause's message quotes the server's text, which may hold the key: mask it all the way down.
-        return new MalformedResponseException("malformed_response", redact(what), 200,
-                cause == null ? null : RedactedCause.of(cause, this::redact));
+        return new MalformedResponseException(
+                "malformed_response", redact(what), 200, cause == null ? null : RedactedCause.of(cause, this::redact));
     }
 
     /** Belt and braces: no text we build into an exception may contain the key, whatever a server echoes. */

@@ -20,13 +20,17 @@ import java.util.regex.Pattern;
  * needs) are served before normal ones (a poll) that queue on the same endpoint.
  */
 public final class Pacer {
-    public enum Priority { URGENT, NORMAL }
+    public enum Priority {
+        URGENT,
+        NORMAL
+    }
 
     /**
      * Added to the interval of endpoints that allow several calls per period (offer search), which are counted
      * from when ours left: the server counts from arrival. Never more than half the interval.
      */
     private static final long MARGIN_NANOS = 25_000_000L;
+
     private static final Pattern THRESHOLD = Pattern.compile("threshold\\s*=\\s*([0-9]+(?:\\.[0-9]+)?)");
     private static final Map<String, Pacer> SHARED = new ConcurrentHashMap<>();
 
@@ -42,8 +46,8 @@ public final class Pacer {
 
     /** The one pacer of this server and key (and pacing) in this process. */
     static Pacer shared(ClientSettings settings) {
-        String key = settings.server() + "|" + fingerprint(settings.apiKey() == null ? "" : settings.apiKey().reveal())
-                + "|" + settings.pacing();
+        String key = settings.server() + "|"
+                + fingerprint(settings.apiKey() == null ? "" : settings.apiKey().reveal()) + "|" + settings.pacing();
         return SHARED.computeIfAbsent(key, k -> new Pacer(settings.pacing()));
     }
 
@@ -58,7 +62,7 @@ public final class Pacer {
         void close();
     }
 
-    private static final Turn NO_TURN = () -> { };
+    private static final Turn NO_TURN = () -> {};
 
     /**
      * Waits until {@code endpoint} may be called and counts the call as sent now; close the turn when its answer
@@ -104,7 +108,8 @@ public final class Pacer {
 
     private static String fingerprint(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -120,9 +125,10 @@ public final class Pacer {
         private long notBefore = Long.MIN_VALUE;
         /** When the last call was sent and when its answer came (MIN_VALUE while none / while it is out). */
         private long lastSent = Long.MIN_VALUE;
+
         private long lastAnswered = Long.MIN_VALUE;
-        private final PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) ->
-                a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        private final PriorityQueue<long[]> queue =
+                new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         private long nextSeq;
 
         Lane(Endpoint endpoint, Pacing pacing) {

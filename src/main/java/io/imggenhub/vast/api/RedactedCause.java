@@ -24,7 +24,9 @@ final class RedactedCause extends Exception {
         if (t == null || depth >= MAX_DEPTH) {
             return null;
         }
-        RedactedCause copy = new RedactedCause(t.getClass().getName(), redact.apply(t.getMessage()),
+        RedactedCause copy = new RedactedCause(
+                t.getClass().getName(),
+                redact.apply(t.getMessage()),
                 copy(t.getCause() == t ? null : t.getCause(), redact, depth + 1));
         copy.setStackTrace(t.getStackTrace());
         return copy;

@@ -10,18 +10,26 @@ import java.util.Optional;
  * variable is its bare name ({@code "PROMPT": "..."}); only port, volume and network flags keep the flag in the key
  * ({@code "-p 8080:8080": "1"}).
  */
-public record RentRequest(String image, double diskGb, String label, Map<String, String> env, String onstart,
-                          String runtype, Double bidPrice) {
+public record RentRequest(
+        String image,
+        double diskGb,
+        String label,
+        Map<String, String> env,
+        String onstart,
+        String runtype,
+        Double bidPrice) {
 
     public static final String DEFAULT_IMAGE = "pytorch/pytorch:latest";
     /** One default for the CLI and the window: the disk that is rented, and priced into every offer shown. */
     public static final double DEFAULT_DISK_GB = 20;
     /** Vast's documented input limits (vast-api.md §3.4, spec {@code x-input-validation}). */
     public static final double MIN_BID = 0.001;
+
     public static final double MAX_BID = 128;
     public static final double MIN_DISK_GB = 8;
     /** No offer has more; a larger number is a typo (or {@code 1e300}), never a request. */
     public static final double MAX_DISK_GB = 100_000;
+
     public static final int MAX_LABEL = 256;
     public static final int MAX_IMAGE = 1024;
     public static final int MAX_ENV_ENTRY = 256;
@@ -57,11 +65,12 @@ public record RentRequest(String image, double diskGb, String label, Map<String,
     /** The first value outside Vast's documented ranges, said for a person; empty when all are sendable. */
     public Optional<String> problem() {
         if (bidPrice != null && !(bidPrice >= MIN_BID && bidPrice <= MAX_BID)) {
-            return Optional.of("the bid must be from $" + MIN_BID + " to $" + (int) MAX_BID + " per hour, not " + bidPrice);
+            return Optional.of(
+                    "the bid must be from $" + MIN_BID + " to $" + (int) MAX_BID + " per hour, not " + bidPrice);
         }
         if (!(diskGb >= MIN_DISK_GB && diskGb <= MAX_DISK_GB)) {
-            return Optional.of("the disk must be from " + (int) MIN_DISK_GB + " to " + (int) MAX_DISK_GB + " GB, not "
-                    + diskGb);
+            return Optional.of(
+                    "the disk must be from " + (int) MIN_DISK_GB + " to " + (int) MAX_DISK_GB + " GB, not " + diskGb);
         }
         if (label != null && label.length() > MAX_LABEL) {
             return Optional.of("the label must be at most " + MAX_LABEL + " characters, not " + label.length());
@@ -72,7 +81,8 @@ public record RentRequest(String image, double diskGb, String label, Map<String,
         for (Map.Entry<String, String> e : env.entrySet()) {
             if (e.getValue() != null && e.getValue().length() > MAX_ENV_ENTRY) {
                 return Optional.of("the value of " + e.getKey() + " must be at most " + MAX_ENV_ENTRY
-                        + " characters (Vast's limit per environment entry), not " + e.getValue().length());
+                        + " characters (Vast's limit per environment entry), not "
+                        + e.getValue().length());
             }
         }
         return Optional.empty();

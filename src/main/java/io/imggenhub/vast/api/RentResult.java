@@ -7,6 +7,7 @@ package io.imggenhub.vast.api;
 public record RentResult(long newContract, String instanceApiKey) {
     @Override
     public String toString() {
-        return "RentResult[newContract=" + newContract + ", instanceApiKey=" + (instanceApiKey == null ? "none" : "****") + "]";
+        return "RentResult[newContract=" + newContract + ", instanceApiKey="
+                + (instanceApiKey == null ? "none" : "****") + "]";
     }
 }

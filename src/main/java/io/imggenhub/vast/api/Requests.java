@@ -3,7 +3,6 @@ package io.imggenhub.vast.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.imggenhub.vast.config.ApiKey;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -15,8 +14,7 @@ import java.util.function.Supplier;
 
 /** The requests {@link VastClient} sends, path and body, as Vast's own CLI shapes them (vast-api.md §3). */
 final class Requests {
-    private Requests() {
-    }
+    private Requests() {}
 
     /**
      * One request description; {@code retryable} is false for calls that must never be repeated blindly. The body
@@ -31,8 +29,10 @@ final class Requests {
 
     /** One page of the listing (vast-api.md §3.1); {@code filter} from {@link #idFilter}, or empty. */
     static Call listPage(String filter, String token) {
-        return get(Endpoint.LIST, "/api/v1/instances/?limit=" + InstancePage.PAGE_SIZE + filter
-                + (token == null ? "" : "&after_token=" + encode(token)));
+        return get(
+                Endpoint.LIST,
+                "/api/v1/instances/?limit=" + InstancePage.PAGE_SIZE + filter
+                        + (token == null ? "" : "&after_token=" + encode(token)));
     }
 
     /** Asks Vast to list only these ids: {@code select_filters={"id":{"in":[...]}}}. */
@@ -52,13 +52,18 @@ final class Requests {
 
     /** The bulk destroy; {@code sent} receives the ids the body was built with, once the turn has come. */
     static Call destroyBulk(Supplier<List<Long>> ids, List<Long> sent) {
-        return new Call("DELETE", Endpoint.DESTROY_BULK, "/api/v0/instances/", () -> {
-            sent.clear();
-            sent.addAll(ids.get());
-            ObjectNode body = emptyObject();
-            sent.forEach(body.putArray("instance_ids")::add);
-            return body;
-        }, true);
+        return new Call(
+                "DELETE",
+                Endpoint.DESTROY_BULK,
+                "/api/v0/instances/",
+                () -> {
+                    sent.clear();
+                    sent.addAll(ids.get());
+                    ObjectNode body = emptyObject();
+                    sent.forEach(body.putArray("instance_ids")::add);
+                    return body;
+                },
+                true);
     }
 
     /** Stop or start; sent once, as every PUT here. */
@@ -114,8 +119,10 @@ final class Requests {
     static Call charges(java.time.Instant from, java.time.Instant to, int limit, String token) {
         ObjectNode filter = emptyObject();
         filter.putObject("day").put("gte", from.getEpochSecond()).put("lte", to.getEpochSecond());
-        return get(Endpoint.CHARGES, "/api/v0/charges/?select_filters=" + encode(filter.toString()) + "&limit=" + limit
-                + (token == null ? "" : "&after_token=" + encode(token)));
+        return get(
+                Endpoint.CHARGES,
+                "/api/v0/charges/?select_filters=" + encode(filter.toString()) + "&limit=" + limit
+                        + (token == null ? "" : "&after_token=" + encode(token)));
     }
 
     static Call currentUser() {

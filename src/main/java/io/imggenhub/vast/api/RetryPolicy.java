@@ -7,11 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * Exponential backoff with jitter, bounded both in attempts and in total time. Vast sends no Retry-After on 429,
  * so the delay is ours to choose; the jitter keeps many concurrent callers from retrying in lock-step.
  */
-public record RetryPolicy(int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay,
-                          Duration maxTotal) {
+public record RetryPolicy(
+        int maxAttempts, Duration initialDelay, double multiplier, Duration maxDelay, Duration maxTotal) {
 
-    public static final RetryPolicy DEFAULT = new RetryPolicy(5, Duration.ofMillis(250), 2.0,
-            Duration.ofSeconds(4), Duration.ofSeconds(20));
+    public static final RetryPolicy DEFAULT =
+            new RetryPolicy(5, Duration.ofMillis(250), 2.0, Duration.ofSeconds(4), Duration.ofSeconds(20));
 
     /** For callers that handle failures themselves. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, Duration.ZERO);

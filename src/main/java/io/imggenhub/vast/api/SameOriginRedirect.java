@@ -26,33 +26,39 @@ record SameOriginRedirect(URI target, String method, boolean keepsBody) {
      */
     static SameOriginRedirect follow(URI from, String method, int status, String location, int hop) {
         if (location == null || location.isBlank()) {
-            throw new RedirectRefusedException("the server at " + origin(from) + " answered HTTP " + status
-                    + " without a Location", status);
+            throw new RedirectRefusedException(
+                    "the server at " + origin(from) + " answered HTTP " + status + " without a Location", status);
         }
         URI target;
         try {
             target = from.resolve(location.strip());
         } catch (IllegalArgumentException e) {
-            throw new RedirectRefusedException("the server at " + origin(from) + " answered HTTP " + status
-                    + " with an unreadable Location", status);
+            throw new RedirectRefusedException(
+                    "the server at " + origin(from) + " answered HTTP " + status + " with an unreadable Location",
+                    status);
         }
         if (!sameOrigin(from, target)) {
-            throw new RedirectRefusedException("the server at " + origin(from) + " redirected to another origin, "
-                    + origin(target) + "; the API key is only sent to " + origin(from) + ", so the request was not"
-                    + " repeated there (check --url / VAST_URL)", status);
+            throw new RedirectRefusedException(
+                    "the server at " + origin(from) + " redirected to another origin, "
+                            + origin(target) + "; the API key is only sent to " + origin(from)
+                            + ", so the request was not"
+                            + " repeated there (check --url / VAST_URL)",
+                    status);
         }
         if (hop >= MAX_HOPS) {
-            throw new RedirectRefusedException("the server at " + origin(from) + " redirected more than "
-                    + MAX_HOPS + " times", status);
+            throw new RedirectRefusedException(
+                    "the server at " + origin(from) + " redirected more than " + MAX_HOPS + " times", status);
         }
         boolean toGet = status == 303 && !"HEAD".equals(method);
         return new SameOriginRedirect(target, toGet ? "GET" : method, !toGet);
     }
 
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && b.getScheme() != null
+        return a.getScheme() != null
+                && b.getScheme() != null
                 && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && b.getHost() != null
+                && a.getHost() != null
+                && b.getHost() != null
                 && a.getHost().equalsIgnoreCase(b.getHost())
                 && port(a) == port(b);
     }

@@ -3,7 +3,6 @@ package io.imggenhub.vast.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.config.ApiKey;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Instant;
@@ -45,8 +44,8 @@ public class VastClient implements VastApi {
         return builder.build();
     }
 
-    private VastClient(ClientSettings settings, HttpClient http, Pacer pacer, Pacer.Priority priority,
-                       IoThreads threads) {
+    private VastClient(
+            ClientSettings settings, HttpClient http, Pacer pacer, Pacer.Priority priority, IoThreads threads) {
         this.settings = settings;
         this.http = http;
         this.pacer = pacer;
@@ -98,7 +97,7 @@ public class VastClient implements VastApi {
      */
     @Override
     public List<Instance> listInstances() {
-        return listPages("", page -> { });
+        return listPages("", page -> {});
     }
 
     /**
@@ -121,7 +120,7 @@ public class VastClient implements VastApi {
             return List.of();
         }
         Set<Long> wanted = new HashSet<>(ids);
-        return listPages(Requests.idFilter(ids), page -> { }).stream()
+        return listPages(Requests.idFilter(ids), page -> {}).stream()
                 .filter(i -> wanted.contains(i.id()))
                 .toList();
     }
@@ -146,13 +145,15 @@ public class VastClient implements VastApi {
         for (int read = 1; ; read++) {
             String token = page.nextToken();
             if (token != null && read >= bound) {
-                throw exchange.malformed("the instance list did not end after " + read + " pages although it counts "
-                        + page.totalInstances() + " instances", null);
+                throw exchange.malformed(
+                        "the instance list did not end after " + read + " pages although it counts "
+                                + page.totalInstances() + " instances",
+                        null);
             }
             // The next page is asked for (and waits its turn at the pacer) before this one is handed over, so its
             // round trip overlaps whatever the caller does with this page (a destroy-all starts destroying it).
-            java.util.concurrent.CompletableFuture<InstancePage> next = token == null ? null
-                    : threads.supply(() -> page(extraQuery, token, seenTokens));
+            java.util.concurrent.CompletableFuture<InstancePage> next =
+                    token == null ? null : threads.supply(() -> page(extraQuery, token, seenTokens));
             all.addAll(page.instances());
             onPage.accept(page.instances());
             if (next == null) {
@@ -185,8 +186,8 @@ public class VastClient implements VastApi {
             pageRows.add(convert(row, Instance.class));
         }
         JsonNode total = body.get("total_instances");
-        return new InstancePage(List.copyOf(pageRows), total != null && total.canConvertToInt() ? total.asInt() : null,
-                next);
+        return new InstancePage(
+                List.copyOf(pageRows), total != null && total.canConvertToInt() ? total.asInt() : null, next);
     }
 
     /** One instance, or empty once it is gone ({@code {"instances": null}} or 404). */
@@ -215,7 +216,9 @@ public class VastClient implements VastApi {
     public DestroyResult destroyInstance(long id) {
         try {
             JsonNode body = exchange.send(Requests.destroy(id));
-            if (body.isMissingNode() || !body.has("success") || body.get("success").asBoolean(false)) {
+            if (body.isMissingNode()
+                    || !body.has("success")
+                    || body.get("success").asBoolean(false)) {
                 return DestroyResult.ACCEPTED;
             }
             VastException failure = exchange.errors().classify(200, body.toString());
@@ -277,7 +280,8 @@ public class VastClient implements VastApi {
             throw exchange.malformed("the rent answer has no new_contract id", null);
         }
         JsonNode instanceKey = answer.get("instance_api_key");
-        return new RentResult(contract.asLong(), instanceKey == null || instanceKey.isNull() ? null : instanceKey.asText());
+        return new RentResult(
+                contract.asLong(), instanceKey == null || instanceKey.isNull() ? null : instanceKey.asText());
     }
 
     /** {@code POST /api/v0/bundles/} with the query as the body. Works without a key, as Vast's does. */
@@ -355,7 +359,8 @@ public class VastClient implements VastApi {
         try {
             return Json.mapper().treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw exchange.malformed("a " + type.getSimpleName() + " row could not be read: " + e.getOriginalMessage(), e);
+            throw exchange.malformed(
+                    "a " + type.getSimpleName() + " row could not be read: " + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
             throw exchange.malformed("a " + type.getSimpleName() + " row could not be read: " + e.getMessage(), e);
         }

@@ -5,8 +5,6 @@ import io.imggenhub.vast.core.AlertThresholds;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.SpendWatch;
 import io.imggenhub.vast.core.VastServices;
-import picocli.CommandLine.Command;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Command;
 
-@Command(name = "account", mixinStandardHelpOptions = true,
+@Command(
+        name = "account",
+        mixinStandardHelpOptions = true,
         description = "Credit (and balance), what the running instances burn per hour, and how long the credit lasts at"
                 + " that rate. Credit at or below zero is shown as used up.")
 final class AccountCommand extends VastCommand {
@@ -47,19 +48,27 @@ final class AccountCommand extends VastCommand {
             m.put("instances_billing", snapshot.billingCount());
             m.put("instances", live);
             m.put("fetched_at", snapshot.fetchedAt().toString());
-            m.put("alerts", alerts.stream().map(a -> {
-                Map<String, Object> alert = new LinkedHashMap<>();
-                alert.put("kind", a.kind().name().toLowerCase(Locale.ROOT));
-                alert.put("title", a.title());
-                alert.put("message", a.message());
-                return alert;
-            }).toList());
+            m.put(
+                    "alerts",
+                    alerts.stream()
+                            .map(a -> {
+                                Map<String, Object> alert = new LinkedHashMap<>();
+                                alert.put("kind", a.kind().name().toLowerCase(Locale.ROOT));
+                                alert.put("title", a.title());
+                                alert.put("message", a.message());
+                                return alert;
+                            })
+                            .toList());
             printJson(m);
             return ExitCodes.OK;
         }
         TextTable t = new TextTable("", "");
-        t.add("Credit:", Format.usd(snapshot.credit()) + (snapshot.creditUsedUp()
-                ? " (used up: Vast refuses to rent; renting runs the emergency cleanup)" : ""));
+        t.add(
+                "Credit:",
+                Format.usd(snapshot.credit())
+                        + (snapshot.creditUsedUp()
+                                ? " (used up: Vast refuses to rent; renting runs the emergency cleanup)"
+                                : ""));
         if (balance != null && Math.abs(balance) >= 0.005) {
             // Vast reports 0 while credit is positive; a deficit of a cent or more shows here too.
             t.add("Balance:", Format.usd(balance) + (balance < 0 ? " (overdrawn)" : ""));
@@ -70,8 +79,10 @@ final class AccountCommand extends VastCommand {
         } else if (snapshot.credit() <= 0) {
             t.add("Runway:", "none: the credit is used up while instances still bill");
         } else {
-            t.add("Runway:", Format.hours(runway.get()) + " (credit reaches $0 around "
-                    + WHEN.format(zeroAt.get().atZone(ctx().zone())) + ")");
+            t.add(
+                    "Runway:",
+                    Format.hours(runway.get()) + " (credit reaches $0 around "
+                            + WHEN.format(zeroAt.get().atZone(ctx().zone())) + ")");
         }
         t.add("Instances billing:", snapshot.billingCount() + " of " + live);
         t.printWithoutHeader(out());

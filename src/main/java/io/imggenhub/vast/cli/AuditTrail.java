@@ -1,7 +1,6 @@
 package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.core.AuditEvent;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +20,7 @@ final class AuditTrail {
     private static final Pattern REQUEST_KEY = Pattern.compile("request [0-9a-f]+ on \\S+: ");
 
     /** One event and whether its intent is still open. */
-    record Entry(AuditEvent event, boolean unconfirmed) {
-    }
+    record Entry(AuditEvent event, boolean unconfirmed) {}
 
     private final List<Entry> entries;
     private final Set<Long> unconfirmedRequests;

@@ -9,24 +9,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "auto", mixinStandardHelpOptions = true,
-        description = {"Rent the cheapest offer that matches every filter, pass --prompt to it as env PROMPT,"
-                + " wait until it runs and print how to reach it.",
-                "With --spot it rents interruptible at min_bid + --bid-margin (or --bid): when outbid, the instance is"
-                        + " stopped and keeps paying for storage until destroyed.",
-                "If Vast answers insufficient_credit, or the credit is at or below zero while instances bill, every"
-                        + " instance is destroyed at once (exit 3), unless --no-emergency-cleanup."})
+@Command(
+        name = "auto",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rent the cheapest offer that matches every filter, pass --prompt to it as env PROMPT,"
+                    + " wait until it runs and print how to reach it.",
+            "With --spot it rents interruptible at min_bid + --bid-margin (or --bid): when outbid, the instance is"
+                    + " stopped and keeps paying for storage until destroyed.",
+            "If Vast answers insufficient_credit, or the credit is at or below zero while instances bill, every"
+                    + " instance is destroyed at once (exit 3), unless --no-emergency-cleanup."
+        })
 final class AutoCommand extends RentingCommand {
     @Mixin
     OfferFilterOptions filters;
 
-    @Option(names = "--prompt", paramLabel = "TEXT",
+    @Option(
+            names = "--prompt",
+            paramLabel = "TEXT",
             description = "Text passed to the instance as the environment variable PROMPT (at most 256 characters).")
     String prompt;
 
-    @Option(names = "--bid-margin", paramLabel = "PCT", converter = Converters.Percent.class,
-            defaultValue = "20", description = "With --spot and without --bid: bid this many percent above the"
-            + " offer's min_bid (default: ${DEFAULT-VALUE}); a bid of exactly min_bid is outbid at once.")
+    @Option(
+            names = "--bid-margin",
+            paramLabel = "PCT",
+            converter = Converters.Percent.class,
+            defaultValue = "20",
+            description = "With --spot and without --bid: bid this many percent above the"
+                    + " offer's min_bid (default: ${DEFAULT-VALUE}); a bid of exactly min_bid is outbid at once.")
     double bidMarginPercent;
 
     @Override
@@ -50,8 +60,8 @@ final class AutoCommand extends RentingCommand {
         }
         if (filter.spot() && offer.minBid() != null) {
             // A bid of exactly min_bid is outbid at once: bid a margin above it, or what the user said.
-            request = request.withBid(rentOptions.bid != null ? rentOptions.bid
-                    : Deployer.bidAbove(offer.minBid(), bidMarginPercent));
+            request = request.withBid(
+                    rentOptions.bid != null ? rentOptions.bid : Deployer.bidAbove(offer.minBid(), bidMarginPercent));
         }
         return rentAndReport(services, offer.id(), offer, request);
     }

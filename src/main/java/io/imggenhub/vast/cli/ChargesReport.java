@@ -2,7 +2,6 @@ package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.core.InstanceCharges;
 import io.imggenhub.vast.core.Reconciliation;
-
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,25 +14,44 @@ import java.util.Map;
 final class ChargesReport {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private ChargesReport() {
-    }
+    private ChargesReport() {}
 
     static void print(Reconciliation r, ZoneId zone, PrintWriter out) {
-        out.println("Charges " + r.period().label() + " (" + WHEN.format(r.from().atZone(zone)) + " to "
+        out.println("Charges " + r.period().label() + " ("
+                + WHEN.format(r.from().atZone(zone)) + " to "
                 + WHEN.format(r.to().atZone(zone)) + "): billed by Vast " + Format.usd(r.billedUsd())
                 + ", estimated " + Format.usd(r.estimatedUsd()) + ", difference " + signed(r.differenceUsd())
-                + (r.billedUntil() == null ? "; Vast has billed nothing in this range yet"
-                : "; billed up to " + WHEN.format(r.billedUntil().atZone(zone))));
+                + (r.billedUntil() == null
+                        ? "; Vast has billed nothing in this range yet"
+                        : "; billed up to " + WHEN.format(r.billedUntil().atZone(zone))));
         if (r.instances().isEmpty()) {
             out.println("No instance was billed or estimated in this range.");
             return;
         }
-        TextTable t = new TextTable("Instance", "GPU", "Label", "GPU $", "Disk $", "Bandwidth $", "Billed", "Estimated",
-                "Difference", "State").alignRight(3, 4, 5, 6, 7, 8);
+        TextTable t = new TextTable(
+                        "Instance",
+                        "GPU",
+                        "Label",
+                        "GPU $",
+                        "Disk $",
+                        "Bandwidth $",
+                        "Billed",
+                        "Estimated",
+                        "Difference",
+                        "State")
+                .alignRight(3, 4, 5, 6, 7, 8);
         for (InstanceCharges i : r.instances()) {
-            t.add(String.valueOf(i.instanceId()), Format.orDash(i.gpu()), Format.orDash(i.label()), Format.usd(i.gpuUsd()),
-                    Format.usd(i.diskUsd()), Format.usd(i.bandwidthUsd()), Format.usd(i.billedUsd()),
-                    Format.usd(i.estimatedUsd()), signed(i.differenceUsd()), i.destroyed() ? "destroyed" : "listed");
+            t.add(
+                    String.valueOf(i.instanceId()),
+                    Format.orDash(i.gpu()),
+                    Format.orDash(i.label()),
+                    Format.usd(i.gpuUsd()),
+                    Format.usd(i.diskUsd()),
+                    Format.usd(i.bandwidthUsd()),
+                    Format.usd(i.billedUsd()),
+                    Format.usd(i.estimatedUsd()),
+                    signed(i.differenceUsd()),
+                    i.destroyed() ? "destroyed" : "listed");
         }
         t.print(out);
     }
@@ -52,7 +70,9 @@ final class ChargesReport {
         m.put("estimated", r.estimatedUsd());
         m.put("difference", r.differenceUsd());
         m.put("billed_until", r.billedUntil() == null ? null : r.billedUntil().toString());
-        m.put("instances", r.instances().stream().map(ChargesReport::instanceJson).toList());
+        m.put(
+                "instances",
+                r.instances().stream().map(ChargesReport::instanceJson).toList());
         return m;
     }
 

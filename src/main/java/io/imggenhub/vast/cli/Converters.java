@@ -10,8 +10,7 @@ import picocli.CommandLine.TypeConversionException;
  * goes out.
  */
 final class Converters {
-    private Converters() {
-    }
+    private Converters() {}
 
     /**
      * Java reads full-width and other Unicode digits as numbers ({@code ２８１１６３５８} is 28116358), which turned a
@@ -58,7 +57,9 @@ final class Converters {
     static final class DiskGb implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            return number(value, d -> d >= RentRequest.MIN_DISK_GB && d <= RentRequest.MAX_DISK_GB,
+            return number(
+                    value,
+                    d -> d >= RentRequest.MIN_DISK_GB && d <= RentRequest.MAX_DISK_GB,
                     "is not a disk size from " + (int) RentRequest.MIN_DISK_GB + " to " + (int) RentRequest.MAX_DISK_GB
                             + " GB");
         }
@@ -68,7 +69,9 @@ final class Converters {
     static final class Bid implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            return number(value, d -> d >= RentRequest.MIN_BID && d <= RentRequest.MAX_BID,
+            return number(
+                    value,
+                    d -> d >= RentRequest.MIN_BID && d <= RentRequest.MAX_BID,
                     "is not a bid from $0.001 to $128 per hour");
         }
     }
@@ -159,8 +162,8 @@ final class Converters {
             }
             // Far beyond any guard or history, and far inside what dates and epoch milliseconds can hold.
             if (d.compareTo(LONGEST) > 0) {
-                throw new TypeConversionException("'" + value + "' is too long: at most 100 years ("
-                        + LONGEST.toDays() + "d)");
+                throw new TypeConversionException(
+                        "'" + value + "' is too long: at most 100 years (" + LONGEST.toDays() + "d)");
             }
             return d;
         }

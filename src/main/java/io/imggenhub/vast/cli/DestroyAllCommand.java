@@ -6,22 +6,30 @@ import io.imggenhub.vast.core.DestroyOutcome;
 import io.imggenhub.vast.core.DestroyProgress;
 import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.VastServices;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.List;
-
-@Command(name = "destroy-all", mixinStandardHelpOptions = true,
-        description = {"Destroy every instance on the account to stop all billing. Up to 64 instances go in one"
-                + " bulk request as soon as a page of the list has arrived, paced to Vast's limits (list 1 s, bulk"
-                + " destroy 3 s); one failure never stops the rest; then the list is read again until each instance"
-                + " is gone, and one still listed is destroyed again. Progress goes to stderr; by the deadline a"
-                + " report says what is still billing (exit 1). Asks first on a terminal; without one it needs --yes."})
+@Command(
+        name = "destroy-all",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Destroy every instance on the account to stop all billing. Up to 64 instances go in one"
+                    + " bulk request as soon as a page of the list has arrived, paced to Vast's limits (list 1 s, bulk"
+                    + " destroy 3 s); one failure never stops the rest; then the list is read again until each instance"
+                    + " is gone, and one still listed is destroyed again. Progress goes to stderr; by the deadline a"
+                    + " report says what is still billing (exit 1). Asks first on a terminal; without one it needs --yes."
+        })
 final class DestroyAllCommand extends VastCommand {
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask for confirmation.")
     boolean yes;
 
-    @Option(names = "--deadline", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+    @Option(
+            names = "--deadline",
+            paramLabel = "DURATION",
+            converter = Converters.PositiveDuration.class,
             description = "Give up after this long (e.g. 90s, 5m) and report what is still billing (default: 3m).")
     java.time.Duration deadline;
 
@@ -30,7 +38,8 @@ final class DestroyAllCommand extends VastCommand {
         requireConfirmationPossible(yes, "destroy all instances");
         VastServices services = connect(true);
         if (deadline != null) {
-            services = services.withDestroyerSettings(services.destroyer().settings().withDeadline(deadline));
+            services = services.withDestroyerSettings(
+                    services.destroyer().settings().withDeadline(deadline));
         }
         DestroyReport report = yes ? destroyWhileListing(services) : destroyAfterAsking(services);
         if (report == null) {
@@ -62,11 +71,14 @@ final class DestroyAllCommand extends VastCommand {
 
     /** Null when the person says no. */
     private DestroyReport destroyAfterAsking(VastServices services) {
-        List<Instance> targets = services.client().listInstances().stream().filter(i -> !i.isGone()).toList();
+        List<Instance> targets = services.client().listInstances().stream()
+                .filter(i -> !i.isGone())
+                .toList();
         if (!targets.isEmpty()) {
             double rate = targets.stream().mapToDouble(Instance::billedRate).sum();
-            if (!confirm("Destroy all " + io.imggenhub.vast.core.Formats.count(targets.size(), "instance") + ", billing " + Format.rate(rate)
-                    + "/hr in total? This is irreversible and deletes their data.")) {
+            if (!confirm(
+                    "Destroy all " + io.imggenhub.vast.core.Formats.count(targets.size(), "instance") + ", billing "
+                            + Format.rate(rate) + "/hr in total? This is irreversible and deletes their data.")) {
                 return null;
             }
         }

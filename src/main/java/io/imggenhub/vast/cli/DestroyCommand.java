@@ -5,33 +5,47 @@ import io.imggenhub.vast.core.DestroyListener;
 import io.imggenhub.vast.core.DestroyOutcome;
 import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.VastServices;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
-import java.util.List;
-
-@Command(name = "destroy", mixinStandardHelpOptions = true,
-        description = {"Destroy one instance: billing stops, its data is deleted. Asks first on a terminal;"
-                + " without one it needs --yes. Then checks that the instance is gone from the list."})
+@Command(
+        name = "destroy",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Destroy one instance: billing stops, its data is deleted. Asks first on a terminal;"
+                    + " without one it needs --yes. Then checks that the instance is gone from the list."
+        })
 final class DestroyCommand extends VastCommand {
-    @Option(names = "--instance-id", required = true, paramLabel = "ID", converter = Converters.PositiveId.class,
+    @Option(
+            names = "--instance-id",
+            required = true,
+            paramLabel = "ID",
+            converter = Converters.PositiveId.class,
             description = "The instance to destroy (see 'instances').")
     long instanceId;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask for confirmation.")
     boolean yes;
 
     @Override
     protected int execute() {
         requireConfirmationPossible(yes, "destroy instance " + instanceId);
         VastServices services = connect(true);
-        Instance target = services.client().getInstance(instanceId)
+        Instance target = services.client()
+                .getInstance(instanceId)
                 .filter(i -> !i.isGone())
-                .orElseThrow(() -> new CliException(ExitCodes.FAILED, "not_found", "instance " + instanceId
-                        + " is not on this account (already destroyed?); 'instances' lists what is"));
-        if (!yes && !confirm("Destroy instance " + target.id() + " (" + target.gpuDisplayName() + ", "
-                + Format.rate(target.hourlyCost()) + "/hr)? This is irreversible and deletes its data.")) {
+                .orElseThrow(() -> new CliException(
+                        ExitCodes.FAILED,
+                        "not_found",
+                        "instance " + instanceId
+                                + " is not on this account (already destroyed?); 'instances' lists what is"));
+        if (!yes
+                && !confirm("Destroy instance " + target.id() + " (" + target.gpuDisplayName() + ", "
+                        + Format.rate(target.hourlyCost()) + "/hr)? This is irreversible and deletes its data.")) {
             err().println("Aborted. Nothing was destroyed.");
             return ExitCodes.USAGE;
         }
@@ -54,8 +68,9 @@ final class DestroyCommand extends VastCommand {
             }
             default -> {
                 DestroyLines.warnStillBilling(new DestroyReport(List.of(outcome), Duration.ZERO), err(), "");
-                throw new CliException(ExitCodes.FAILED, outcome.status() == DestroyOutcome.Status.STILL_BILLING
-                        ? "still_billing" : "destroy_failed",
+                throw new CliException(
+                        ExitCodes.FAILED,
+                        outcome.status() == DestroyOutcome.Status.STILL_BILLING ? "still_billing" : "destroy_failed",
                         "instance " + target.id() + ": " + outcome.reason());
             }
         }

@@ -2,7 +2,6 @@ package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.core.DestroyOutcome;
 import io.imggenhub.vast.core.DestroyReport;
-
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.Map;
  * printed from the verified report, so a ✓ is never contradicted by a later STILL BILLING.
  */
 final class DestroyLines {
-    private DestroyLines() {
-    }
+    private DestroyLines() {}
 
     static String outcome(DestroyOutcome o) {
         String gpu = TerminalText.safe(o.instance().gpuDisplayName());
@@ -41,10 +39,12 @@ final class DestroyLines {
         }
         double rate = left.stream().mapToDouble(o -> o.instance().hourlyCost()).sum();
         for (DestroyOutcome o : left) {
-            err.println(prefix + "STILL BILLING: instance " + o.id() + " (" + TerminalText.safe(o.instance().gpuDisplayName())
-                    + ", " + Format.rate(o.instance().hourlyCost()) + "/hr): " + TerminalText.safe(o.reason()));
+            err.println(prefix + "STILL BILLING: instance " + o.id() + " ("
+                    + TerminalText.safe(o.instance().gpuDisplayName()) + ", "
+                    + Format.rate(o.instance().hourlyCost()) + "/hr): " + TerminalText.safe(o.reason()));
         }
-        err.println(prefix + "STILL BILLING: " + io.imggenhub.vast.core.Formats.count(left.size(), "instance") + " at " + Format.rate(rate)
+        err.println(prefix + "STILL BILLING: " + io.imggenhub.vast.core.Formats.count(left.size(), "instance") + " at "
+                + Format.rate(rate)
                 + "/hr in total. Retry, or destroy them in the Vast console: https://cloud.vast.ai/instances/");
     }
 

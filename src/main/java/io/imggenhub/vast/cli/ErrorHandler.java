@@ -4,16 +4,15 @@ import io.imggenhub.vast.api.AuthenticationException;
 import io.imggenhub.vast.api.InsufficientCreditException;
 import io.imggenhub.vast.api.VastException;
 import io.imggenhub.vast.store.StoreException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CancellationException;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.concurrent.CancellationException;
-import java.util.regex.Pattern;
 
 /**
  * Turns every failure into one stderr line, {@code Command failed: <type>: <message>}, and its exit code. Stack
@@ -29,8 +28,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         PrintWriter err = cmd.getErr();
         // The message may echo what was typed, and what was typed may be a key under a misspelt option.
         String message = KEY_LIKE.matcher(String.valueOf(ex.getMessage())).replaceAll("****");
-        err.println("Command failed: usage: " + TerminalText.safe(message) + " (see '" + cmd.getCommandSpec().qualifiedName()
-                + " --help')");
+        err.println("Command failed: usage: " + TerminalText.safe(message) + " (see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.USAGE;
     }
@@ -44,8 +43,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             // Every "Caused by:" line too: a cause's message may quote a server that echoed the key.
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            trace.toString().lines().map(command::redact)
-                    .map(line -> line.startsWith("\t") ? "\t" + TerminalText.safe(line.substring(1)) : TerminalText.safe(line))
+            trace.toString()
+                    .lines()
+                    .map(command::redact)
+                    .map(line -> line.startsWith("\t")
+                            ? "\t" + TerminalText.safe(line.substring(1))
+                            : TerminalText.safe(line))
                     .forEach(err::println);
         }
         err.flush();
@@ -70,8 +73,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return c.type() + ": " + c.getMessage();
         }
         if (ex instanceof AuthenticationException a) {
-            String source = command == null ? "" : command.keySource()
-                    .map(s -> " (the key came from " + s + ")").orElse("");
+            String source = command == null
+                    ? ""
+                    : command.keySource()
+                            .map(s -> " (the key came from " + s + ")")
+                            .orElse("");
             return a.getMessage() + source;
         }
         if (ex instanceof VastException) {

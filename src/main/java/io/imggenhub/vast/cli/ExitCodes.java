@@ -21,6 +21,5 @@ public final class ExitCodes {
         "4:the API key was rejected",
     };
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

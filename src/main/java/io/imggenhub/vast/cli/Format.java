@@ -1,14 +1,12 @@
 package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.core.Formats;
-
 import java.time.Duration;
 import java.util.Locale;
 
 /** How the command line writes money and durations: {@link Formats}, shared with the window, plus Vast's age form. */
 final class Format {
-    private Format() {
-    }
+    private Format() {}
 
     /** {@code $0.1100}: the original tool's 4 decimals for hourly rates. */
     static String rate(double usdPerHour) {

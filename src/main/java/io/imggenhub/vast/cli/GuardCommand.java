@@ -10,10 +10,6 @@ import io.imggenhub.vast.core.guard.IdleRule;
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.core.guard.Protection;
 import io.imggenhub.vast.store.GuardStore;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -23,69 +19,105 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "guard", mixinStandardHelpOptions = true,
-        description = {"Guards that destroy an instance when it lives too long, idles or costs too much, and"
-                + " account caps. Kept in the local data file per server, shared with the window and 'watch';"
-                + " they act only while the window or 'watch' runs (see 'guard list')."},
-        subcommands = {GuardCommand.Set.class, GuardCommand.Clear.class, GuardCommand.Account.class,
-                GuardCommand.ListGuards.class, GuardCommand.Keep.class})
+@Command(
+        name = "guard",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Guards that destroy an instance when it lives too long, idles or costs too much, and"
+                    + " account caps. Kept in the local data file per server, shared with the window and 'watch';"
+                    + " they act only while the window or 'watch' runs (see 'guard list')."
+        },
+        subcommands = {
+            GuardCommand.Set.class,
+            GuardCommand.Clear.class,
+            GuardCommand.Account.class,
+            GuardCommand.ListGuards.class,
+            GuardCommand.Keep.class
+        })
 final class GuardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing guard command: set, clear, account, list or keep");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing guard command: set, clear, account, list or keep");
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    @Command(name = "set", mixinStandardHelpOptions = true,
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
             description = "Guard one instance. Rules given here replace the same rules of its guard; others stay.")
     static final class Set extends VastCommand {
-        @Option(names = "--instance-id", required = true, paramLabel = "ID", converter = Converters.PositiveId.class,
+        @Option(
+                names = "--instance-id",
+                required = true,
+                paramLabel = "ID",
+                converter = Converters.PositiveId.class,
                 description = "The instance to guard (see 'instances').")
         long instanceId;
 
-        @Option(names = "--ttl", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+        @Option(
+                names = "--ttl",
+                paramLabel = "DURATION",
+                converter = Converters.PositiveDuration.class,
                 description = "Destroy it once it has existed this long, e.g. 2h, 90m, 1h30m.")
         Duration ttl;
 
-        @Option(names = "--idle-below", paramLabel = "PCT", converter = Converters.IdlePercent.class,
+        @Option(
+                names = "--idle-below",
+                paramLabel = "PCT",
+                converter = Converters.IdlePercent.class,
                 description = "Destroy it once its GPU stays below PCT% for --idle-for.")
         Double idleBelow;
 
-        @Option(names = "--idle-for", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+        @Option(
+                names = "--idle-for",
+                paramLabel = "DURATION",
+                converter = Converters.PositiveDuration.class,
                 description = "How long the GPU must stay below --idle-below, e.g. 30m.")
         Duration idleFor;
 
-        @Option(names = "--max-hourly", paramLabel = "USD", converter = Converters.PositiveUsd.class,
+        @Option(
+                names = "--max-hourly",
+                paramLabel = "USD",
+                converter = Converters.PositiveUsd.class,
                 description = "Destroy it as soon as it bills more than USD per hour.")
         Double maxHourly;
 
         @Override
         protected int execute() {
             if ((idleBelow == null) != (idleFor == null)) {
-                throw CliException.usage("invalid_guard", "--idle-below and --idle-for go together: e.g."
-                        + " --idle-below 5 --idle-for 30m");
+                throw CliException.usage(
+                        "invalid_guard",
+                        "--idle-below and --idle-for go together: e.g." + " --idle-below 5 --idle-for 30m");
             }
             if (ttl == null && idleBelow == null && maxHourly == null) {
-                throw CliException.usage("invalid_guard", "Give at least one rule: --ttl, --idle-below with"
-                        + " --idle-for, or --max-hourly");
+                throw CliException.usage(
+                        "invalid_guard",
+                        "Give at least one rule: --ttl, --idle-below with" + " --idle-for, or --max-hourly");
             }
             requireData();
             VastServices services = connect(true);
-            Instance instance = services.client().getInstance(instanceId).filter(i -> !i.isGone())
-                    .orElseThrow(() -> new CliException(ExitCodes.FAILED, "not_found", "instance " + instanceId
-                            + " is not on this account; 'instances' lists what is"));
+            Instance instance = services.client()
+                    .getInstance(instanceId)
+                    .filter(i -> !i.isGone())
+                    .orElseThrow(() -> new CliException(
+                            ExitCodes.FAILED,
+                            "not_found",
+                            "instance " + instanceId + " is not on this account; 'instances' lists what is"));
             GuardStore store = data().guards(server());
             InstanceGuard guard = store.instanceGuard(instanceId).orElse(null);
             try {
                 if (guard == null) {
-                    guard = new InstanceGuard(instanceId, ttl, idleBelow == null ? null : new IdleRule(idleBelow, idleFor),
-                            maxHourly);
+                    guard = new InstanceGuard(
+                            instanceId, ttl, idleBelow == null ? null : new IdleRule(idleBelow, idleFor), maxHourly);
                 } else {
                     if (ttl != null) {
                         guard = guard.withMaxLifetime(ttl);
@@ -108,22 +140,32 @@ final class GuardCommand implements Runnable {
             } else {
                 out().println("Guarded instance " + instanceId + ": " + guard.describe());
                 p.nextActionAt().ifPresent(at -> out().println("Next action: " + WHEN.format(at.atZone(ctx().zone()))
-                        + (at.isAfter(ctx().clock().instant()) ? ""
-                        : " (due now: the next poll of the window or 'watch' destroys it)")));
+                        + (at.isAfter(ctx().clock().instant())
+                                ? ""
+                                : " (due now: the next poll of the window or 'watch' destroys it)")));
                 warnLocalOnly(this);
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "clear", mixinStandardHelpOptions = true,
+    @Command(
+            name = "clear",
+            mixinStandardHelpOptions = true,
             description = "Remove an instance's guard, or one rule of it.")
     static final class Clear extends VastCommand {
-        @Option(names = "--instance-id", required = true, paramLabel = "ID", converter = Converters.PositiveId.class,
+        @Option(
+                names = "--instance-id",
+                required = true,
+                paramLabel = "ID",
+                converter = Converters.PositiveId.class,
                 description = "The guarded instance.")
         long instanceId;
 
-        @Option(names = "--rule", paramLabel = "RULE", converter = RuleConverter.class,
+        @Option(
+                names = "--rule",
+                paramLabel = "RULE",
+                converter = RuleConverter.class,
                 description = "Only this rule: ttl, idle or max-hourly (default: the whole guard).")
         GuardRule rule;
 
@@ -134,7 +176,8 @@ final class GuardCommand implements Runnable {
             if (guard.isEmpty()) {
                 throw new CliException(ExitCodes.FAILED, "no_guard", "instance " + instanceId + " has no guard");
             }
-            Optional<InstanceGuard> left = rule == null ? Optional.empty() : guard.get().without(rule);
+            Optional<InstanceGuard> left =
+                    rule == null ? Optional.empty() : guard.get().without(rule);
             if (left.isPresent()) {
                 store.setInstanceGuard(left.get(), ctx().clock().instant());
                 out().println("Instance " + instanceId + " keeps: " + left.get().describe());
@@ -153,30 +196,47 @@ final class GuardCommand implements Runnable {
                 case "ttl" -> GuardRule.TTL;
                 case "idle" -> GuardRule.IDLE;
                 case "max-hourly" -> GuardRule.MAX_HOURLY;
-                default -> throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a rule: ttl, idle or max-hourly");
+                default ->
+                    throw new CommandLine.TypeConversionException(
+                            "'" + value + "' is not a rule: ttl, idle or max-hourly");
             };
         }
     }
 
-    @Command(name = "account", mixinStandardHelpOptions = true,
-            description = {"Account guards: alert (and with --destroy-on-breach destroy every instance) when today's"
-                    + " or this month's estimated spend reaches a cap, or the credit falls to a floor. Without"
-                    + " options it shows them. Spend is estimated from the polls the window and 'watch' record."})
+    @Command(
+            name = "account",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Account guards: alert (and with --destroy-on-breach destroy every instance) when today's"
+                        + " or this month's estimated spend reaches a cap, or the credit falls to a floor. Without"
+                        + " options it shows them. Spend is estimated from the polls the window and 'watch' record."
+            })
     static final class Account extends VastCommand {
-        @Option(names = "--daily-cap", paramLabel = "USD", converter = Converters.PositiveUsd.class,
+        @Option(
+                names = "--daily-cap",
+                paramLabel = "USD",
+                converter = Converters.PositiveUsd.class,
                 description = "Estimated spend per calendar day (local time).")
         Double dailyCap;
 
-        @Option(names = "--monthly-cap", paramLabel = "USD", converter = Converters.PositiveUsd.class,
+        @Option(
+                names = "--monthly-cap",
+                paramLabel = "USD",
+                converter = Converters.PositiveUsd.class,
                 description = "Estimated spend per calendar month.")
         Double monthlyCap;
 
-        @Option(names = "--credit-floor", paramLabel = "USD", converter = Converters.NonNegative.class,
+        @Option(
+                names = "--credit-floor",
+                paramLabel = "USD",
+                converter = Converters.NonNegative.class,
                 description = "Breach when the credit is at or below USD.")
         Double creditFloor;
 
-        @Option(names = "--destroy-on-breach", arity = "0..1", paramLabel = "true|false",
+        @Option(
+                names = "--destroy-on-breach",
+                arity = "0..1",
+                paramLabel = "true|false",
                 description = "Destroy every instance on a breach (off by default: alerts only).")
         Boolean destroyOnBreach;
 
@@ -219,7 +279,9 @@ final class GuardCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "Every live instance with what protects it and when that would act, and the account guards.")
     static final class ListGuards extends VastCommand {
         @Override
@@ -230,12 +292,17 @@ final class GuardCommand implements Runnable {
             GuardEngine engine = GuardEngine.forServices(services, store, data().history(), ctx().zone());
             Map<Long, Protection> protections = engine.protections(snapshot);
             java.util.Set<Long> live = protections.keySet();
-            List<Long> unlisted = store.instanceGuards().stream().map(InstanceGuard::instanceId)
-                    .filter(id -> !live.contains(id)).toList();
+            List<Long> unlisted = store.instanceGuards().stream()
+                    .map(InstanceGuard::instanceId)
+                    .filter(id -> !live.contains(id))
+                    .toList();
             if (json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("instances", snapshot.live().stream()
-                        .map(i -> protectionJson(i, protections.get(i.id()), ctx())).toList());
+                m.put(
+                        "instances",
+                        snapshot.live().stream()
+                                .map(i -> protectionJson(i, protections.get(i.id()), ctx()))
+                                .toList());
                 m.put("guards_of_unlisted_instances", unlisted);
                 m.put("account", accountJson(store.accountGuard()));
                 printJson(m);
@@ -248,9 +315,14 @@ final class GuardCommand implements Runnable {
                 t.alignRight(2);
                 for (Instance i : snapshot.live()) {
                     Protection p = protections.get(i.id());
-                    t.add(String.valueOf(i.id()), i.gpuDisplayName(), Format.rate(i.billedRate()),
+                    t.add(
+                            String.valueOf(i.id()),
+                            i.gpuDisplayName(),
+                            Format.rate(i.billedRate()),
                             coverage(p),
-                            p.nextActionAt().map(at -> WHEN.format(at.atZone(ctx().zone()))).orElse("-"),
+                            p.nextActionAt()
+                                    .map(at -> WHEN.format(at.atZone(ctx().zone())))
+                                    .orElse("-"),
                             p.summary(ctx().zone()));
                 }
                 t.print(out());
@@ -263,18 +335,27 @@ final class GuardCommand implements Runnable {
         }
     }
 
-    @Command(name = "keep", mixinStandardHelpOptions = true,
+    @Command(
+            name = "keep",
+            mixinStandardHelpOptions = true,
             description = "\"Keep it\": hold back every guard action on an instance (or with --account the"
                     + " destroy-on-breach) for a while. The window and 'watch' on this machine honour it.")
     static final class Keep extends VastCommand {
-        @Option(names = "--instance-id", paramLabel = "ID", converter = Converters.PositiveId.class,
+        @Option(
+                names = "--instance-id",
+                paramLabel = "ID",
+                converter = Converters.PositiveId.class,
                 description = "The guarded instance to keep.")
         Long instanceId;
 
         @Option(names = "--account", description = "Hold back the account guards' destroy-on-breach instead.")
         boolean account;
 
-        @Option(names = "--for", required = true, paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+        @Option(
+                names = "--for",
+                required = true,
+                paramLabel = "DURATION",
+                converter = Converters.PositiveDuration.class,
                 description = "How long, e.g. 30m, 2h.")
         Duration duration;
 
@@ -285,8 +366,8 @@ final class GuardCommand implements Runnable {
             }
             requireData();
             VastServices services = connect(false);
-            GuardEngine engine = GuardEngine.forServices(services, data().guards(server()), data().history(),
-                    ctx().zone());
+            GuardEngine engine =
+                    GuardEngine.forServices(services, data().guards(server()), data().history(), ctx().zone());
             Instant until = ctx().clock().instant().plus(duration);
             if (account) {
                 engine.keepAccount(duration);
@@ -296,15 +377,18 @@ final class GuardCommand implements Runnable {
                 out().println("Kept instance " + instanceId + ": no guard destroys it until "
                         + WHEN.format(until.atZone(ctx().zone())) + ".");
             } else {
-                throw new CliException(ExitCodes.FAILED, "no_guard", "instance " + instanceId
-                        + " has no guard to hold back ('guard list' shows what is guarded)");
+                throw new CliException(
+                        ExitCodes.FAILED,
+                        "no_guard",
+                        "instance " + instanceId + " has no guard to hold back ('guard list' shows what is guarded)");
             }
             return ExitCodes.OK;
         }
     }
 
     private static void warnLocalOnly(VastCommand command) {
-        command.err().println("[INFO] Guards act only while the window or 'imggenhub-vast watch' runs on this machine.");
+        command.err()
+                .println("[INFO] Guards act only while the window or 'imggenhub-vast watch' runs on this machine.");
     }
 
     private static String coverage(Protection p) {
@@ -333,7 +417,9 @@ final class GuardCommand implements Runnable {
         }
         m.put("rules", rules);
         m.put("kept_until", p.keptUntil() == null ? null : p.keptUntil().toString());
-        m.put("watchdog_ttl_seconds", p.watchdogTtl() == null ? null : p.watchdogTtl().toSeconds());
+        m.put(
+                "watchdog_ttl_seconds",
+                p.watchdogTtl() == null ? null : p.watchdogTtl().toSeconds());
         m.put("watchdog_armed", p.watchdogTtl() == null ? null : p.watchdogArmed());
         m.put("summary", p.summary(ctx.zone()));
         return m;

@@ -8,10 +8,6 @@ import io.imggenhub.vast.core.Reconciliation;
 import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.store.LocalData;
 import io.imggenhub.vast.store.SpendHistory;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -23,26 +19,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"What this machine did to the account: every destroy, destroy-all, rent, emergency cleanup and"
-                + " guard action, with its reason, when the intent was written and its outcome. An intent without an"
-                + " outcome (the process died before the answer) is shown as UNCONFIRMED: check 'instances'.",
-                "With --spend: the estimated spend per instance and the burn/credit points recorded by the window"
-                        + " and 'watch'. Reads only the local data file; sends nothing.",
-                "With --charges: what Vast actually billed per instance (GPU, disk, bandwidth) beside that estimate,"
-                        + " for the last 24 h, 7 d and this month (or --since/--days), with the account total;"
-                        + " destroyed instances stay listed. Reads Vast's charges (needs the API key)."})
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "What this machine did to the account: every destroy, destroy-all, rent, emergency cleanup and"
+                    + " guard action, with its reason, when the intent was written and its outcome. An intent without an"
+                    + " outcome (the process died before the answer) is shown as UNCONFIRMED: check 'instances'.",
+            "With --spend: the estimated spend per instance and the burn/credit points recorded by the window"
+                    + " and 'watch'. Reads only the local data file; sends nothing.",
+            "With --charges: what Vast actually billed per instance (GPU, disk, bandwidth) beside that estimate,"
+                    + " for the last 24 h, 7 d and this month (or --since/--days), with the account total;"
+                    + " destroyed instances stay listed. Reads Vast's charges (needs the API key)."
+        })
 final class HistoryCommand extends VastCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int IDS_SHOWN = 6;
 
     static final class Period {
-        @Option(names = "--since", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+        @Option(
+                names = "--since",
+                paramLabel = "DURATION",
+                converter = Converters.PositiveDuration.class,
                 description = "How far back to look, e.g. 2h, 90m, 3d (default: 7d).")
         Duration since;
 
-        @Option(names = "--days", paramLabel = "N", converter = Converters.PositiveCount.class,
+        @Option(
+                names = "--days",
+                paramLabel = "N",
+                converter = Converters.PositiveCount.class,
                 description = "How many days back to look.")
         Integer days;
 
@@ -54,7 +63,11 @@ final class HistoryCommand extends VastCommand {
     @ArgGroup(exclusive = true)
     Period period;
 
-    @Option(names = "--limit", paramLabel = "N", converter = Converters.PositiveCount.class, defaultValue = "200",
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            converter = Converters.PositiveCount.class,
+            defaultValue = "200",
             description = "Show at most the N most recent events (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -82,9 +95,10 @@ final class HistoryCommand extends VastCommand {
         VastServices services = connect(true);
         LocalData data = data();
         FleetSnapshot snapshot = services.repository().refresh();
-        Set<Long> listed = snapshot.live().stream().map(io.imggenhub.vast.api.Instance::id).collect(Collectors.toSet());
-        ChargeReconciler reconciler = new ChargeReconciler(services.client()::charges, data.history(), ctx().clock(),
-                ctx().zone(), MAX_GAP);
+        Set<Long> listed =
+                snapshot.live().stream().map(io.imggenhub.vast.api.Instance::id).collect(Collectors.toSet());
+        ChargeReconciler reconciler =
+                new ChargeReconciler(services.client()::charges, data.history(), ctx().clock(), ctx().zone(), MAX_GAP);
         List<Reconciliation> periods = new ArrayList<>();
         if (period != null) {
             Instant now = ctx().clock().instant();
@@ -124,19 +138,29 @@ final class HistoryCommand extends VastCommand {
             TextTable t = new TextTable("Time", "Action", "Reason", "Phase", "Instances", "Detail");
             for (AuditTrail.Entry e : shown) {
                 AuditEvent a = e.event();
-                t.add(WHEN.format(a.at().atZone(ctx().zone())), a.action(), a.reason(),
-                        e.unconfirmed() ? "UNCONFIRMED" : a.phase().name(), ids(a.instanceIds()),
+                t.add(
+                        WHEN.format(a.at().atZone(ctx().zone())),
+                        a.action(),
+                        a.reason(),
+                        e.unconfirmed() ? "UNCONFIRMED" : a.phase().name(),
+                        ids(a.instanceIds()),
                         Format.orDash(a.detail()));
             }
             t.print(out());
             if (shown.size() < all.size()) {
-                out().println("(" + io.imggenhub.vast.core.Formats.count(all.size() - shown.size(), "older event") + " not shown; raise --limit)");
+                out().println("(" + io.imggenhub.vast.core.Formats.count(all.size() - shown.size(), "older event")
+                        + " not shown; raise --limit)");
             }
         }
         if (!trail.unconfirmedDestroyRequests().isEmpty()) {
-            err().println("[WARN] " + io.imggenhub.vast.core.Formats.count(trail.unconfirmedDestroyRequests().size(), "destroy request") + (trail.unconfirmedDestroyRequests().size() == 1 ? " was sent" : " were sent")
-                    + " but never confirmed: " + trail.unconfirmedDestroyRequests().stream().map(String::valueOf)
-                    .collect(Collectors.joining(", ")) + ". 'instances' shows whether they still bill.");
+            err().println("[WARN] "
+                    + io.imggenhub.vast.core.Formats.count(
+                            trail.unconfirmedDestroyRequests().size(), "destroy request")
+                    + (trail.unconfirmedDestroyRequests().size() == 1 ? " was sent" : " were sent")
+                    + " but never confirmed: "
+                    + trail.unconfirmedDestroyRequests().stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ". 'instances' shows whether they still bill.");
         }
         return ExitCodes.OK;
     }
@@ -168,9 +192,10 @@ final class HistoryCommand extends VastCommand {
     private int spend(LocalData data, Instant from, Instant now) {
         SpendHistory history = data.history();
         double total = history.spendBetween(from, now, MAX_GAP);
-        List<SpendHistory.InstanceSpend> perInstance = new ArrayList<>(
-                history.spendPerInstance(from, now, MAX_GAP).values());
-        perInstance.sort(Comparator.comparingDouble(SpendHistory.InstanceSpend::usd).reversed());
+        List<SpendHistory.InstanceSpend> perInstance =
+                new ArrayList<>(history.spendPerInstance(from, now, MAX_GAP).values());
+        perInstance.sort(
+                Comparator.comparingDouble(SpendHistory.InstanceSpend::usd).reversed());
         List<SpendHistory.Point> points = history.points(from, now);
         List<SpendHistory.Point> recent = points.subList(Math.max(0, points.size() - limit), points.size());
         if (json()) {
@@ -178,22 +203,30 @@ final class HistoryCommand extends VastCommand {
             m.put("from", from.toString());
             m.put("to", now.toString());
             m.put("estimated_spend", total);
-            m.put("instances", perInstance.stream().map(s -> {
-                Map<String, Object> i = new LinkedHashMap<>();
-                i.put("instance_id", s.instanceId());
-                i.put("gpu", s.gpu());
-                i.put("label", s.label());
-                i.put("estimated_spend", s.usd());
-                return i;
-            }).toList());
-            m.put("points", recent.stream().map(p -> {
-                Map<String, Object> i = new LinkedHashMap<>();
-                i.put("at", p.at().toString());
-                i.put("credit", p.credit());
-                i.put("burn_per_hour", p.burnPerHour());
-                i.put("instances", p.instanceCount());
-                return i;
-            }).toList());
+            m.put(
+                    "instances",
+                    perInstance.stream()
+                            .map(s -> {
+                                Map<String, Object> i = new LinkedHashMap<>();
+                                i.put("instance_id", s.instanceId());
+                                i.put("gpu", s.gpu());
+                                i.put("label", s.label());
+                                i.put("estimated_spend", s.usd());
+                                return i;
+                            })
+                            .toList());
+            m.put(
+                    "points",
+                    recent.stream()
+                            .map(p -> {
+                                Map<String, Object> i = new LinkedHashMap<>();
+                                i.put("at", p.at().toString());
+                                i.put("credit", p.credit());
+                                i.put("burn_per_hour", p.burnPerHour());
+                                i.put("instances", p.instanceCount());
+                                return i;
+                            })
+                            .toList());
             printJson(m);
             return ExitCodes.OK;
         }
@@ -207,14 +240,19 @@ final class HistoryCommand extends VastCommand {
         if (!perInstance.isEmpty()) {
             out().println();
             TextTable t = new TextTable("Instance", "GPU", "Label", "Spend").alignRight(3);
-            perInstance.forEach(s -> t.add(String.valueOf(s.instanceId()), Format.orDash(s.gpu()),
-                    Format.orDash(s.label()), Format.usd(s.usd())));
+            perInstance.forEach(s -> t.add(
+                    String.valueOf(s.instanceId()),
+                    Format.orDash(s.gpu()),
+                    Format.orDash(s.label()),
+                    Format.usd(s.usd())));
             t.print(out());
         }
         out().println();
         TextTable t = new TextTable("Time", "Credit", "Burn", "Instances").alignRight(1, 2, 3);
-        recent.forEach(p -> t.add(WHEN.format(p.at().atZone(ctx().zone())),
-                p.credit() == null ? "-" : Format.usd(p.credit()), Format.rate(p.burnPerHour()) + "/hr",
+        recent.forEach(p -> t.add(
+                WHEN.format(p.at().atZone(ctx().zone())),
+                p.credit() == null ? "-" : Format.usd(p.credit()),
+                Format.rate(p.burnPerHour()) + "/hr",
                 String.valueOf(p.instanceCount())));
         t.print(out());
         return ExitCodes.OK;

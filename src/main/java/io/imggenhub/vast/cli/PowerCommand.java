@@ -8,7 +8,11 @@ import picocli.CommandLine.Option;
 
 /** {@code stop} and {@code start}: one instance's state, through {@code PUT /api/v0/instances/{id}/}. */
 abstract class PowerCommand extends VastCommand {
-    @Option(names = "--instance-id", required = true, paramLabel = "ID", converter = Converters.PositiveId.class,
+    @Option(
+            names = "--instance-id",
+            required = true,
+            paramLabel = "ID",
+            converter = Converters.PositiveId.class,
             description = "The instance (see 'instances').")
     long instanceId;
 
@@ -17,10 +21,14 @@ abstract class PowerCommand extends VastCommand {
     @Override
     protected int execute() {
         VastServices services = connect(true);
-        Instance target = services.client().getInstance(instanceId)
+        Instance target = services.client()
+                .getInstance(instanceId)
                 .filter(i -> !i.isGone())
-                .orElseThrow(() -> new CliException(ExitCodes.FAILED, "not_found", "instance " + instanceId
-                        + " is not on this account (already destroyed?); 'instances' lists what is"));
+                .orElseThrow(() -> new CliException(
+                        ExitCodes.FAILED,
+                        "not_found",
+                        "instance " + instanceId
+                                + " is not on this account (already destroyed?); 'instances' lists what is"));
         PowerSwitch power = services.powerSwitch();
         if (running()) {
             power.start(target, "manual");
@@ -34,9 +42,13 @@ abstract class PowerCommand extends VastCommand {
         return ExitCodes.OK;
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = {"Stop one instance: its GPU stops billing, but its disk stays and still bills storage."
-                    + " 'start' resumes it; 'destroy' ends the storage cost too."})
+    @Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Stop one instance: its GPU stops billing, but its disk stays and still bills storage."
+                        + " 'start' resumes it; 'destroy' ends the storage cost too."
+            })
     static final class Stop extends PowerCommand {
         @Override
         boolean running() {
@@ -44,7 +56,9 @@ abstract class PowerCommand extends VastCommand {
         }
     }
 
-    @Command(name = "start", mixinStandardHelpOptions = true,
+    @Command(
+            name = "start",
+            mixinStandardHelpOptions = true,
             description = {"Start a stopped instance again: it bills its full rate once it runs."})
     static final class Start extends PowerCommand {
         @Override

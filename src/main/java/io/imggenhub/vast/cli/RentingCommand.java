@@ -1,31 +1,30 @@
 package io.imggenhub.vast.cli;
 
-import io.imggenhub.vast.api.InsufficientCreditException;
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.InsufficientCreditException;
 import io.imggenhub.vast.api.Offer;
+import io.imggenhub.vast.api.OfferQuery;
 import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.api.RentResult;
+import io.imggenhub.vast.api.VastException;
 import io.imggenhub.vast.core.Deployer;
 import io.imggenhub.vast.core.DestroyListener;
 import io.imggenhub.vast.core.DestroyOutcome;
 import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.EmergencyCleanupException;
-import io.imggenhub.vast.core.RentMayExistException;
-import io.imggenhub.vast.api.VastException;
-import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.core.FleetSnapshot;
-import io.imggenhub.vast.api.OfferQuery;
+import io.imggenhub.vast.core.RentMayExistException;
+import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.core.guard.HumanDuration;
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.core.guard.OnstartWatchdog;
 import io.imggenhub.vast.core.guard.RentCheck;
-import picocli.CommandLine.Mixin;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import picocli.CommandLine.Mixin;
 
 /**
  * Renting, shared by {@code reserve} and {@code auto}: rent, wait for SSH, say how to reach the machine. When Vast
@@ -39,11 +38,13 @@ abstract class RentingCommand extends VastCommand {
     /** Bad combinations and values outside Vast's ranges end with exit 2 before anything is sent. */
     void checkRentOptions() {
         if (rentOptions.watchdog && rentOptions.ttl == null) {
-            throw CliException.usage("invalid_watchdog", "--watchdog needs --ttl DURATION (how long the instance may live)");
+            throw CliException.usage(
+                    "invalid_watchdog", "--watchdog needs --ttl DURATION (how long the instance may live)");
         }
         if (rentOptions.watchdog && rentOptions.ttl.compareTo(OnstartWatchdog.MIN_TTL) < 0) {
-            throw CliException.usage("invalid_watchdog", "--ttl must be at least "
-                    + HumanDuration.format(OnstartWatchdog.MIN_TTL) + " for the watchdog");
+            throw CliException.usage(
+                    "invalid_watchdog",
+                    "--ttl must be at least " + HumanDuration.format(OnstartWatchdog.MIN_TTL) + " for the watchdog");
         }
         checkSendable(rentOptions.request());
     }
@@ -66,14 +67,25 @@ abstract class RentingCommand extends VastCommand {
         if (snapshot.creditUsedUp()) {
             throw new NoCredit(snapshot);
         }
-        Offer priced = offer != null ? offer : services.client()
-                .searchOffers(OfferQuery.rentable().eq("id", offerId).interruptible(request.bidPrice() != null)
-                        .allocatedStorage(request.diskGb()).limit(1)).stream()
-                .filter(o -> o.id() == offerId).findFirst().orElse(null);
+        Offer priced = offer != null
+                ? offer
+                : services
+                        .client()
+                        .searchOffers(OfferQuery.rentable()
+                                .eq("id", offerId)
+                                .interruptible(request.bidPrice() != null)
+                                .allocatedStorage(request.diskGb())
+                                .limit(1))
+                        .stream()
+                        .filter(o -> o.id() == offerId)
+                        .findFirst()
+                        .orElse(null);
         if (priced == null || priced.dphTotal() == null) {
             if (!rentOptions.force) {
-                throw CliException.usage("unknown_price", "Offer " + offerId + " is not listed as rentable, so the"
-                        + " price it would bill is unknown. Nothing was rented. Use --force to rent it unchecked.");
+                throw CliException.usage(
+                        "unknown_price",
+                        "Offer " + offerId + " is not listed as rentable, so the"
+                                + " price it would bill is unknown. Nothing was rented. Use --force to rent it unchecked.");
             }
             err().println("[WARN] Offer " + offerId + " is not listed as rentable, so its price is unknown; renting"
                     + " without the runway check (--force).");
@@ -106,8 +118,8 @@ abstract class RentingCommand extends VastCommand {
 
     int rentAndReport(VastServices services, long offerId, Offer offer, RentRequest request) {
         checkSendable(request);
-        Deployer deployer = services.deployer(!rentOptions.noEmergencyCleanup)
-                .withLostAnswerSearch(ctx().lostAnswerSearch());
+        Deployer deployer =
+                services.deployer(!rentOptions.noEmergencyCleanup).withLostAnswerSearch(ctx().lostAnswerSearch());
         Progress progress = new Progress();
         try {
             checkRunway(services, offerId, offer, request);
@@ -135,19 +147,33 @@ abstract class RentingCommand extends VastCommand {
             return afterRent(services, deployer, progress, id, offerId, offer, offerRate);
         } catch (VastException | IllegalStateException e) {
             // The rental exists and bills whatever went wrong after it: say so, with how to find and stop it.
-            throw new CliException(ExitCodes.FAILED, "failed_after_rent", "Instance " + id + " was rented"
-                    + (offerRate == null ? "" : " at " + Format.rate(offerRate) + "/hr") + " and bills, but then: "
-                    + e.getMessage() + ". 'instances' shows it; 'destroy --instance-id " + id + "' stops it.");
+            throw new CliException(
+                    ExitCodes.FAILED,
+                    "failed_after_rent",
+                    "Instance " + id + " was rented"
+                            + (offerRate == null ? "" : " at " + Format.rate(offerRate) + "/hr")
+                            + " and bills, but then: "
+                            + e.getMessage() + ". 'instances' shows it; 'destroy --instance-id " + id + "' stops it.");
         }
     }
 
-    private int afterRent(VastServices services, Deployer deployer, Progress progress, long id, long offerId,
-                          Offer offer, Double offerRate) {
+    private int afterRent(
+            VastServices services,
+            Deployer deployer,
+            Progress progress,
+            long id,
+            long offerId,
+            Offer offer,
+            Double offerRate) {
         if (rentOptions.ttl != null) {
-            data().guards(server()).setInstanceGuard(InstanceGuard.ttl(id, rentOptions.ttl), ctx().clock().instant());
+            data().guards(server())
+                    .setInstanceGuard(
+                            InstanceGuard.ttl(id, rentOptions.ttl),
+                            ctx().clock().instant());
             err().println("[INFO] Instance " + id + " is guarded: lifetime " + HumanDuration.format(rentOptions.ttl)
-                    + (rentOptions.watchdog ? " (watchdog on the instance too)."
-                    : ", acted on while the window or 'watch' runs."));
+                    + (rentOptions.watchdog
+                            ? " (watchdog on the instance too)."
+                            : ", acted on while the window or 'watch' runs."));
             err().flush();
         }
         Instance instance;
@@ -155,26 +181,29 @@ abstract class RentingCommand extends VastCommand {
             err().println("Rented instance " + id + ". Waiting up to " + rentOptions.waitSeconds
                     + " s for it to run and offer SSH...");
             err().flush();
-            instance = deployer.waitUntilReady(id, Duration.ofSeconds(rentOptions.waitSeconds),
-                    ctx().pollInterval(), () -> false, progress);
+            instance = deployer.waitUntilReady(
+                    id, Duration.ofSeconds(rentOptions.waitSeconds), ctx().pollInterval(), () -> false, progress);
         } else {
             instance = services.client().getInstance(id).orElse(null);
         }
         boolean ready = instance != null && "running".equals(instance.actualStatus()) && instance.ssh() != null;
-        String gpu = instance != null && instance.gpuName() != null ? instance.gpuDisplayName()
+        String gpu = instance != null && instance.gpuName() != null
+                ? instance.gpuDisplayName()
                 : offer != null ? offer.gpuDisplayName() : "unknown GPU";
         Double rate = instance != null && instance.dphTotal() != null ? instance.dphTotal() : offerRate;
         if (json()) {
             printJson(rentJson(id, offerId, gpu, rate, instance, ready));
         } else {
-            out().println("Rented instance " + id + ": " + TerminalText.safe(gpu) + (rate == null ? "" : " at " + Format.rate(rate) + "/hr"));
+            out().println("Rented instance " + id + ": " + TerminalText.safe(gpu)
+                    + (rate == null ? "" : " at " + Format.rate(rate) + "/hr"));
             if (ready) {
                 out().println(TerminalText.safe(instance.ssh().command()));
             }
         }
         if (!ready && rentOptions.waitSeconds > 0) {
-            err().println("[WARN] Instance " + id + " is " + (instance == null ? "not listed yet" : "still "
-                    + TerminalText.safe(instance.status())) + " after " + rentOptions.waitSeconds + " s; it bills while it starts."
+            err().println("[WARN] Instance " + id + " is "
+                    + (instance == null ? "not listed yet" : "still " + TerminalText.safe(instance.status()))
+                    + " after " + rentOptions.waitSeconds + " s; it bills while it starts."
                     + " 'instances' shows its SSH address once it runs; 'destroy --instance-id " + id + "' stops it.");
         }
         return ExitCodes.OK;
@@ -195,8 +224,8 @@ abstract class RentingCommand extends VastCommand {
         return reportEmergency(deployer.noCreditEmergency(snapshot, progress));
     }
 
-    private Map<String, Object> rentJson(long id, long offerId, String gpu, Double rate, Instance instance,
-                                         boolean ready) {
+    private Map<String, Object> rentJson(
+            long id, long offerId, String gpu, Double rate, Instance instance, boolean ready) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("instance_id", id);
         m.put("offer_id", offerId);
@@ -264,8 +293,10 @@ abstract class RentingCommand extends VastCommand {
             return new DestroyListener() {
                 @Override
                 public void starting(List<Instance> targets) {
-                    err().println(targets.isEmpty() ? "[INFO] No instances to destroy."
-                            : "[INFO] Destroying " + targets.size() + " instance(s)...");
+                    err().println(
+                                    targets.isEmpty()
+                                            ? "[INFO] No instances to destroy."
+                                            : "[INFO] Destroying " + targets.size() + " instance(s)...");
                     err().flush();
                 }
             };

@@ -4,61 +4,86 @@ import io.imggenhub.vast.sim.RateLimits;
 import io.imggenhub.vast.sim.SimFaults;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code imggenhub-vast simulator}: serves the Vast.ai simulator on loopback until the process is killed. The
  * first stdout line gives the base URL and key, so scripts can start it and read where to point a client.
  */
-@Command(name = "simulator", mixinStandardHelpOptions = true,
-        description = {"Run the bundled Vast.ai simulator on 127.0.0.1 until killed.",
-                "The first line on stdout is: Vast.ai simulator listening on URL (api key: KEY)"})
+@Command(
+        name = "simulator",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the bundled Vast.ai simulator on 127.0.0.1 until killed.",
+            "The first line on stdout is: Vast.ai simulator listening on URL (api key: KEY)"
+        })
 public final class SimulatorCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 0;
 
-    @Option(names = "--instances", paramLabel = "N", description = "Running instances at start (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--instances",
+            paramLabel = "N",
+            description = "Running instances at start (default: ${DEFAULT-VALUE}).")
     int instances = 3;
 
     @Option(names = "--credit", paramLabel = "USD", description = "Starting credit in USD (default: ${DEFAULT-VALUE}).")
     double credit = 25.0;
 
-    @Option(names = "--time-scale", paramLabel = "X",
-            description = "Simulated seconds per real second; 60 makes an hour of billing pass in a minute (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--time-scale",
+            paramLabel = "X",
+            description =
+                    "Simulated seconds per real second; 60 makes an hour of billing pass in a minute (default: ${DEFAULT-VALUE}).")
     double timeScale = 1.0;
 
     @Option(names = "--api-key", paramLabel = "KEY", description = "The key to accept (default: a random 64-hex key).")
     String apiKey;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the offers, fleet and fault dice (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Seed of the offers, fleet and fault dice (default: ${DEFAULT-VALUE}).")
     long seed = 42L;
 
-    @Option(names = "--latency-ms", paramLabel = "N", description = "Added to every request (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--latency-ms",
+            paramLabel = "N",
+            description = "Added to every request (default: ${DEFAULT-VALUE}).")
     long latencyMs = 0;
 
-    @Option(names = "--rate-limits", paramLabel = "documented|lenient|off",
-            description = {"Vast's per-endpoint limits (list 1 s, show 2 s, destroy 3 s, bulk destroy 3 s, rent 4.5 s"
-                    + " + 12 s penalty, manage 1 s, offer search 10/min): documented = per key and endpoint, as Vast"
-                    + " enforces them; lenient = each URL on its own; off (default: ${DEFAULT-VALUE})."})
+    @Option(
+            names = "--rate-limits",
+            paramLabel = "documented|lenient|off",
+            description = {
+                "Vast's per-endpoint limits (list 1 s, show 2 s, destroy 3 s, bulk destroy 3 s, rent 4.5 s"
+                        + " + 12 s penalty, manage 1 s, offer search 10/min): documented = per key and endpoint, as Vast"
+                        + " enforces them; lenient = each URL on its own; off (default: ${DEFAULT-VALUE})."
+            })
     String rateLimits = "documented";
 
-    @Option(names = "--rate-limit-scale", paramLabel = "X",
-            description = "Multiply every limit's interval by X, e.g. 0.1 for quick experiments (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate-limit-scale",
+            paramLabel = "X",
+            description =
+                    "Multiply every limit's interval by X, e.g. 0.1 for quick experiments (default: ${DEFAULT-VALUE}).")
     double rateLimitScale = 1.0;
 
     @Option(names = "--rate-limit-rate", paramLabel = "P", description = "Probability of a 429 per request, 0..1.")
@@ -67,13 +92,19 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--server-error-rate", paramLabel = "P", description = "Probability of a 5xx per request, 0..1.")
     double serverErrorRate = 0;
 
-    @Option(names = "--drop-rate", paramLabel = "P", description = "Probability of closing the connection unanswered, 0..1.")
+    @Option(
+            names = "--drop-rate",
+            paramLabel = "P",
+            description = "Probability of closing the connection unanswered, 0..1.")
     double dropRate = 0;
 
     @Option(names = "--malformed-rate", paramLabel = "P", description = "Probability of a truncated JSON answer, 0..1.")
     double malformedRate = 0;
 
-    @Option(names = "--fail-destroy", split = ",", paramLabel = "ID[:STATUS]",
+    @Option(
+            names = "--fail-destroy",
+            split = ",",
+            paramLabel = "ID[:STATUS]",
             description = "Destroying these instances fails (with STATUS, default 500).")
     List<String> failDestroy = new ArrayList<>();
 
@@ -83,11 +114,16 @@ public final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--destroy-204", description = "A successful destroy answers 204 No Content.")
     boolean destroy204;
 
-    @Option(names = "--legacy-list", paramLabel = "ok|gone",
-            description = "GET /api/v0/instances/: gone answers 410 as Vast does now, ok lists (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--legacy-list",
+            paramLabel = "ok|gone",
+            description =
+                    "GET /api/v0/instances/: gone answers 410 as Vast does now, ok lists (default: ${DEFAULT-VALUE}).")
     String legacyList = "gone";
 
-    @Option(names = "--insufficient-credit-status", paramLabel = "400|403",
+    @Option(
+            names = "--insufficient-credit-status",
+            paramLabel = "400|403",
             description = "Status of an insufficient_credit refusal (default: ${DEFAULT-VALUE}).")
     int insufficientCreditStatus = 400;
 
@@ -111,10 +147,12 @@ public final class SimulatorCommand implements Callable<Integer> {
         destroyFailures.forEach(f -> faults.failDestroy(f[0], (int) f[1]));
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "vast-sim-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    simulator.close();
+                    stopped.countDown();
+                },
+                "vast-sim-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
         PrintWriter out = spec.commandLine().getOut();
@@ -172,8 +210,13 @@ public final class SimulatorCommand implements Callable<Integer> {
             throw usage("--rate-limit-scale must be a number > 0, was " + rateLimitScale);
         }
         SimulatorConfig config = SimulatorConfig.defaults()
-                .withRateLimits(limits).withRateLimitScale(rateLimitScale)
-                .withPort(port).withInstances(instances).withCredit(credit).withTimeScale(timeScale).withSeed(seed);
+                .withRateLimits(limits)
+                .withRateLimitScale(rateLimitScale)
+                .withPort(port)
+                .withInstances(instances)
+                .withCredit(credit)
+                .withTimeScale(timeScale)
+                .withSeed(seed);
         return apiKey == null ? config : config.withApiKey(apiKey);
     }
 

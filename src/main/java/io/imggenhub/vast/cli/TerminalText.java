@@ -9,8 +9,7 @@ package io.imggenhub.vast.cli;
  * help: the JSON writer escapes control characters itself.
  */
 final class TerminalText {
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** {@code text} with every control and bidi-control character escaped; null stays null. */
     static String safe(String text) {
@@ -58,7 +57,10 @@ final class TerminalText {
 
     /** ALM, LRM, RLM, the embeddings and overrides, and the isolates: all can make text read in another order. */
     private static boolean isBidiControl(char c) {
-        return c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+        return c == '\u061c'
+                || c == '\u200e'
+                || c == '\u200f'
+                || (c >= '\u202a' && c <= '\u202e')
                 || (c >= '\u2066' && c <= '\u2069');
     }
 }

@@ -1,13 +1,12 @@
 package io.imggenhub.vast.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The {@code imggenhub-vast} command line: thin commands over the shared core.
@@ -16,14 +15,27 @@ import java.util.Optional;
  * knows before parsing, about 150 ms of a 0.5 s start for eleven commands and their options. A command line that
  * names a command gets only that one; the root's help, a typo (with its suggestions) and no command get them all.
  */
-@Command(name = "imggenhub-vast", mixinStandardHelpOptions = true, versionProvider = VastCli.Version.class,
+@Command(
+        name = "imggenhub-vast",
+        mixinStandardHelpOptions = true,
+        versionProvider = VastCli.Version.class,
         description = "Watch and control what your Vast.ai GPU rentals cost. Without a command it opens the window.")
 public final class VastCli implements Runnable {
     /** In the order the root's help lists them. */
-    static final List<Class<?>> COMMANDS = List.of(InstancesCommand.class, DestroyCommand.class,
-            DestroyAllCommand.class, OffersCommand.class, ReserveCommand.class, AutoCommand.class,
-            AccountCommand.class, HistoryCommand.class, GuardCommand.class, WatchCommand.class,
-            SimulatorCommand.class, PowerCommand.Stop.class, PowerCommand.Start.class);
+    static final List<Class<?>> COMMANDS = List.of(
+            InstancesCommand.class,
+            DestroyCommand.class,
+            DestroyAllCommand.class,
+            OffersCommand.class,
+            ReserveCommand.class,
+            AutoCommand.class,
+            AccountCommand.class,
+            HistoryCommand.class,
+            GuardCommand.class,
+            WatchCommand.class,
+            SimulatorCommand.class,
+            PowerCommand.Stop.class,
+            PowerCommand.Start.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -95,10 +107,13 @@ public final class VastCli implements Runnable {
             return Optional.empty();
         }
         String first = args[0];
-        return COMMANDS.stream().filter(c -> {
-            Command command = c.getAnnotation(Command.class);
-            return command.name().equals(first) || Arrays.asList(command.aliases()).contains(first);
-        }).findFirst();
+        return COMMANDS.stream()
+                .filter(c -> {
+                    Command command = c.getAnnotation(Command.class);
+                    return command.name().equals(first)
+                            || Arrays.asList(command.aliases()).contains(first);
+                })
+                .findFirst();
     }
 
     private static CommandLine build(CliContext context, List<Class<?>> commands) {
@@ -120,7 +135,10 @@ public final class VastCli implements Runnable {
     }
 
     private static void addExitCodeHelp(CommandLine cl, Map<String, String> exitCodes) {
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        cl.getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes);
         cl.getSubcommands().values().forEach(sub -> addExitCodeHelp(sub, exitCodes));
     }
 

@@ -11,16 +11,15 @@ import io.imggenhub.vast.config.ServerResolver;
 import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.store.Database;
 import io.imggenhub.vast.store.LocalData;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * What every Vast command shares: the common options, the context it runs in, connecting to the core, JSON and
@@ -33,14 +32,14 @@ abstract class VastCommand implements Callable<Integer> {
      * only {@code --json} pays for copying the mapper (picocli loads every command class before it parses).
      */
     private static final class JsonOut {
-        static final ObjectWriter WRITER = Json.mapper().copy()
+        static final ObjectWriter WRITER = Json.mapper()
+                .copy()
                 .addMixIn(Instance.class, VastFieldsOnly.class)
                 .writerWithDefaultPrettyPrinter();
     }
 
     @JsonIgnoreProperties({"gone", "stopped"})
-    private interface VastFieldsOnly {
-    }
+    private interface VastFieldsOnly {}
 
     @Spec
     CommandSpec spec;
@@ -118,13 +117,15 @@ abstract class VastCommand implements Callable<Integer> {
             throw CliException.usage("invalid_api_key", e.getMessage());
         }
         if (key.isEmpty() && keyRequired) {
-            throw CliException.usage("no_api_key", "No Vast.ai API key found. Set VAST_API_KEY, pass --api-key KEY,"
-                    + " or save the key in " + resolver.keyFile() + " (Vast's own 'vastai set api-key' does that).");
+            throw CliException.usage(
+                    "no_api_key",
+                    "No Vast.ai API key found. Set VAST_API_KEY, pass --api-key KEY," + " or save the key in "
+                            + resolver.keyFile() + " (Vast's own 'vastai set api-key' does that).");
         }
         apiKey = key.orElse(null);
         // The file is opened by the first event: listing commands never pay for loading SQLite.
-        return VastServices.connect(server, apiKey, ctx.destroyerSettings(), event -> data().audit().record(event),
-                ctx.clock());
+        return VastServices.connect(
+                server, apiKey, ctx.destroyerSettings(), event -> data().audit().record(event), ctx.clock());
     }
 
     /** The key {@link #connect} resolved (null before, or when none was needed and none found); never printed. */
@@ -187,8 +188,10 @@ abstract class VastCommand implements Callable<Integer> {
      */
     void requireConfirmationPossible(boolean yes, String action) {
         if (!yes && !ctx().interactive()) {
-            throw CliException.usage("confirmation_required", "Refusing to " + action
-                    + " without confirmation: there is no terminal to ask on. Pass --yes to confirm.");
+            throw CliException.usage(
+                    "confirmation_required",
+                    "Refusing to " + action
+                            + " without confirmation: there is no terminal to ask on. Pass --yes to confirm.");
         }
     }
 

@@ -51,8 +51,13 @@ final class VerboseLogging implements AutoCloseable {
                 String shortName = name == null ? "" : name.substring(name.lastIndexOf('.') + 1);
                 // Time since the command started: where a slow command spends its time.
                 double seconds = (System.nanoTime() - started) / 1e9;
-                return String.format(java.util.Locale.ROOT, "[%7.3fs %s] %s: %s%n", seconds,
-                        record.getLevel().getName(), shortName, formatMessage(record));
+                return String.format(
+                        java.util.Locale.ROOT,
+                        "[%7.3fs %s] %s: %s%n",
+                        seconds,
+                        record.getLevel().getName(),
+                        shortName,
+                        formatMessage(record));
             }
         });
         logger.setLevel(Level.FINE);
@@ -62,7 +67,7 @@ final class VerboseLogging implements AutoCloseable {
 
     /** Logging to {@code err} when {@code verbose}; otherwise a no-op to close. */
     static AutoCloseable install(boolean verbose, PrintWriter err) {
-        return verbose ? new VerboseLogging(err) : () -> { };
+        return verbose ? new VerboseLogging(err) : () -> {};
     }
 
     @Override

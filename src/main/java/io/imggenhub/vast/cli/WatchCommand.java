@@ -18,9 +18,6 @@ import io.imggenhub.vast.core.notify.NotifyTarget;
 import io.imggenhub.vast.core.notify.WebhookNotifier;
 import io.imggenhub.vast.store.LocalData;
 import io.imggenhub.vast.store.StoreException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -31,35 +28,54 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"The guards and spend alerts without the window, for an always-on machine: every interval it"
-                + " reads the account, records it in the local history, applies the guards (destroying through the"
-                + " same verified path, with the guard as the audit reason) and prints one timestamped line per event."
-                + " A failed poll is printed and retried later; SIGTERM or Ctrl-C stops it between polls.",
-                "With --once: one poll, then exit (for cron and tests).",
-                "With --notify URL (repeatable): every alert and guard event is also POSTed to that webhook, once per"
-                        + " episode like the tray: a generic JSON object, or Slack, Discord or ntfy bodies, chosen by"
-                        + " the URL or --notify-format. HTTPS only, except a receiver on this machine."})
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The guards and spend alerts without the window, for an always-on machine: every interval it"
+                    + " reads the account, records it in the local history, applies the guards (destroying through the"
+                    + " same verified path, with the guard as the audit reason) and prints one timestamped line per event."
+                    + " A failed poll is printed and retried later; SIGTERM or Ctrl-C stops it between polls.",
+            "With --once: one poll, then exit (for cron and tests).",
+            "With --notify URL (repeatable): every alert and guard event is also POSTed to that webhook, once per"
+                    + " episode like the tray: a generic JSON object, or Slack, Discord or ntfy bodies, chosen by"
+                    + " the URL or --notify-format. HTTPS only, except a receiver on this machine."
+        })
 final class WatchCommand extends VastCommand {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     /** History is thinned about once an hour at the default interval. */
     private static final int DOWNSAMPLE_EVERY = 60;
+
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
-    @Option(names = "--interval", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
-            defaultValue = "60s", description = "Time between polls (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            converter = Converters.PositiveDuration.class,
+            defaultValue = "60s",
+            description = "Time between polls (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--once", description = "One poll, then exit: 0 when it worked, 1 when it failed or a guard's destroy left an instance"
-                    + " billing.")
+    @Option(
+            names = "--once",
+            description =
+                    "One poll, then exit: 0 when it worked, 1 when it failed or a guard's destroy left an instance"
+                            + " billing.")
     boolean once;
 
-    @Option(names = "--notify", paramLabel = "URL",
+    @Option(
+            names = "--notify",
+            paramLabel = "URL",
             description = "POST alerts and guard events to this webhook (repeatable).")
     List<String> notifyUrls = new ArrayList<>();
 
-    @Option(names = "--notify-format", paramLabel = "FORMAT", converter = NotifyFormatConverter.class,
+    @Option(
+            names = "--notify-format",
+            paramLabel = "FORMAT",
+            converter = NotifyFormatConverter.class,
             description = "json, slack, discord or ntfy (default: by URL: hooks.slack.com is slack,"
                     + " discord.com/api/webhooks discord, ntfy.sh or /ntfy ntfy, anything else json).")
     NotifyFormat notifyFormat;
@@ -85,8 +101,11 @@ final class WatchCommand extends VastCommand {
     protected int execute() {
         List<NotifyTarget> targets = targets();
         VastServices services = connect(true);
-        try (WebhookNotifier notifier = new WebhookNotifier(targets, WebhookNotifier.Backoff.DEFAULT,
-                apiKey() == null ? null : apiKey().reveal(), problem -> line("[WARN] " + problem))) {
+        try (WebhookNotifier notifier = new WebhookNotifier(
+                targets,
+                WebhookNotifier.Backoff.DEFAULT,
+                apiKey() == null ? null : apiKey().reveal(),
+                problem -> line("[WARN] " + problem))) {
             this.notifier = notifier;
             try {
                 return watch(services);
@@ -130,8 +149,11 @@ final class WatchCommand extends VastCommand {
         LocalData data = data();
         // A one-shot run cannot warn on one poll and act on the next: it acts on what is due (cron users rely on it).
         // The caps count what Vast billed, and the estimate only for the hours it has not billed yet.
-        GuardEngine engine = GuardEngine.forServices(services, data.guards(server()),
-                ChargedSpendLedger.forServices(services, data.history()), ctx().zone(),
+        GuardEngine engine = GuardEngine.forServices(
+                services,
+                data.guards(server()),
+                ChargedSpendLedger.forServices(services, data.history()),
+                ctx().zone(),
                 GuardEngine.Settings.DEFAULT.withWarnFirst(!once));
         SpendWatch alerts = new SpendWatch(AlertThresholds.DEFAULT, ctx().clock(), ctx().zone());
         // The alert rules' hysteresis and snooze decide what is sent, as they decide what the tray shows.
@@ -190,7 +212,8 @@ final class WatchCommand extends VastCommand {
             line("[WARN] " + e.getMessage());
         }
         if (once || cycle == 0) {
-            line(io.imggenhub.vast.core.Formats.count(snapshot.live().size(), "instance") + ", " + Format.rate(snapshot.burnPerHour()) + "/hr, credit "
+            line(io.imggenhub.vast.core.Formats.count(snapshot.live().size(), "instance") + ", "
+                    + Format.rate(snapshot.burnPerHour()) + "/hr, credit "
                     + (snapshot.account() == null ? "unknown" : Format.usd(snapshot.credit())));
         }
         GuardReport report;
@@ -209,8 +232,11 @@ final class WatchCommand extends VastCommand {
                 alerts.onDestroyReport(a.report()).forEach(this::alert);
                 stillBilling(a);
             } else if (!a.succeeded()) {
-                line("[ERROR] STILL BILLING: " + io.imggenhub.vast.core.Formats.count(a.instanceIds().size(), "instance") + " the guard meant to destroy"
-                        + " may still bill. Retry, or destroy them in the Vast console: https://cloud.vast.ai/instances/");
+                line(
+                        "[ERROR] STILL BILLING: "
+                                + io.imggenhub.vast.core.Formats.count(
+                                        a.instanceIds().size(), "instance") + " the guard meant to destroy"
+                                + " may still bill. Retry, or destroy them in the Vast console: https://cloud.vast.ai/instances/");
             }
             // A guard that could not stop the billing is a failed poll: --once exits 1 and cron notices.
             guardsHeld &= a.succeeded();
@@ -220,9 +246,11 @@ final class WatchCommand extends VastCommand {
             notifier.send(Notice.of(b));
         });
         report.newWarnings().forEach(w -> notifier.send(Notice.of(w, at)));
-        report.newWarnings().forEach(w -> line("[WARN] " + w.message() + (w.isAccountWide()
-                ? " 'guard keep --account --for 1h' holds it back."
-                : " 'guard keep --instance-id " + w.instanceId() + " --for 1h' holds it back.")));
+        report.newWarnings()
+                .forEach(w -> line("[WARN] " + w.message()
+                        + (w.isAccountWide()
+                                ? " 'guard keep --account --for 1h' holds it back."
+                                : " 'guard keep --instance-id " + w.instanceId() + " --for 1h' holds it back.")));
         alerts.onSnapshot(snapshot).forEach(this::alert);
         return guardsHeld;
     }

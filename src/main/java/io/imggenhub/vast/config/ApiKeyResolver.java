@@ -65,16 +65,22 @@ public final class ApiKeyResolver {
         Files.deleteIfExists(tmp);
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (posix) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(EnumSet.of(
-                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+            Files.createFile(
+                    tmp,
+                    PosixFilePermissions.asFileAttribute(
+                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
         } else {
             Files.createFile(tmp);
         }
         Files.writeString(tmp, key.reveal());
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         if (posix) {
-            Files.setPosixFilePermissions(file, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+            Files.setPosixFilePermissions(
+                    file, EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         }
         return file;
     }

@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** The server to talk to, first found wins: {@code --url}, env {@code VAST_URL} (as Vast's CLI), the default. */
 public final class ServerResolver {
-    private ServerResolver() {
-    }
+    private ServerResolver() {}
 
     public static URI resolve(String fromFlag, Map<String, String> env) {
         if (fromFlag != null) {

@@ -13,8 +13,7 @@ import java.util.Locale;
 public final class ServerUrl {
     public static final String DEFAULT = "https://console.vast.ai";
 
-    private ServerUrl() {
-    }
+    private ServerUrl() {}
 
     public static URI parse(String text) {
         if (text == null || text.isBlank()) {
@@ -28,14 +27,16 @@ public final class ServerUrl {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException("The server URL must look like https://console.vast.ai, not " + text.strip());
+            throw new IllegalArgumentException(
+                    "The server URL must look like https://console.vast.ai, not " + text.strip());
         }
         if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("The server URL must not carry a query or credentials");
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("Plain http is only allowed for a local simulator (127.0.0.1, localhost);"
-                    + " use https for " + uri.getHost());
+            throw new IllegalArgumentException(
+                    "Plain http is only allowed for a local simulator (127.0.0.1, localhost);" + " use https for "
+                            + uri.getHost());
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         // Old configurations point at .../api/v0/; our client appends the versioned paths itself.

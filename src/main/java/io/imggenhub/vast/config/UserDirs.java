@@ -9,8 +9,7 @@ import java.util.Map;
  * ignores a changed {@code HOME} and would write into the real home of a user who asked for another one.
  */
 public final class UserDirs {
-    private UserDirs() {
-    }
+    private UserDirs() {}
 
     /** {@code $HOME} when set, else {@code user.home}. */
     public static Path home(Map<String, String> env) {

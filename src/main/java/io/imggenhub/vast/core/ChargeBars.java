@@ -2,7 +2,6 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Charge;
 import io.imggenhub.vast.api.ChargeItem;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +14,9 @@ import java.util.List;
  */
 public final class ChargeBars {
     /** One bar: the average billed $/hr from {@code start} to {@code end}. */
-    public record Bar(Instant start, Instant end, double usdPerHour) {
-    }
+    public record Bar(Instant start, Instant end, double usdPerHour) {}
 
-    private ChargeBars() {
-    }
+    private ChargeBars() {}
 
     /** The bucket that gives about 24 to 31 bars: an hour for a day, six hours for a week, a day for a month. */
     public static Duration bucketFor(Instant from, Instant to) {
@@ -45,7 +42,8 @@ public final class ChargeBars {
         List<Bar> bars = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Instant s = Instant.ofEpochSecond(start + i * size);
-            Instant e = Instant.ofEpochSecond(Math.min(start + (i + 1) * size, Math.max(to.getEpochSecond(), start + 1)));
+            Instant e =
+                    Instant.ofEpochSecond(Math.min(start + (i + 1) * size, Math.max(to.getEpochSecond(), start + 1)));
             double hours = Math.max(1, Duration.between(s, e).toSeconds()) / 3600.0;
             bars.add(new Bar(s, e, usd[i] / hours));
         }

@@ -6,7 +6,9 @@ import java.time.ZoneId;
 
 /** The ranges charges are shown for: the last 24 hours, the last 7 days, and this calendar month in the user's zone. */
 public enum ChargePeriod {
-    DAY("24 h"), WEEK("7 d"), MONTH("this month"),
+    DAY("24 h"),
+    WEEK("7 d"),
+    MONTH("this month"),
     /** A range the user chose (e.g. {@code history --charges --since 3d}); {@link #from} does not apply. */
     CHOSEN("in the chosen range");
 
@@ -27,7 +29,12 @@ public enum ChargePeriod {
         return switch (this) {
             case DAY -> now.minus(Duration.ofHours(24));
             case WEEK -> now.minus(Duration.ofDays(7));
-            case MONTH -> now.atZone(zone).toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
+            case MONTH ->
+                now.atZone(zone)
+                        .toLocalDate()
+                        .withDayOfMonth(1)
+                        .atStartOfDay(zone)
+                        .toInstant();
             case CHOSEN -> throw new IllegalStateException("a chosen range has no fixed start");
         };
     }

@@ -2,7 +2,6 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Charge;
 import io.imggenhub.vast.api.ChargeItem;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,13 +78,23 @@ public final class ChargeReconciler {
             double[] sums = byInstance.getOrDefault(id, new double[4]);
             EstimateBook.Estimate e = estimated.get(id);
             String label = labels.getOrDefault(id, e == null ? null : e.label());
-            rows.add(new InstanceCharges(id, e == null ? null : e.gpu(), label, sums[0], sums[1], sums[2],
-                    Math.abs(sums[3]) < 0.005 ? 0.0 : sums[3], e == null ? 0.0 : e.usd(),
+            rows.add(new InstanceCharges(
+                    id,
+                    e == null ? null : e.gpu(),
+                    label,
+                    sums[0],
+                    sums[1],
+                    sums[2],
+                    Math.abs(sums[3]) < 0.005 ? 0.0 : sums[3],
+                    e == null ? 0.0 : e.usd(),
                     listedIds != null && !listedIds.contains(id)));
         }
-        rows.sort(Comparator.comparingDouble(InstanceCharges::billedUsd).reversed()
+        rows.sort(Comparator.comparingDouble(InstanceCharges::billedUsd)
+                .reversed()
                 .thenComparingLong(InstanceCharges::instanceId));
-        double estimatedTotal = estimated.values().stream().mapToDouble(EstimateBook.Estimate::usd).sum();
+        double estimatedTotal = estimated.values().stream()
+                .mapToDouble(EstimateBook.Estimate::usd)
+                .sum();
         return new Reconciliation(period, from, to, rows, billedTotal, estimatedTotal, billedUntil);
     }
 }

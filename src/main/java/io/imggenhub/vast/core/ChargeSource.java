@@ -1,7 +1,6 @@
 package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Charge;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -1,14 +1,13 @@
 package io.imggenhub.vast.core;
 
-import io.imggenhub.vast.api.InsufficientCreditException;
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.InsufficientCreditException;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.api.RentResult;
 import io.imggenhub.vast.api.TransportException;
 import io.imggenhub.vast.api.VastApi;
 import io.imggenhub.vast.api.VastException;
-
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -31,19 +30,15 @@ import java.util.function.BooleanSupplier;
 public final class Deployer {
     /** Progress of a deploy; all methods optional, called on the deploying thread. */
     public interface Listener {
-        Listener NONE = new Listener() { };
+        Listener NONE = new Listener() {};
 
-        default void renting(Offer offer) {
-        }
+        default void renting(Offer offer) {}
 
-        default void rented(long instanceId) {
-        }
+        default void rented(long instanceId) {}
 
-        default void waiting(Instance instance) {
-        }
+        default void waiting(Instance instance) {}
 
-        default void emergencyCleanup(InsufficientCreditException cause) {
-        }
+        default void emergencyCleanup(InsufficientCreditException cause) {}
 
         /** Receives the per-instance progress of the emergency cleanup. */
         default DestroyListener cleanupListener() {
@@ -51,8 +46,7 @@ public final class Deployer {
         }
     }
 
-    public record Deployment(Offer offer, long instanceId, Instance instance) {
-    }
+    public record Deployment(Offer offer, long instanceId, Instance instance) {}
 
     /**
      * How a lost rent answer is looked for: a list every {@code interval} for up to {@code window}. Vast needs a
@@ -87,8 +81,13 @@ public final class Deployer {
         this(client, destroyer, audit, clock, emergencyCleanup, LostAnswerSearch.DEFAULT);
     }
 
-    public Deployer(VastApi client, Destroyer destroyer, AuditSink audit, Clock clock, boolean emergencyCleanup,
-                    LostAnswerSearch lostAnswerSearch) {
+    public Deployer(
+            VastApi client,
+            Destroyer destroyer,
+            AuditSink audit,
+            Clock clock,
+            boolean emergencyCleanup,
+            LostAnswerSearch lostAnswerSearch) {
         this.client = client;
         this.destroyer = destroyer;
         this.audit = audit;
@@ -116,7 +115,8 @@ public final class Deployer {
     public String uniqueLabel() {
         byte[] suffix = new byte[4];
         RANDOM.nextBytes(suffix);
-        return "imggenhub-" + clock.instant().getEpochSecond() + "-" + HexFormat.of().formatHex(suffix);
+        return "imggenhub-" + clock.instant().getEpochSecond() + "-"
+                + HexFormat.of().formatHex(suffix);
     }
 
     /** $/hr a rental is billed: on demand the offer's all-in price for the disk; a bid plus the disk's storage. */
@@ -144,16 +144,31 @@ public final class Deployer {
         Set<Long> before = new HashSet<>();
         client.listInstances().forEach(i -> before.add(i.id()));
         String key = requestKey();
-        audit.record(new AuditEvent(clock.instant(), "rent", "manual", AuditEvent.Phase.INTENT, List.of(),
+        audit.record(new AuditEvent(
+                clock.instant(),
+                "rent",
+                "manual",
+                AuditEvent.Phase.INTENT,
+                List.of(),
                 key + "offer " + offerId + ", image " + labelled.image() + ", label " + labelled.label()));
         try {
             RentResult result = client.rent(offerId, labelled);
-            audit.record(new AuditEvent(clock.instant(), "rent", "manual", AuditEvent.Phase.OUTCOME,
-                    List.of(result.newContract()), key + "rented offer " + offerId));
+            audit.record(new AuditEvent(
+                    clock.instant(),
+                    "rent",
+                    "manual",
+                    AuditEvent.Phase.OUTCOME,
+                    List.of(result.newContract()),
+                    key + "rented offer " + offerId));
             listener.rented(result.newContract());
             return result;
         } catch (InsufficientCreditException e) {
-            audit.record(new AuditEvent(clock.instant(), "rent", "manual", AuditEvent.Phase.OUTCOME, List.of(),
+            audit.record(new AuditEvent(
+                    clock.instant(),
+                    "rent",
+                    "manual",
+                    AuditEvent.Phase.OUTCOME,
+                    List.of(),
                     key + "refused: " + e.getMessage()));
             if (!emergencyCleanup) {
                 throw e;
@@ -161,22 +176,36 @@ public final class Deployer {
             throw cleanUp(e, listener);
         } catch (TransportException e) {
             if (neverSent(e)) {
-                audit.record(new AuditEvent(clock.instant(), "rent", "manual", AuditEvent.Phase.OUTCOME, List.of(),
+                audit.record(new AuditEvent(
+                        clock.instant(),
+                        "rent",
+                        "manual",
+                        AuditEvent.Phase.OUTCOME,
+                        List.of(),
                         key + "not sent: " + e.getMessage()));
                 throw e;
             }
             Optional<Instance> created = searchForLostRental(labelled.label(), before);
             if (created.isPresent()) {
-                audit.record(new AuditEvent(clock.instant(), "rent", "manual", AuditEvent.Phase.OUTCOME,
-                        List.of(created.get().id()), key + "answer lost (" + e.getMessage() + ") but the instance"
-                        + " exists"));
+                audit.record(new AuditEvent(
+                        clock.instant(),
+                        "rent",
+                        "manual",
+                        AuditEvent.Phase.OUTCOME,
+                        List.of(created.get().id()),
+                        key + "answer lost (" + e.getMessage() + ") but the instance" + " exists"));
                 listener.rented(created.get().id());
                 return new RentResult(created.get().id(), null);
             }
             // No OUTCOME: the intent stays UNCONFIRMED in the history, which is the truth.
             throw new RentMayExistException(offerId, labelled.label(), lostAnswerSearch.window(), e);
         } catch (VastException e) {
-            audit.record(new AuditEvent(clock.instant(), "rent", "manual", AuditEvent.Phase.OUTCOME, List.of(),
+            audit.record(new AuditEvent(
+                    clock.instant(),
+                    "rent",
+                    "manual",
+                    AuditEvent.Phase.OUTCOME,
+                    List.of(),
                     key + "failed: " + e.getMessage()));
             throw e;
         }
@@ -227,17 +256,28 @@ public final class Deployer {
      */
     public EmergencyCleanupException noCreditEmergency(FleetSnapshot snapshot, Listener listener) {
         InsufficientCreditException refusal = noCredit(snapshot);
-        audit.record(new AuditEvent(clock.instant(), "rent", "insufficient_credit", AuditEvent.Phase.OUTCOME,
-                List.of(), "not sent: " + refusal.detail()));
+        audit.record(new AuditEvent(
+                clock.instant(),
+                "rent",
+                "insufficient_credit",
+                AuditEvent.Phase.OUTCOME,
+                List.of(),
+                "not sent: " + refusal.detail()));
         return cleanUp(refusal, listener);
     }
 
     /** What Vast would answer a rent with this credit, said with the numbers. */
     public static InsufficientCreditException noCredit(FleetSnapshot snapshot) {
-        return new InsufficientCreditException("insufficient_credit", String.format(Locale.ROOT,
-                "credit is %s while %s bill%s %s/hr; Vast refuses to rent without credit",
-                usd(snapshot.credit()), Formats.count(snapshot.billingCount(), "instance"),
-                snapshot.billingCount() == 1 ? "s" : "", usd(snapshot.burnPerHour())), 0);
+        return new InsufficientCreditException(
+                "insufficient_credit",
+                String.format(
+                        Locale.ROOT,
+                        "credit is %s while %s bill%s %s/hr; Vast refuses to rent without credit",
+                        usd(snapshot.credit()),
+                        Formats.count(snapshot.billingCount(), "instance"),
+                        snapshot.billingCount() == 1 ? "s" : "",
+                        usd(snapshot.burnPerHour())),
+                0);
     }
 
     private static String usd(double amount) {
@@ -258,8 +298,8 @@ public final class Deployer {
     }
 
     /** Polls the instance until it runs and has an SSH address, the wait runs out, or the caller cancels. */
-    public Instance waitUntilReady(long instanceId, Duration timeout, Duration interval, BooleanSupplier cancelled,
-                                   Listener listener) {
+    public Instance waitUntilReady(
+            long instanceId, Duration timeout, Duration interval, BooleanSupplier cancelled, Listener listener) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Instance last = null;
         while (true) {
@@ -288,8 +328,8 @@ public final class Deployer {
     }
 
     /** Rents the cheapest offer that matches and waits (up to {@code wait}) for it to run. */
-    public Deployment deployCheapest(OfferFilter filter, RentRequest request, Duration wait, BooleanSupplier cancelled,
-                                     Listener listener) {
+    public Deployment deployCheapest(
+            OfferFilter filter, RentRequest request, Duration wait, BooleanSupplier cancelled, Listener listener) {
         Offer offer = cheapest(filter);
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("cancelled before renting");
@@ -299,7 +339,8 @@ public final class Deployer {
                 ? request.withBid(bidAbove(offer.minBid(), DEFAULT_BID_MARGIN_PERCENT))
                 : request;
         RentResult result = rent(offer.id(), withBid, listener);
-        Instance ready = wait.isZero() ? null
+        Instance ready = wait.isZero()
+                ? null
                 : waitUntilReady(result.newContract(), wait, Duration.ofSeconds(2), cancelled, listener);
         return new Deployment(offer, result.newContract(), ready);
     }

@@ -14,13 +14,27 @@ import java.util.Locale;
  * @param failed    how many failed for good
  * @param listingDone whether the listing has ended
  */
-public record DestroyProgress(int listed, Integer expected, int targets, int accepted, int verified, int failed,
-                              boolean listingDone, Duration elapsed) {
+public record DestroyProgress(
+        int listed,
+        Integer expected,
+        int targets,
+        int accepted,
+        int verified,
+        int failed,
+        boolean listingDone,
+        Duration elapsed) {
 
     /** {@code listed 50/100 · destroy accepted 25/50 · verified gone 0 · 1.2 s}. */
     public String line() {
-        return String.format(Locale.ROOT, "listed %d%s · destroy accepted %d/%d · verified gone %d%s · %.1f s",
-                listed, expected == null ? "" : "/" + expected, accepted, targets, verified,
-                failed == 0 ? "" : " · failed " + failed, elapsed.toMillis() / 1000.0);
+        return String.format(
+                Locale.ROOT,
+                "listed %d%s · destroy accepted %d/%d · verified gone %d%s · %.1f s",
+                listed,
+                expected == null ? "" : "/" + expected,
+                accepted,
+                targets,
+                verified,
+                failed == 0 ? "" : " · failed " + failed,
+                elapsed.toMillis() / 1000.0);
     }
 }

@@ -32,7 +32,9 @@ public record DestroyReport(List<DestroyOutcome> outcomes, Duration elapsed, Str
     }
 
     public List<DestroyOutcome> stillBilling() {
-        return outcomes.stream().filter(o -> o.status() == DestroyOutcome.Status.STILL_BILLING).toList();
+        return outcomes.stream()
+                .filter(o -> o.status() == DestroyOutcome.Status.STILL_BILLING)
+                .toList();
     }
 
     /** Every listed instance stopped billing and the listing was complete. */

@@ -10,7 +10,6 @@ import io.imggenhub.vast.api.NotFoundException;
 import io.imggenhub.vast.api.RetryPolicy;
 import io.imggenhub.vast.api.VastApi;
 import io.imggenhub.vast.api.VastException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -49,8 +48,8 @@ public final class Destroyer {
      * @param verifyInterval the least pause between those listings (the list's pacing may make it longer)
      */
     public record Settings(int maxAttempts, Duration deadline, Duration verifyTimeout, Duration verifyInterval) {
-        public static final Settings DEFAULT = new Settings(8, Duration.ofMinutes(3), Duration.ofSeconds(60),
-                Duration.ofSeconds(1));
+        public static final Settings DEFAULT =
+                new Settings(8, Duration.ofMinutes(3), Duration.ofSeconds(60), Duration.ofSeconds(1));
 
         public Settings {
             if (maxAttempts < 1) {
@@ -117,7 +116,14 @@ public final class Destroyer {
         return run.execute(targets);
     }
 
-    private enum State { QUEUED, SENT, NOT_FOUND, FAILED, GONE, ALREADY_GONE }
+    private enum State {
+        QUEUED,
+        SENT,
+        NOT_FOUND,
+        FAILED,
+        GONE,
+        ALREADY_GONE
+    }
 
     /** One destroy run: the lister (calling thread), the sender and the verifier share this state. */
     private final class Run {
@@ -175,7 +181,9 @@ public final class Destroyer {
                 single.interrupt();
             }
             DestroyReport report = report();
-            audit(AuditEvent.Phase.OUTCOME, report.outcomes().stream().map(DestroyOutcome::id).toList(),
+            audit(
+                    AuditEvent.Phase.OUTCOME,
+                    report.outcomes().stream().map(DestroyOutcome::id).toList(),
                     summary(report));
             listener.finished(report);
             return report;
@@ -245,8 +253,10 @@ public final class Destroyer {
                     LOG.fine("list page failed (" + e.getMessage() + "), trying again");
                 }
             }
-            throw last != null ? last : new io.imggenhub.vast.api.TransportException("deadline",
-                    "the deadline came before the page was read", -1);
+            throw last != null
+                    ? last
+                    : new io.imggenhub.vast.api.TransportException(
+                            "deadline", "the deadline came before the page was read", -1);
         }
 
         private synchronized void finishListing(String problem) {
@@ -417,9 +427,10 @@ public final class Destroyer {
                     request(AuditEvent.Phase.INTENT, List.of(id), "attempt " + attempts.get(id));
                     try {
                         DestroyResult result = sender.destroyInstance(id);
-                        settleChunk(List.of(id), result == DestroyResult.ALREADY_GONE
-                                ? State.ALREADY_GONE : State.SENT, result == DestroyResult.ALREADY_GONE
-                                ? "already gone" : "accepted");
+                        settleChunk(
+                                List.of(id),
+                                result == DestroyResult.ALREADY_GONE ? State.ALREADY_GONE : State.SENT,
+                                result == DestroyResult.ALREADY_GONE ? "already gone" : "accepted");
                     } catch (AuthenticationException e) {
                         fail(List.of(id), e.getMessage());
                     } catch (VastException e) {
@@ -498,7 +509,8 @@ public final class Destroyer {
          * destroyed once more; what is still there when verification times out is STILL BILLING.
          */
         private void verify() throws InterruptedException {
-            long verifyUntil = Math.min(deadline, System.nanoTime() + settings.verifyTimeout().toNanos());
+            long verifyUntil = Math.min(
+                    deadline, System.nanoTime() + settings.verifyTimeout().toNanos());
             String lastError = null;
             Set<Long> seenLive = new java.util.HashSet<>();
             while (true) {
@@ -509,7 +521,8 @@ public final class Destroyer {
                 try {
                     List<Instance> rows = boundedListing(open);
                     lastError = null;
-                    Map<Long, Instance> live = rows.stream().filter(i -> !i.isGone())
+                    Map<Long, Instance> live = rows.stream()
+                            .filter(i -> !i.isGone())
                             .collect(Collectors.toMap(Instance::id, i -> i, (a, b) -> a));
                     List<Long> again = new ArrayList<>();
                     synchronized (this) {
@@ -535,7 +548,7 @@ public final class Destroyer {
             }
             String why = lastError == null
                     ? "still listed " + settings.verifyTimeout().toSeconds() + " s after Vast accepted the destroy"
-                    + " (destroyed twice)"
+                            + " (destroyed twice)"
                     : "could not verify the destroy: " + lastError;
             synchronized (this) {
                 for (Long id : unverified()) {
@@ -598,16 +611,26 @@ public final class Destroyer {
             for (Instance target : targets.values()) {
                 State state = states.get(target.id());
                 String why = reasons.getOrDefault(target.id(), "");
-                outcomes.add(switch (state) {
-                    case GONE -> new DestroyOutcome(target, DestroyOutcome.Status.DESTROYED, "verified gone");
-                    case ALREADY_GONE -> new DestroyOutcome(target, DestroyOutcome.Status.ALREADY_GONE, "already gone");
-                    case FAILED -> new DestroyOutcome(target, DestroyOutcome.Status.FAILED, why);
-                    case QUEUED -> new DestroyOutcome(target, DestroyOutcome.Status.FAILED,
-                            "not sent before the deadline (" + settings.deadline().toSeconds() + " s)");
-                    case SENT, NOT_FOUND -> new DestroyOutcome(target, DestroyOutcome.Status.STILL_BILLING,
-                            why.isEmpty() || why.equals("accepted") || why.startsWith("not found")
-                                    ? "not verified gone before the deadline" : why);
-                });
+                outcomes.add(
+                        switch (state) {
+                            case GONE -> new DestroyOutcome(target, DestroyOutcome.Status.DESTROYED, "verified gone");
+                            case ALREADY_GONE ->
+                                new DestroyOutcome(target, DestroyOutcome.Status.ALREADY_GONE, "already gone");
+                            case FAILED -> new DestroyOutcome(target, DestroyOutcome.Status.FAILED, why);
+                            case QUEUED ->
+                                new DestroyOutcome(
+                                        target,
+                                        DestroyOutcome.Status.FAILED,
+                                        "not sent before the deadline ("
+                                                + settings.deadline().toSeconds() + " s)");
+                            case SENT, NOT_FOUND ->
+                                new DestroyOutcome(
+                                        target,
+                                        DestroyOutcome.Status.STILL_BILLING,
+                                        why.isEmpty() || why.equals("accepted") || why.startsWith("not found")
+                                                ? "not verified gone before the deadline"
+                                                : why);
+                        });
             }
             return new DestroyReport(outcomes, elapsed(), listingProblem);
         }
@@ -621,11 +644,11 @@ public final class Destroyer {
                     case SENT, NOT_FOUND -> accepted++;
                     case GONE, ALREADY_GONE -> gone++;
                     case FAILED -> failed++;
-                    default -> { }
+                    default -> {}
                 }
             }
-            listener.progress(new DestroyProgress(listed, expected, targets.size(), accepted + gone, gone, failed,
-                    listingDone, elapsed()));
+            listener.progress(new DestroyProgress(
+                    listed, expected, targets.size(), accepted + gone, gone, failed, listingDone, elapsed()));
         }
 
         private void audit(AuditEvent.Phase phase, List<Long> ids, String detail) {

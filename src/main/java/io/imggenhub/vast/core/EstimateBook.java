@@ -11,8 +11,7 @@ import java.util.Map;
 @FunctionalInterface
 public interface EstimateBook {
     /** One instance's estimate, with the last GPU name and label seen. */
-    record Estimate(long instanceId, String gpu, String label, double usd) {
-    }
+    record Estimate(long instanceId, String gpu, String label, double usd) {}
 
     Map<Long, Estimate> estimatesPerInstance(Instant from, Instant to, Duration maxGap);
 }

@@ -2,7 +2,6 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

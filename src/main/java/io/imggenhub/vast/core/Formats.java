@@ -17,8 +17,7 @@ public final class Formats {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ROOT);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /**
      * {@code $3,722.38}; below zero {@code -$0.03}. Rounded to the cent before the sign is chosen, so a tenth of a

@@ -5,8 +5,16 @@ package io.imggenhub.vast.core;
  * kinds it may add), what we estimated from polls, and whether the instance is gone (destroyed instances still
  * cost money in the period they lived).
  */
-public record InstanceCharges(long instanceId, String gpu, String label, double gpuUsd, double diskUsd,
-                              double bandwidthUsd, double otherUsd, double estimatedUsd, boolean destroyed) {
+public record InstanceCharges(
+        long instanceId,
+        String gpu,
+        String label,
+        double gpuUsd,
+        double diskUsd,
+        double bandwidthUsd,
+        double otherUsd,
+        double estimatedUsd,
+        boolean destroyed) {
 
     public double billedUsd() {
         return gpuUsd + diskUsd + bandwidthUsd + otherUsd;

@@ -3,7 +3,6 @@ package io.imggenhub.vast.core;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.OfferQuery;
 import io.imggenhub.vast.api.RentRequest;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,15 +22,37 @@ import java.util.Locale;
  * @param diskGb           the disk that will be rented: priced into every offer ({@code allocated_storage})
  * @param includeUnverified also unverified hosts (Vast's CLI shows verified ones only by default)
  */
-public record OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPrice, Double minReliability,
-                          Integer numGpus, boolean spot, int limit, double diskGb, boolean includeUnverified) {
+public record OfferFilter(
+        String gpuName,
+        Double minVramGb,
+        Double maxHourlyPrice,
+        Double minReliability,
+        Integer numGpus,
+        boolean spot,
+        int limit,
+        double diskGb,
+        boolean includeUnverified) {
 
     public static final OfferFilter DEFAULT = new OfferFilter(null, null, null, null, null, false, 20);
 
     /** Verified hosts only, priced with the default disk. */
-    public OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPrice, Double minReliability,
-                       Integer numGpus, boolean spot, int limit) {
-        this(gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit, RentRequest.DEFAULT_DISK_GB,
+    public OfferFilter(
+            String gpuName,
+            Double minVramGb,
+            Double maxHourlyPrice,
+            Double minReliability,
+            Integer numGpus,
+            boolean spot,
+            int limit) {
+        this(
+                gpuName,
+                minVramGb,
+                maxHourlyPrice,
+                minReliability,
+                numGpus,
+                spot,
+                limit,
+                RentRequest.DEFAULT_DISK_GB,
                 false);
     }
 
@@ -43,7 +64,8 @@ public record OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPric
         check(minVramGb, "minimum VRAM");
         check(maxHourlyPrice, "maximum hourly price");
         if (minReliability != null && (minReliability < 0 || minReliability > 100)) {
-            throw new IllegalArgumentException("minimum reliability must be a percentage from 0 to 100, not " + minReliability);
+            throw new IllegalArgumentException(
+                    "minimum reliability must be a percentage from 0 to 100, not " + minReliability);
         }
         if (numGpus != null && numGpus < 1) {
             throw new IllegalArgumentException("the GPU count must be at least 1, not " + numGpus);
@@ -60,18 +82,19 @@ public record OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPric
     }
 
     public OfferFilter withDisk(double gb) {
-        return new OfferFilter(gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit, gb,
-                includeUnverified);
+        return new OfferFilter(
+                gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit, gb, includeUnverified);
     }
 
     public OfferFilter withUnverified(boolean include) {
-        return new OfferFilter(gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit, diskGb,
-                include);
+        return new OfferFilter(
+                gpuName, minVramGb, maxHourlyPrice, minReliability, numGpus, spot, limit, diskGb, include);
     }
 
     /** The query for Vast: its CLI's default filters, ours, priced with the disk to rent, cheapest first. */
     public OfferQuery toQuery(int serverLimit) {
-        OfferQuery q = OfferQuery.cliDefaults(includeUnverified).interruptible(spot).allocatedStorage(diskGb);
+        OfferQuery q =
+                OfferQuery.cliDefaults(includeUnverified).interruptible(spot).allocatedStorage(diskGb);
         if (gpuName != null) {
             q.eq("gpu_name", gpuName);
         }
@@ -98,8 +121,12 @@ public record OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPric
         if (!includeUnverified && offer.verification() != null && !"verified".equals(offer.verification())) {
             return false;
         }
-        if (gpuName != null && (offer.gpuName() == null
-                || !offer.gpuName().strip().toLowerCase(Locale.ROOT).equals(gpuName.toLowerCase(Locale.ROOT)))) {
+        if (gpuName != null
+                && (offer.gpuName() == null
+                        || !offer.gpuName()
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .equals(gpuName.toLowerCase(Locale.ROOT)))) {
             return false;
         }
         if (minVramGb != null && vramMb(offer) < minVramGb * 1000) {
@@ -126,7 +153,8 @@ public record OfferFilter(String gpuName, Double minVramGb, Double maxHourlyPric
         return offers.stream()
                 .filter(this::matches)
                 .sorted(Comparator.comparingDouble(Offer::hourlyCost)
-                        .thenComparing(Comparator.comparingDouble(Offer::reliabilityPercent).reversed())
+                        .thenComparing(Comparator.comparingDouble(Offer::reliabilityPercent)
+                                .reversed())
                         .thenComparingLong(Offer::id))
                 .limit(limit)
                 .toList();

@@ -1,7 +1,6 @@
 package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Instance;
-
 import java.util.ArrayList;
 import java.util.List;
 

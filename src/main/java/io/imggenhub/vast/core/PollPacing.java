@@ -10,8 +10,7 @@ import java.util.Locale;
 public final class PollPacing {
     private static final int PAGE_SIZE = 25;
 
-    private PollPacing() {
-    }
+    private PollPacing() {}
 
     /** Pages a full read of {@code instances} takes (at least one). */
     public static int pages(int instances) {
@@ -34,9 +33,15 @@ public final class PollPacing {
         if (effective <= settingSeconds) {
             return "polling every " + settingSeconds + " s";
         }
-        return String.format(Locale.ROOT, "polling every %d s, not %d: %d instances are %d list pages at Vast's limit"
-                        + " of one per %s s", effective, settingSeconds, instances, pages(instances),
-                listIntervalSeconds == Math.rint(listIntervalSeconds) ? String.valueOf((long) listIntervalSeconds)
+        return String.format(
+                Locale.ROOT,
+                "polling every %d s, not %d: %d instances are %d list pages at Vast's limit" + " of one per %s s",
+                effective,
+                settingSeconds,
+                instances,
+                pages(instances),
+                listIntervalSeconds == Math.rint(listIntervalSeconds)
+                        ? String.valueOf((long) listIntervalSeconds)
                         : String.valueOf(listIntervalSeconds));
     }
 }

@@ -2,7 +2,6 @@ package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.VastApi;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -33,13 +32,18 @@ public final class PowerSwitch {
     private void change(Instance instance, boolean running, String reason) {
         String action = running ? "start" : "stop";
         List<Long> ids = List.of(instance.id());
-        audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.INTENT, ids,
+        audit.record(new AuditEvent(
+                clock.instant(),
+                action,
+                reason,
+                AuditEvent.Phase.INTENT,
+                ids,
                 action + " " + instance.id() + " (" + instance.gpuDisplayName() + ")"));
         try {
             client.setInstanceState(instance.id(), running);
         } catch (RuntimeException e) {
-            audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.OUTCOME, ids,
-                    "failed: " + e.getMessage()));
+            audit.record(new AuditEvent(
+                    clock.instant(), action, reason, AuditEvent.Phase.OUTCOME, ids, "failed: " + e.getMessage()));
             throw e;
         }
         audit.record(new AuditEvent(clock.instant(), action, reason, AuditEvent.Phase.OUTCOME, ids, "accepted"));
@@ -47,9 +51,11 @@ public final class PowerSwitch {
 
     /** What a stopped instance goes on paying, for the words around Stop: its storage. */
     public static String stopNote(Instance instance) {
-        double storage = instance.storageTotalCost() != null ? instance.storageTotalCost()
+        double storage = instance.storageTotalCost() != null
+                ? instance.storageTotalCost()
                 : instance.diskSpace() != null && instance.storageCost() != null
-                ? instance.diskSpace() * instance.storageCost() / 720.0 : 0;
+                        ? instance.diskSpace() * instance.storageCost() / 720.0
+                        : 0;
         return "Stop halts GPU billing but keeps the disk, which still bills storage (about "
                 + Formats.ratePerHour(storage) + "). Destroy it to stop that too.";
     }

@@ -8,8 +8,14 @@ import java.util.List;
  * anything else (volumes), so it is what the credit fell by; {@code billedUntil} is the end of the newest charge
  * (null when Vast billed nothing in the range).
  */
-public record Reconciliation(ChargePeriod period, Instant from, Instant to, List<InstanceCharges> instances,
-                             double billedUsd, double estimatedUsd, Instant billedUntil) {
+public record Reconciliation(
+        ChargePeriod period,
+        Instant from,
+        Instant to,
+        List<InstanceCharges> instances,
+        double billedUsd,
+        double estimatedUsd,
+        Instant billedUntil) {
 
     public Reconciliation {
         instances = List.copyOf(instances);

@@ -1,7 +1,6 @@
 package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.VastException;
-
 import java.time.Duration;
 
 /**
@@ -13,9 +12,12 @@ public final class RentMayExistException extends RuntimeException {
     private final String label;
 
     public RentMayExistException(long offerId, String label, Duration searched, VastException cause) {
-        super("the answer to the rent of offer " + offerId + " was lost (" + cause.getMessage() + ") and no new"
-                + " instance labelled " + label + " appeared within " + searched.toSeconds() + " s. A rental may"
-                + " exist and bill: check 'instances' before renting again.", cause);
+        super(
+                "the answer to the rent of offer " + offerId + " was lost (" + cause.getMessage() + ") and no new"
+                        + " instance labelled " + label + " appeared within " + searched.toSeconds()
+                        + " s. A rental may"
+                        + " exist and bill: check 'instances' before renting again.",
+                cause);
         this.offerId = offerId;
         this.label = label;
     }

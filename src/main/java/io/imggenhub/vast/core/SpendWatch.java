@@ -64,7 +64,12 @@ public final class SpendWatch {
         List<Alert> out = new ArrayList<>();
         double burn = s.burnPerHour();
         if (t.maxBurnPerHour() > 0) {
-            rule(out, Alert.Kind.HIGH_BURN, "", burn > t.maxBurnPerHour(), burn < t.maxBurnPerHour() * (1 - t.hysteresis()),
+            rule(
+                    out,
+                    Alert.Kind.HIGH_BURN,
+                    "",
+                    burn > t.maxBurnPerHour(),
+                    burn < t.maxBurnPerHour() * (1 - t.hysteresis()),
                     "Burning " + Formats.perHour(burn) + " (limit " + Formats.perHour(t.maxBurnPerHour()) + ") across "
                             + Formats.count(s.billingCount(), "instance") + ": " + Formats.money(s.burnPerDay())
                             + " a day.",
@@ -72,21 +77,40 @@ public final class SpendWatch {
         }
         if (t.minRunwayHours() > 0 && s.account() != null) {
             double hours = s.runway().map(d -> d.toSeconds() / 3600.0).orElse(Double.POSITIVE_INFINITY);
-            String zeroAt = s.creditZeroAt().map(i -> CLOCK.format(i.atZone(zone))).orElse("never");
-            rule(out, Alert.Kind.LOW_RUNWAY, "", hours < t.minRunwayHours(),
+            String zeroAt =
+                    s.creditZeroAt().map(i -> CLOCK.format(i.atZone(zone))).orElse("never");
+            rule(
+                    out,
+                    Alert.Kind.LOW_RUNWAY,
+                    "",
+                    hours < t.minRunwayHours(),
                     hours > t.minRunwayHours() * (1 + t.hysteresis()),
                     s.creditUsedUp()
                             // Used up is now: no "runs out" moment that has already passed.
-                            ? String.format(Locale.ROOT, "Credit is used up (%s) while $%.2f/hr still bills.",
-                            (s.credit() <= -0.005 ? "-$" : "$") + String.format(Locale.ROOT, "%.2f", Math.abs(s.credit())),
-                            burn)
-                            : String.format(Locale.ROOT, "Credit $%.2f lasts %.1f h at $%.2f/hr: it runs out %s.",
-                            s.credit(), hours, burn, zeroAt),
-                    Double.isInfinite(hours) ? "Nothing is billing any more." 
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "Credit is used up (%s) while $%.2f/hr still bills.",
+                                    (s.credit() <= -0.005 ? "-$" : "$")
+                                            + String.format(Locale.ROOT, "%.2f", Math.abs(s.credit())),
+                                    burn)
+                            : String.format(
+                                    Locale.ROOT,
+                                    "Credit $%.2f lasts %.1f h at $%.2f/hr: it runs out %s.",
+                                    s.credit(),
+                                    hours,
+                                    burn,
+                                    zeroAt),
+                    Double.isInfinite(hours)
+                            ? "Nothing is billing any more."
                             : String.format(Locale.ROOT, "Runway is %.1f h again.", hours));
         }
         if (t.minCredit() > 0 && s.account() != null) {
-            rule(out, Alert.Kind.LOW_CREDIT, "", s.credit() < t.minCredit(), s.credit() > t.minCredit() * (1 + t.hysteresis()),
+            rule(
+                    out,
+                    Alert.Kind.LOW_CREDIT,
+                    "",
+                    s.credit() < t.minCredit(),
+                    s.credit() > t.minCredit() * (1 + t.hysteresis()),
                     String.format(Locale.ROOT, "Credit is $%.2f (warning below $%.2f).", s.credit(), t.minCredit()),
                     String.format(Locale.ROOT, "Credit is $%.2f again.", s.credit()));
         }
@@ -112,8 +136,13 @@ public final class SpendWatch {
         List<Alert> out = new ArrayList<>();
         for (DestroyOutcome o : report.outcomes()) {
             if (o.status() == DestroyOutcome.Status.STILL_BILLING || o.status() == DestroyOutcome.Status.FAILED) {
-                String msg = String.format(Locale.ROOT, "Instance %d (%s, $%.4f/hr) was not destroyed: %s",
-                        o.id(), o.instance().gpuDisplayName(), o.instance().hourlyCost(), o.reason());
+                String msg = String.format(
+                        Locale.ROOT,
+                        "Instance %d (%s, $%.4f/hr) was not destroyed: %s",
+                        o.id(),
+                        o.instance().gpuDisplayName(),
+                        o.instance().hourlyCost(),
+                        o.reason());
                 open(out, Alert.Kind.STILL_BILLING, String.valueOf(o.id()), msg);
             }
         }
@@ -136,12 +165,20 @@ public final class SpendWatch {
 
     /** Alerts whose condition holds now, newest first. */
     public synchronized List<Alert> active() {
-        return episodes.values().stream().map(e -> e.alert)
-                .sorted((a, b) -> b.at().compareTo(a.at())).toList();
+        return episodes.values().stream()
+                .map(e -> e.alert)
+                .sorted((a, b) -> b.at().compareTo(a.at()))
+                .toList();
     }
 
-    private void rule(List<Alert> out, Alert.Kind kind, String subject, boolean holds, boolean clearedWithMargin,
-                      String message, String clearedMessage) {
+    private void rule(
+            List<Alert> out,
+            Alert.Kind kind,
+            String subject,
+            boolean holds,
+            boolean clearedWithMargin,
+            String message,
+            String clearedMessage) {
         String key = kind + "/" + subject;
         if (holds) {
             Episode e = episodes.get(key);
@@ -172,7 +209,12 @@ public final class SpendWatch {
     private void clear(List<Alert> out, String key, String message) {
         Episode e = episodes.remove(key);
         if (e != null && e.delivered) {
-            out.add(new Alert(e.alert.kind(), e.alert.subject(), true, e.alert.kind().label() + " cleared", message,
+            out.add(new Alert(
+                    e.alert.kind(),
+                    e.alert.subject(),
+                    true,
+                    e.alert.kind().label() + " cleared",
+                    message,
                     clock.instant()));
         }
     }

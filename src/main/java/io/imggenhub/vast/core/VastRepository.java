@@ -1,7 +1,6 @@
 package io.imggenhub.vast.core;
 
 import io.imggenhub.vast.api.VastApi;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

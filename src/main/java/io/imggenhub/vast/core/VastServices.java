@@ -5,7 +5,6 @@ import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.VastApi;
 import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
-
 import java.net.URI;
 import java.time.Clock;
 
@@ -27,8 +26,8 @@ public final class VastServices implements AutoCloseable {
     }
 
     /** The services of the account behind {@code key} on {@code server} (the key may be null: offer search only). */
-    public static VastServices connect(URI server, ApiKey key, Destroyer.Settings destroyerSettings, AuditSink audit,
-                                       Clock clock) {
+    public static VastServices connect(
+            URI server, ApiKey key, Destroyer.Settings destroyerSettings, AuditSink audit, Clock clock) {
         return new VastServices(new VastClient(ClientSettings.of(server, key)), destroyerSettings, audit, clock);
     }
 
@@ -48,8 +47,12 @@ public final class VastServices implements AutoCloseable {
     }
 
     /** @param lostAnswerSearch how a rent whose answer was lost is looked for (tests move a simulated clock) */
-    public VastServices(VastApi client, Destroyer.Settings destroyerSettings, AuditSink audit, Clock clock,
-                        Deployer.LostAnswerSearch lostAnswerSearch) {
+    public VastServices(
+            VastApi client,
+            Destroyer.Settings destroyerSettings,
+            AuditSink audit,
+            Clock clock,
+            Deployer.LostAnswerSearch lostAnswerSearch) {
         this.lostAnswerSearch = lostAnswerSearch;
         this.client = client;
         this.audit = audit;

@@ -19,7 +19,10 @@ import java.util.Map;
  */
 final class ChargeBook {
     enum Kind {
-        GPU("gpu"), DISK("disk"), BANDWIDTH_DOWN("bwd"), BANDWIDTH_UP("bwu");
+        GPU("gpu"),
+        DISK("disk"),
+        BANDWIDTH_DOWN("bwd"),
+        BANDWIDTH_UP("bwu");
 
         final String wire;
 
@@ -44,8 +47,7 @@ final class ChargeBook {
     }
 
     /** Bytes moved at one instant, billed per GB. */
-    private record Transfer(Kind kind, Instant at, double gb, double perGb) {
-    }
+    private record Transfer(Kind kind, Instant at, double gb, double perGb) {}
 
     /** Everything billed to one instance. */
     private static final class Account {
@@ -64,9 +66,13 @@ final class ChargeBook {
     }
 
     /** One instance's billed amounts clipped to a range: what a {@code /charges/} result is made of. */
-    record InstanceCharges(long instanceId, String label, Instant start, Instant end, List<Map<String, Object>> items,
-                           double amount) {
-    }
+    record InstanceCharges(
+            long instanceId,
+            String label,
+            Instant start,
+            Instant end,
+            List<Map<String, Object>> items,
+            double amount) {}
 
     private final Map<Long, Account> accounts = new LinkedHashMap<>();
 
@@ -169,8 +175,15 @@ final class ChargeBook {
             String unit = (String) item.remove("unit");
             double rate = (double) item.get("rate");
             item.put("quantity", sum[0]);
-            item.put("description", String.format(Locale.ROOT, "%.3f %s at $%.3f/%s", sum[0],
-                    "hour".equals(unit) ? "hours" : "GB", rate, unit));
+            item.put(
+                    "description",
+                    String.format(
+                            Locale.ROOT,
+                            "%.3f %s at $%.3f/%s",
+                            sum[0],
+                            "hour".equals(unit) ? "hours" : "GB",
+                            rate,
+                            unit));
             item.put("amount", round3(sum[1]));
             amount += sum[1];
             out.add(item);

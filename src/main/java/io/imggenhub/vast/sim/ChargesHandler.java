@@ -1,7 +1,6 @@
 package io.imggenhub.vast.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,33 +50,38 @@ final class ChargesHandler implements Router.Handler {
             return page(List.of(), 0, null);
         }
         int limit = limit(request.param("limit"));
-        boolean latestFirst = !"false".equalsIgnoreCase(String.valueOf(request.param("latest_first")).strip());
+        boolean latestFirst = !"false"
+                .equalsIgnoreCase(String.valueOf(request.param("latest_first")).strip());
         String fingerprint = gte + "-" + lte + "-" + latestFirst;
-        Cursor after = request.param("after_token") == null ? null : Cursor.parse(request.param("after_token"), fingerprint);
+        Cursor after =
+                request.param("after_token") == null ? null : Cursor.parse(request.param("after_token"), fingerprint);
 
-        Comparator<ChargeBook.InstanceCharges> order = Comparator
-                .comparing((ChargeBook.InstanceCharges c) -> c.start().getEpochSecond())
+        Comparator<ChargeBook.InstanceCharges> order = Comparator.comparing(
+                        (ChargeBook.InstanceCharges c) -> c.start().getEpochSecond())
                 .thenComparingLong(ChargeBook.InstanceCharges::instanceId);
         if (latestFirst) {
             order = order.reversed();
         }
-        List<ChargeBook.InstanceCharges> all = new ArrayList<>(
-                state.charges(Instant.ofEpochSecond(gte), Instant.ofEpochSecond(lte)));
+        List<ChargeBook.InstanceCharges> all =
+                new ArrayList<>(state.charges(Instant.ofEpochSecond(gte), Instant.ofEpochSecond(lte)));
         all.sort(order);
         int total = all.size();
         List<ChargeBook.InstanceCharges> rest = all;
         if (after != null) {
             Comparator<ChargeBook.InstanceCharges> o = order;
-            ChargeBook.InstanceCharges mark = new ChargeBook.InstanceCharges(after.id(), null,
-                    Instant.ofEpochSecond(after.start()), null, List.of(), 0);
+            ChargeBook.InstanceCharges mark = new ChargeBook.InstanceCharges(
+                    after.id(), null, Instant.ofEpochSecond(after.start()), null, List.of(), 0);
             rest = all.stream().filter(c -> o.compare(c, mark) > 0).toList();
         }
         List<ChargeBook.InstanceCharges> shown = rest.subList(0, Math.min(limit, rest.size()));
         String next = rest.size() > shown.size()
-                ? new Cursor(shown.get(shown.size() - 1).start().getEpochSecond(), shown.get(shown.size() - 1).instanceId())
-                .encode(fingerprint)
+                ? new Cursor(
+                                shown.get(shown.size() - 1).start().getEpochSecond(),
+                                shown.get(shown.size() - 1).instanceId())
+                        .encode(fingerprint)
                 : null;
-        List<Map<String, Object>> results = shown.stream().map(c -> result(c, lead)).toList();
+        List<Map<String, Object>> results =
+                shown.stream().map(c -> result(c, lead)).toList();
         return page(results, total, next);
     }
 
@@ -126,20 +130,28 @@ final class ChargesHandler implements Router.Handler {
         r.put("type", "instance");
         r.put("source", "instance-" + c.instanceId());
         long days = Duration.between(c.start(), c.end()).toDays();
-        r.put("description", "Instance " + c.instanceId() + " Charges - "
-                + (days < 1 ? "less than a day" : days == 1 ? "1 day" : days + " days"));
+        r.put(
+                "description",
+                "Instance " + c.instanceId() + " Charges - "
+                        + (days < 1 ? "less than a day" : days == 1 ? "1 day" : days + " days"));
         r.put("amount", c.amount());
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("instance_id", c.instanceId());
         metadata.put("label", c.label());
         metadata.put("template_id", null);
         r.put("metadata", metadata);
-        r.put("items", lead == 0 ? c.items() : c.items().stream().map(item -> {
-            Map<String, Object> shifted = new LinkedHashMap<>(item);
-            shifted.put("start", ((Number) item.get("start")).longValue() - lead);
-            shifted.put("end", ((Number) item.get("end")).longValue() - lead);
-            return shifted;
-        }).toList());
+        r.put(
+                "items",
+                lead == 0
+                        ? c.items()
+                        : c.items().stream()
+                                .map(item -> {
+                                    Map<String, Object> shifted = new LinkedHashMap<>(item);
+                                    shifted.put("start", ((Number) item.get("start")).longValue() - lead);
+                                    shifted.put("end", ((Number) item.get("end")).longValue() - lead);
+                                    return shifted;
+                                })
+                                .toList());
         return r;
     }
 

@@ -1,7 +1,6 @@
 package io.imggenhub.vast.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +107,8 @@ final class InstanceHandlers {
         }
         JsonNode body = SimJson.parseOrNull(request.body());
         if (body == null || !body.isObject()) {
-            return SimResponse.error(400, "invalid_args", "error 400/1782: Invalid args: invalid json: " + request.bodyText());
+            return SimResponse.error(
+                    400, "invalid_args", "error 400/1782: Invalid args: invalid json: " + request.bodyText());
         }
         String msg = null;
         if (body.has("label")) {
@@ -161,8 +161,13 @@ final class InstanceHandlers {
     SimResponse filters(SimRequest request, List<String> args) {
         Map<List<Object>, Integer> combos = new LinkedHashMap<>();
         for (Map<String, Object> row : state.instanceRows()) {
-            combos.merge(List.of(String.valueOf(row.get("actual_status")), String.valueOf(row.get("verification")),
-                    String.valueOf(row.get("gpu_name"))), 1, Integer::sum);
+            combos.merge(
+                    List.of(
+                            String.valueOf(row.get("actual_status")),
+                            String.valueOf(row.get("verification")),
+                            String.valueOf(row.get("gpu_name"))),
+                    1,
+                    Integer::sum);
         }
         List<Map<String, Object>> list = new ArrayList<>();
         combos.forEach((key, count) -> {
@@ -185,12 +190,16 @@ final class InstanceHandlers {
         return switch (status) {
             case 400 -> SimResponse.error(400, "invalid_args", "invalid instance_id");
             case 401 -> SimResponse.error(401, "auth_error", "Invalid user key");
-            case 403 -> SimResponse.error(403, "not_authorized", "You are not authorized to destroy instance " + id + ".");
+            case 403 ->
+                SimResponse.error(403, "not_authorized", "You are not authorized to destroy instance " + id + ".");
             case 404 -> SimResponse.error(404, "not_found", "Instance not found");
-            case 429 -> SimResponse.error(429, "rate_limit_exceeded", "API requests too frequent endpoint threshold=3.0");
-            default -> status >= 500
-                    ? SimResponse.error(status, "server_error", "Internal error while destroying instance " + id + ".")
-                    : SimResponse.error(status, "destroy_failed", "Could not destroy instance " + id + ".");
+            case 429 ->
+                SimResponse.error(429, "rate_limit_exceeded", "API requests too frequent endpoint threshold=3.0");
+            default ->
+                status >= 500
+                        ? SimResponse.error(
+                                status, "server_error", "Internal error while destroying instance " + id + ".")
+                        : SimResponse.error(status, "destroy_failed", "Could not destroy instance " + id + ".");
         };
     }
 

@@ -1,7 +1,6 @@
 package io.imggenhub.vast.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,9 +24,28 @@ final class InstanceListHandler implements Router.Handler {
     static final int NON_POSITIVE_LIMIT = 5;
     /** Stored columns; computed ones such as dph_total or num_gpus are refused, as Vast does. */
     static final Set<String> STORED_COLUMNS = Set.of(
-            "id", "machine_id", "host_id", "bundle_id", "actual_status", "intended_status", "cur_state", "next_state",
-            "status_msg", "label", "gpu_name", "verification", "image_uuid", "image_runtype", "start_date",
-            "end_date", "disk_space", "is_bid", "template_id", "template_hash_id", "geolocation", "ssh_host",
+            "id",
+            "machine_id",
+            "host_id",
+            "bundle_id",
+            "actual_status",
+            "intended_status",
+            "cur_state",
+            "next_state",
+            "status_msg",
+            "label",
+            "gpu_name",
+            "verification",
+            "image_uuid",
+            "image_runtype",
+            "start_date",
+            "end_date",
+            "disk_space",
+            "is_bid",
+            "template_id",
+            "template_hash_id",
+            "geolocation",
+            "ssh_host",
             "ssh_port");
 
     private final SimState state;
@@ -77,8 +95,8 @@ final class InstanceListHandler implements Router.Handler {
         String next = end < rows.size() && !page.isEmpty() ? encodeToken(page.get(page.size() - 1), order) : null;
         if (next == null && faults.endlessPages()) {
             // A broken cursor: past the last row every page is empty and hands out yet another fresh token.
-            Map<String, Object> beyond = new LinkedHashMap<>(rows.isEmpty() ? Map.of("id", Long.MAX_VALUE)
-                    : rows.get(rows.size() - 1));
+            Map<String, Object> beyond =
+                    new LinkedHashMap<>(rows.isEmpty() ? Map.of("id", Long.MAX_VALUE) : rows.get(rows.size() - 1));
             Map<String, Object> values = new LinkedHashMap<>();
             for (OfferQueryMatcher.SortKey key : order) {
                 values.put(key.field(), beyond.get(key.field()));
@@ -132,7 +150,8 @@ final class InstanceListHandler implements Router.Handler {
             return Map.of();
         }
         if (!(value instanceof Map<?, ?>)) {
-            throw new QueryException("invalid_request", "Error in query parameters: " + name + " must be a JSON object");
+            throw new QueryException(
+                    "invalid_request", "Error in query parameters: " + name + " must be a JSON object");
         }
         return (Map<String, Object>) value;
     }
@@ -165,10 +184,12 @@ final class InstanceListHandler implements Router.Handler {
                     col = entry.get(0).asText(null);
                     dir = entry.size() > 1 ? entry.get(1).asText("asc") : "asc";
                 } else {
-                    throw new QueryException("invalid_request", "Error in query parameters: order_by entries need a col");
+                    throw new QueryException(
+                            "invalid_request", "Error in query parameters: order_by entries need a col");
                 }
                 if (col == null || !STORED_COLUMNS.contains(col)) {
-                    throw new QueryException("invalid_request", "Error in query parameters: " + col + " is not a valid order column");
+                    throw new QueryException(
+                            "invalid_request", "Error in query parameters: " + col + " is not a valid order column");
                 }
                 keys.add(new OfferQueryMatcher.SortKey(col, "desc".equalsIgnoreCase(dir)));
             }
@@ -223,7 +244,8 @@ final class InstanceListHandler implements Router.Handler {
             throw invalid;
         }
         Object parsed = SimJson.plain(SimJson.parseOrNull(new String(bytes, StandardCharsets.UTF_8)));
-        if (!(parsed instanceof Map<?, ?> map) || !(map.get("values") instanceof Map<?, ?> values)
+        if (!(parsed instanceof Map<?, ?> map)
+                || !(map.get("values") instanceof Map<?, ?> values)
                 || !(values.get("id") instanceof Number)) {
             throw invalid;
         }

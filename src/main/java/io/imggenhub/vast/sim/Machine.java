@@ -6,12 +6,37 @@ import java.util.Map;
  * The host side of an offer or an instance: hardware, network, place and trust. Offers and instances on the same
  * machine print the same values, as on Vast.
  */
-record Machine(long machineId, long hostId, GpuModel gpu, int numGpus, int totalGpus, String cpuName, int cpuCores,
-               double cpuCoresEffective, double cpuGhz, int cpuRamMb, double diskSpaceGb, double diskBw,
-               String diskName, double inetUp, double inetDown, String publicIp, String geolocation,
-               String countryCode, int geolocode, double reliability, String verification, boolean staticIp,
-               int hostingType, boolean external, String driverVersion, String moboName, double pcieBw,
-               int directPortCount, int directPortStart, double bwNvlink) {
+record Machine(
+        long machineId,
+        long hostId,
+        GpuModel gpu,
+        int numGpus,
+        int totalGpus,
+        String cpuName,
+        int cpuCores,
+        double cpuCoresEffective,
+        double cpuGhz,
+        int cpuRamMb,
+        double diskSpaceGb,
+        double diskBw,
+        String diskName,
+        double inetUp,
+        double inetDown,
+        String publicIp,
+        String geolocation,
+        String countryCode,
+        int geolocode,
+        double reliability,
+        String verification,
+        boolean staticIp,
+        int hostingType,
+        boolean external,
+        String driverVersion,
+        String moboName,
+        double pcieBw,
+        int directPortCount,
+        int directPortStart,
+        double bwNvlink) {
 
     double totalFlops() {
         return round(gpu.tflops() * numGpus, 1);

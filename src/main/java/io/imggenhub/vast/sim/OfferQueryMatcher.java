@@ -22,12 +22,10 @@ final class OfferQueryMatcher {
     static final Set<String> OPERATORS = Set.of("eq", "neq", "gt", "gte", "lt", "lte", "in", "notin");
 
     /** One {@code field op value} condition. */
-    record Condition(String field, String op, Object value) {
-    }
+    record Condition(String field, String op, Object value) {}
 
     /** One sort key; {@code descending} false means ascending. */
-    record SortKey(String field, boolean descending) {
-    }
+    record SortKey(String field, boolean descending) {}
 
     private final List<Condition> conditions;
 
@@ -52,13 +50,16 @@ final class OfferQueryMatcher {
                 continue;
             }
             if (!knownField.test(field)) {
-                throw new QueryException("invalid_request", "Error in query parameters: " + field + " is not a valid search key");
+                throw new QueryException(
+                        "invalid_request", "Error in query parameters: " + field + " is not a valid search key");
             }
             if (entry.getValue() instanceof Map<?, ?> ops) {
                 for (Map.Entry<?, ?> op : ops.entrySet()) {
                     String name = String.valueOf(op.getKey());
                     if (!OPERATORS.contains(name)) {
-                        throw new QueryException("invalid_request", "Error in query parameters: unknown operator " + name + " for " + field);
+                        throw new QueryException(
+                                "invalid_request",
+                                "Error in query parameters: unknown operator " + name + " for " + field);
                     }
                     conditions.add(new Condition(field, name, op.getValue()));
                 }

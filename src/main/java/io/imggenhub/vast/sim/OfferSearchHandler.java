@@ -1,7 +1,6 @@
 package io.imggenhub.vast.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,8 +18,9 @@ import java.util.function.Function;
 final class OfferSearchHandler implements Router.Handler {
     /** Vast's spec default; the official CLI sends 5.0 explicitly. */
     static final double DEFAULT_ALLOCATED_STORAGE = 8.0;
-    private static final Set<String> CONTROL_KEYS = Set.of(
-            "order", "type", "limit", "allocated_storage", "disable_bundling", "extra", "select_cols", "q");
+
+    private static final Set<String> CONTROL_KEYS =
+            Set.of("order", "type", "limit", "allocated_storage", "disable_bundling", "extra", "select_cols", "q");
     /** Query-only fields the CLI documents that are not columns of an offer row. */
     private static final Set<String> VIRTUAL_FIELDS = Set.of("verified", "datacenter", "cuda_vers");
 
@@ -50,7 +50,9 @@ final class OfferSearchHandler implements Router.Handler {
                 }
             }
         } else {
-            JsonNode body = request.body().length == 0 ? SimJson.mapper().createObjectNode() : SimJson.parseOrNull(request.body());
+            JsonNode body = request.body().length == 0
+                    ? SimJson.mapper().createObjectNode()
+                    : SimJson.parseOrNull(request.body());
             if (body == null || !body.isObject()) {
                 return SimResponse.json(400, Map.of("error", "invalid_request", "msg", "Invalid json body"));
             }
@@ -132,7 +134,8 @@ final class OfferSearchHandler implements Router.Handler {
                     throw new QueryException("invalid_request", "Error in query parameters: bad order entry " + entry);
                 }
                 if (!known.contains(field)) {
-                    throw new QueryException("invalid_request", "Error in query parameters: " + field + " is not a valid order column");
+                    throw new QueryException(
+                            "invalid_request", "Error in query parameters: " + field + " is not a valid order column");
                 }
                 keys.add(new OfferQueryMatcher.SortKey(field, "desc".equalsIgnoreCase(dir)));
             }

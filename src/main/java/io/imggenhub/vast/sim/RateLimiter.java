@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class RateLimiter {
     /** At most {@code calls} accepted in any {@code seconds}; after a refusal, none for {@code penalty} seconds. */
-    record Limit(int calls, double seconds, double penalty) {
-    }
+    record Limit(int calls, double seconds, double penalty) {}
 
     /** Keyed by {@code METHOD template}, as the router spells its patterns. */
     private static final Map<String, Limit> DOCUMENTED = Map.of(
@@ -70,8 +69,8 @@ final class RateLimiter {
      * @param concrete   the request's own path, for {@link RateLimits#LENIENT}
      * @param arrivedAt  {@link System#nanoTime()} when the request arrived
      */
-    synchronized String refusal(String identity, String method, List<String> pattern, List<String> concrete,
-                                long arrivedAt) {
+    synchronized String refusal(
+            String identity, String method, List<String> pattern, List<String> concrete, long arrivedAt) {
         if (mode == RateLimits.OFF || pattern == null) {
             return null;
         }
@@ -80,7 +79,8 @@ final class RateLimiter {
             return null;
         }
         List<String> path = mode == RateLimits.LENIENT ? concrete : pattern;
-        Window window = windows.computeIfAbsent(identity + " " + method + " /" + String.join("/", path), k -> new Window());
+        Window window =
+                windows.computeIfAbsent(identity + " " + method + " /" + String.join("/", path), k -> new Window());
         long period = nanos(limit.seconds());
         while (!window.accepted.isEmpty() && arrivedAt - window.accepted.peekFirst() >= period) {
             window.accepted.removeFirst();
@@ -93,8 +93,8 @@ final class RateLimiter {
         if (limit.penalty() > 0) {
             window.blockedUntil = arrivedAt + nanos(limit.penalty());
         }
-        return "API requests too frequent endpoint threshold=" + threshold(limit.calls() == 1
-                ? limit.seconds() * scale : limit.seconds() * scale / limit.calls());
+        return "API requests too frequent endpoint threshold="
+                + threshold(limit.calls() == 1 ? limit.seconds() * scale : limit.seconds() * scale / limit.calls());
     }
 
     private long nanos(double seconds) {
@@ -103,7 +103,9 @@ final class RateLimiter {
 
     /** {@code 3.0}, {@code 0.06}: as Vast prints it, without float noise such as 0.09000000000000001. */
     static String threshold(double seconds) {
-        String text = BigDecimal.valueOf(Math.round(seconds * 1e6) / 1e6).stripTrailingZeros().toPlainString();
+        String text = BigDecimal.valueOf(Math.round(seconds * 1e6) / 1e6)
+                .stripTrailingZeros()
+                .toPlainString();
         return text.contains(".") ? text : text + ".0";
     }
 }

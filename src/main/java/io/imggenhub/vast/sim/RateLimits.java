@@ -15,7 +15,9 @@ import java.util.Locale;
  * </ul>
  */
 public enum RateLimits {
-    DOCUMENTED, LENIENT, OFF;
+    DOCUMENTED,
+    LENIENT,
+    OFF;
 
     /**
      * The system property that scales every interval of the simulator's limits and of the client's pacing when

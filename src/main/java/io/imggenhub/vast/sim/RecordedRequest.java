@@ -14,6 +14,5 @@ import java.time.Instant;
  * @param answeredAt wall time the answer was decided (after any latency), just before it is sent
  * @param body   the request body as text (empty when none): what a client sent, e.g. an offer query
  */
-public record RecordedRequest(String method, String path, String query, Instant at, int status, Instant answeredAt,
-                              String body) {
-}
+public record RecordedRequest(
+        String method, String path, String query, Instant at, int status, Instant answeredAt, String body) {}

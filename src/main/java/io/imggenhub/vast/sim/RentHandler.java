@@ -1,7 +1,6 @@
 package io.imggenhub.vast.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ final class RentHandler implements Router.Handler {
     static final String INSUFFICIENT_CREDIT_MSG = "Your account lacks credit; see the billing page.";
     /** Vast's input limits (vast-api.md §3.4). */
     static final double MIN_DISK_GB = 8;
+
     static final int MAX_ENV_ENTRY = 256;
     static final int MAX_ENV_TOTAL = 32_768;
 
@@ -28,33 +28,55 @@ final class RentHandler implements Router.Handler {
     public SimResponse handle(SimRequest request, List<String> args) {
         Long offerId = InstanceHandlers.parseId(args.get(0));
         if (offerId == null) {
-            return SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: invalid ask id " + args.get(0));
+            return SimResponse.error(
+                    400, "invalid_args", "error 400/3467: Invalid args: invalid ask id " + args.get(0));
         }
-        JsonNode body = request.body().length == 0 ? SimJson.mapper().createObjectNode() : SimJson.parseOrNull(request.body());
+        JsonNode body =
+                request.body().length == 0 ? SimJson.mapper().createObjectNode() : SimJson.parseOrNull(request.body());
         if (body == null || !body.isObject()) {
-            return withAsk(SimResponse.error(400, "invalid_args",
-                    "error 400/1782: Invalid args: invalid json: " + abbreviate(request.bodyText())), offerId);
+            return withAsk(
+                    SimResponse.error(
+                            400,
+                            "invalid_args",
+                            "error 400/1782: Invalid args: invalid json: " + abbreviate(request.bodyText())),
+                    offerId);
         }
         String image = text(body, "image");
         if (image == null || image.isBlank()) {
             image = DEFAULT_IMAGE;
         }
         if (image.length() > 1024) {
-            return withAsk(SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: image is longer than 1024 characters"), offerId);
+            return withAsk(
+                    SimResponse.error(
+                            400, "invalid_args", "error 400/3467: Invalid args: image is longer than 1024 characters"),
+                    offerId);
         }
-        double disk = body.path("disk").isNumber() ? body.get("disk").asDouble()
+        double disk = body.path("disk").isNumber()
+                ? body.get("disk").asDouble()
                 : body.path("disk").isTextual() ? parseDouble(body.get("disk").asText(), -1) : 10.0;
         if (!(disk >= MIN_DISK_GB) || Double.isInfinite(disk)) {
-            return withAsk(SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: disk must be at least "
-                    + (int) MIN_DISK_GB + " GB"), offerId);
+            return withAsk(
+                    SimResponse.error(
+                            400,
+                            "invalid_args",
+                            "error 400/3467: Invalid args: disk must be at least " + (int) MIN_DISK_GB + " GB"),
+                    offerId);
         }
         String label = text(body, "label");
         if (label != null && label.length() > 256) {
-            return withAsk(SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: label is longer than 256 characters"), offerId);
+            return withAsk(
+                    SimResponse.error(
+                            400, "invalid_args", "error 400/3467: Invalid args: label is longer than 256 characters"),
+                    offerId);
         }
         String onstart = text(body, "onstart");
         if (onstart != null && onstart.length() > 4096) {
-            return withAsk(SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: onstart is longer than 4096 characters"), offerId);
+            return withAsk(
+                    SimResponse.error(
+                            400,
+                            "invalid_args",
+                            "error 400/3467: Invalid args: onstart is longer than 4096 characters"),
+                    offerId);
         }
         String runtype = text(body, "runtype");
         if (runtype == null || runtype.isBlank()) {
@@ -65,14 +87,20 @@ final class RentHandler implements Router.Handler {
         if (priceNode != null && !priceNode.isNull()) {
             price = priceNode.isNumber() ? priceNode.asDouble() : parseDouble(priceNode.asText(), Double.NaN);
             if (!(price >= 0.001 && price <= 128)) {
-                return withAsk(SimResponse.error(400, "invalid_price",
-                        "error 400/3461: Invalid price: bid must be between 0.001 and 128 $/hr, was " + priceNode), offerId);
+                return withAsk(
+                        SimResponse.error(
+                                400,
+                                "invalid_price",
+                                "error 400/3461: Invalid price: bid must be between 0.001 and 128 $/hr, was "
+                                        + priceNode),
+                        offerId);
             }
         }
         List<List<String>> env = env(body.get("env"));
         String envProblem = envProblem(env);
         if (envProblem != null) {
-            return withAsk(SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: " + envProblem), offerId);
+            return withAsk(
+                    SimResponse.error(400, "invalid_args", "error 400/3467: Invalid args: " + envProblem), offerId);
         }
         SimState.RentOrder order = new SimState.RentOrder(image, disk, label, onstart, runtype, env, price);
         SimState.RentOutcome outcome = state.rent(offerId, order);
@@ -84,8 +112,12 @@ final class RentHandler implements Router.Handler {
             return SimResponse.json(200, answer);
         }
         if (outcome instanceof SimState.RentOutcome.NoSuchAsk) {
-            return withAsk(SimResponse.error(404, "invalid_args",
-                    "error 404/3603: no_such_ask Instance type by id " + offerId + " is not available."), offerId);
+            return withAsk(
+                    SimResponse.error(
+                            404,
+                            "invalid_args",
+                            "error 404/3603: no_such_ask Instance type by id " + offerId + " is not available."),
+                    offerId);
         }
         if (outcome instanceof SimState.RentOutcome.InvalidPrice invalid) {
             return withAsk(SimResponse.error(400, "invalid_price", invalid.msg()), offerId);
@@ -137,7 +169,10 @@ final class RentHandler implements Router.Handler {
             return pairs;
         }
         if (env.isObject()) {
-            env.fields().forEachRemaining(e -> pairs.add(List.of(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText())));
+            env.fields()
+                    .forEachRemaining(e -> pairs.add(List.of(
+                            e.getKey(),
+                            e.getValue().isNull() ? "" : e.getValue().asText())));
         } else if (env.isArray()) {
             for (JsonNode pair : env) {
                 if (pair.isArray() && pair.size() >= 2) {

@@ -17,8 +17,7 @@ final class Router {
      * @param group the endpoint group the rate limiter counts in (Vast limits per endpoint)
      * @param auth  whether the route needs the API key
      */
-    record Route(String method, List<String> pattern, boolean auth, String group, Handler handler) {
-    }
+    record Route(String method, List<String> pattern, boolean auth, String group, Handler handler) {}
 
     /** A found route, or {@code route == null} with {@code pathExists} telling 405 from 404. */
     record Match(Route route, List<String> pathArgs, boolean pathExists) {

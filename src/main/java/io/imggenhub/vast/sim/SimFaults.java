@@ -317,15 +317,20 @@ public final class SimFaults {
      * Null when the request passes, else the plain-text body of its 429: injected ones first (they name the
      * route's documented threshold when limits are on), then the documented limits.
      */
-    String takeRateLimit(String identity, String method, java.util.List<String> pattern,
-                         java.util.List<String> concrete, long arrivedAt) {
+    String takeRateLimit(
+            String identity,
+            String method,
+            java.util.List<String> pattern,
+            java.util.List<String> concrete,
+            long arrivedAt) {
         int nth = rateLimitEveryNthDelete;
         boolean nthDelete = nth > 0 && "DELETE".equals(method) && deletesSeen.incrementAndGet() % nth == 0;
         if (take(rateLimitNext) || roll(rateLimitRate) || nthDelete) {
             RateLimiter.Limit limit = pattern == null ? null : RateLimiter.documented(method, pattern);
-            return limit == null || limiter.mode() == RateLimits.OFF ? "API requests too frequent"
+            return limit == null || limiter.mode() == RateLimits.OFF
+                    ? "API requests too frequent"
                     : "API requests too frequent endpoint threshold="
-                    + RateLimiter.threshold(limit.seconds() * limiter.scale() / limit.calls());
+                            + RateLimiter.threshold(limit.seconds() * limiter.scale() / limit.calls());
         }
         return limiter.refusal(identity, method, pattern, concrete, arrivedAt);
     }

@@ -21,10 +21,23 @@ import java.util.Random;
  */
 public final class SimInstance {
     /** What a new instance is made of; the lifecycle fields start from {@link #boot} or {@link #markRunning}. */
-    record Spec(long id, Long offerId, Machine machine, double dphBase, double storageCost, double diskSpaceGb,
-                boolean bid, double minBid, double inetUpCost, double inetDownCost, String label, String image,
-                String runtype, String onstart, List<List<String>> extraEnv, Instant startDate) {
-    }
+    record Spec(
+            long id,
+            Long offerId,
+            Machine machine,
+            double dphBase,
+            double storageCost,
+            double diskSpaceGb,
+            boolean bid,
+            double minBid,
+            double inetUpCost,
+            double inetDownCost,
+            String label,
+            String image,
+            String runtype,
+            String onstart,
+            List<List<String>> extraEnv,
+            Instant startDate) {}
 
     private final Spec spec;
     private final String jupyterToken;
@@ -48,15 +61,18 @@ public final class SimInstance {
     private String statusMsg;
     /** When the current boot phase ends; null when nothing is booting. */
     private Instant phaseEndsAt;
+
     private Duration loadingFor = Duration.ZERO;
     private Instant runningSince;
     private boolean everRan;
     private Long destroyedAtNanos;
     /** When the container first ran: the on-instance watchdog's clock starts there (see {@link #watchdogDueAt}). */
     private Instant firstRunningAt;
+
     private final Duration watchdogTtl;
     /** The image has no curl, wget, python3 or perl: the watchdog script can neither report nor destroy. */
     private boolean watchdogMute;
+
     private boolean watchdogReported;
 
     SimInstance(Spec spec, Random random) {
@@ -75,7 +91,8 @@ public final class SimInstance {
         this.gpuUtil = Machine.round(35 + random.nextDouble() * 64, 1);
         this.gpuTemp = 48 + random.nextInt(30);
         this.cpuUtil = Machine.round(0.02 + random.nextDouble() * 0.6, 3);
-        this.diskUsage = Machine.round(Math.min(spec.diskSpaceGb(), 2 + random.nextDouble() * spec.diskSpaceGb() * 0.7), 2);
+        this.diskUsage =
+                Machine.round(Math.min(spec.diskSpaceGb(), 2 + random.nextDouble() * spec.diskSpaceGb() * 0.7), 2);
         this.memLimit = Math.round(spec.machine().cpuRamMb() / 1024.0 * 100) / 100.0;
         this.memUsage = Machine.round(this.memLimit * (0.05 + random.nextDouble() * 0.4), 3);
     }
@@ -218,7 +235,9 @@ public final class SimInstance {
 
     /** The GPU part of the billed rate: {@code dph_base} while loading or running, else nothing. */
     double gpuRate() {
-        return !isDestroyed() && ("running".equals(actualStatus) || "loading".equals(actualStatus)) ? spec.dphBase() : 0.0;
+        return !isDestroyed() && ("running".equals(actualStatus) || "loading".equals(actualStatus))
+                ? spec.dphBase()
+                : 0.0;
     }
 
     /** The disk part: storage for every second the instance exists, stopped or not (vast-api.md §4.2). */
@@ -262,7 +281,11 @@ public final class SimInstance {
      * stays.
      */
     void reportWatchdogArmed() {
-        if (watchdogTtl == null || watchdogMute || watchdogReported || firstRunningAt == null || isDestroyed()
+        if (watchdogTtl == null
+                || watchdogMute
+                || watchdogReported
+                || firstRunningAt == null
+                || isDestroyed()
                 || !"running".equals(actualStatus)) {
             return;
         }
@@ -283,7 +306,11 @@ public final class SimInstance {
      * the container is not running (no script runs then), or without a watchdog.
      */
     Instant watchdogDueAt() {
-        if (watchdogTtl == null || watchdogMute || isDestroyed() || firstRunningAt == null || !"running".equals(actualStatus)) {
+        if (watchdogTtl == null
+                || watchdogMute
+                || isDestroyed()
+                || firstRunningAt == null
+                || !"running".equals(actualStatus)) {
             return null;
         }
         Instant deadline = firstRunningAt.plus(watchdogTtl);
@@ -448,7 +475,9 @@ public final class SimInstance {
         row.put("credit_discount_max", 0.4);
         row.put("search", SimOffer.priceObject(spec.dphBase(), storageHourly));
         boolean gpuBilled = !isDestroyed() && ("running".equals(actualStatus) || "loading".equals(actualStatus));
-        row.put("instance", SimOffer.priceObject(gpuBilled ? spec.dphBase() : 0.0, isDestroyed() ? 0.0 : storageHourly));
+        row.put(
+                "instance",
+                SimOffer.priceObject(gpuBilled ? spec.dphBase() : 0.0, isDestroyed() ? 0.0 : storageHourly));
         // Sent shifted by how far simulated time runs ahead of the client's clock (its wall clock, unless it shares
         // the simulated one), so that a client computing "now - start_date" (Vast's CLI does, and so does our
         // window) sees the simulated uptime that was billed.
@@ -456,10 +485,14 @@ public final class SimInstance {
         double start = SimOffer.epochSeconds(spec.startDate().minus(lead));
         row.put("start_date", start);
         row.put("end_date", start + 90 * 86_400.0);
-        double ageSeconds = Math.max(0.0, Duration.between(spec.startDate(), now).toMillis() / 1000.0);
+        double ageSeconds =
+                Math.max(0.0, Duration.between(spec.startDate(), now).toMillis() / 1000.0);
         row.put("duration", ageSeconds);
-        row.put("uptime_mins", runningSince == null ? null
-                : Machine.round(Duration.between(runningSince, now).toMillis() / 60_000.0, 2));
+        row.put(
+                "uptime_mins",
+                runningSince == null
+                        ? null
+                        : Machine.round(Duration.between(runningSince, now).toMillis() / 60_000.0, 2));
         row.put("client_run_time", Machine.round(ageSeconds / 3600.0, 4));
         row.put("host_run_time", Machine.round(ageSeconds / 3600.0, 4));
         row.put("time_remaining", "");

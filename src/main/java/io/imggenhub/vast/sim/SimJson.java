@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -12,8 +11,7 @@ import java.io.UncheckedIOException;
 final class SimJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    private SimJson() {
-    }
+    private SimJson() {}
 
     static ObjectMapper mapper() {
         return MAPPER;

@@ -21,8 +21,16 @@ public final class SimOffer {
     private final Instant endDate;
     private volatile boolean rented;
 
-    SimOffer(long id, Machine machine, double dphBase, double minBid, double storageCost, double inetUpCost,
-             double inetDownCost, Instant listedAt, Instant endDate) {
+    SimOffer(
+            long id,
+            Machine machine,
+            double dphBase,
+            double minBid,
+            double storageCost,
+            double inetUpCost,
+            double inetDownCost,
+            Instant listedAt,
+            Instant endDate) {
         this.id = id;
         this.machine = machine;
         this.dphBase = dphBase;
@@ -181,6 +189,7 @@ public final class SimOffer {
 
     @Override
     public String toString() {
-        return "SimOffer[" + id + ", " + numGpus() + "x " + gpuName() + ", $" + dphBase + "/hr" + (rented ? ", rented" : "") + "]";
+        return "SimOffer[" + id + ", " + numGpus() + "x " + gpuName() + ", $" + dphBase + "/hr"
+                + (rented ? ", rented" : "") + "]";
     }
 }

@@ -54,7 +54,8 @@ final class SimRequest {
             return List.of();
         }
         List<String> result = new ArrayList<>();
-        Arrays.stream(rawPath.split("/")).filter(s -> !s.isEmpty())
+        Arrays.stream(rawPath.split("/"))
+                .filter(s -> !s.isEmpty())
                 .forEach(s -> result.add(URLDecoder.decode(s, StandardCharsets.UTF_8)));
         return Collections.unmodifiableList(result);
     }
@@ -73,7 +74,8 @@ final class SimRequest {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                result.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                result.putIfAbsent(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
                         URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException badEscape) {
                 result.putIfAbsent(name, value);

@@ -41,7 +41,8 @@ record SimResponse(int status, String contentType, byte[] body) {
 
     /** The same answer cut in the middle, as a proxy that drops the tail of a response would leave it. */
     SimResponse malformed() {
-        byte[] source = body.length > 1 ? body : "{\"success\": true, \"instances\": [".getBytes(StandardCharsets.UTF_8);
+        byte[] source =
+                body.length > 1 ? body : "{\"success\": true, \"instances\": [".getBytes(StandardCharsets.UTF_8);
         int cut = Math.max(1, source.length / 2);
         return new SimResponse(200, JSON, Arrays.copyOf(source, cut));
     }

@@ -34,14 +34,25 @@ import java.util.Set;
 public final class SimState {
     static final long FIRST_INSTANCE_ID = 28_116_358L;
     private static final String[] LABELS = {
-            "sdxl-batch", "sdxl-batch", "lora-train", "flux-dev", "comfyui", "upscale-queue", "imggenhub-worker",
-            null, null, null};
+        "sdxl-batch",
+        "sdxl-batch",
+        "lora-train",
+        "flux-dev",
+        "comfyui",
+        "upscale-queue",
+        "imggenhub-worker",
+        null,
+        null,
+        null
+    };
     private static final String[] IMAGES = {
-            "pytorch/pytorch:2.3.1-cuda12.1-cudnn8-runtime", "vastai/comfy:v0.3.10-cuda-12.4-py311",
-            "ghcr.io/imggenhub/sdxl-worker:1.4.2", "nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04",
-            "vastai/pytorch:2.5.1-cuda-12.1.1"};
+        "pytorch/pytorch:2.3.1-cuda12.1-cudnn8-runtime", "vastai/comfy:v0.3.10-cuda-12.4-py311",
+        "ghcr.io/imggenhub/sdxl-worker:1.4.2", "nvidia/cuda:12.4.1-cudnn-devel-ubuntu22.04",
+        "vastai/pytorch:2.5.1-cuda-12.1.1"
+    };
     /** What each boot downloads (the docker image), billed as bandwidth down at the instance's $/GB. */
     static final double IMAGE_PULL_GB = 6.0;
+
     private static final String CREDIT_STOP_MSG = "Instance stopped: account credit is exhausted.";
 
     private final SimulatorConfig config;
@@ -54,6 +65,7 @@ public final class SimState {
     private final Map<Long, String> destroyedBy = new HashMap<>();
     /** The restricted key each rental answered with, by instance id. */
     private final Map<Long, String> instanceKeys = new HashMap<>();
+
     private volatile boolean clientsShareClock;
     private final Map<Long, SimOffer> offers = new LinkedHashMap<>();
     private final ChargeBook charges = new ChargeBook();
@@ -63,6 +75,7 @@ public final class SimState {
     private long nextInstanceId = FIRST_INSTANCE_ID;
     /** How long a new rental stays out of the list and show answers (Vast takes a while to show one). */
     private Duration newRentalHiddenFor = Duration.ZERO;
+
     private final Map<Long, Instant> hiddenUntil = new HashMap<>();
 
     SimState(SimulatorConfig config, SimClock clock) {
@@ -88,11 +101,23 @@ public final class SimState {
         double perGpu = model.minPrice() + random.nextDouble() * (model.maxPrice() - model.minPrice());
         double dphBase = Machine.round(perGpu * gpus, 4);
         Instant started = now.minus(Duration.ofMinutes(10 + random.nextInt(3 * 24 * 60 - 10)));
-        SimInstance.Spec spec = new SimInstance.Spec(takeInstanceId(), null, machine, dphBase,
-                Machine.round(0.10 + random.nextDouble() * 0.2, 5), 16 + 8 * random.nextInt(12), false,
-                Machine.round(dphBase * 0.6, 4), Machine.round(random.nextDouble() * 0.02, 4),
-                Machine.round(random.nextDouble() * 0.01, 4), LABELS[random.nextInt(LABELS.length)],
-                IMAGES[random.nextInt(IMAGES.length)], "ssh_direc ssh_proxy", null, List.of(), started);
+        SimInstance.Spec spec = new SimInstance.Spec(
+                takeInstanceId(),
+                null,
+                machine,
+                dphBase,
+                Machine.round(0.10 + random.nextDouble() * 0.2, 5),
+                16 + 8 * random.nextInt(12),
+                false,
+                Machine.round(dphBase * 0.6, 4),
+                Machine.round(random.nextDouble() * 0.02, 4),
+                Machine.round(random.nextDouble() * 0.01, 4),
+                LABELS[random.nextInt(LABELS.length)],
+                IMAGES[random.nextInt(IMAGES.length)],
+                "ssh_direc ssh_proxy",
+                null,
+                List.of(),
+                started);
         SimInstance instance = new SimInstance(spec, random);
         instance.markRunning(started.plus(Duration.ofSeconds(40 + random.nextInt(200))));
         live.put(instance.id(), instance);
@@ -190,8 +215,21 @@ public final class SimState {
             throw new IllegalArgumentException("dphTotal must be >= 0");
         }
         Instant now = settle();
-        GpuModel model = GpuModel.byName(gpuName).orElseGet(() -> new GpuModel(gpuName == null ? "RTX 3090" : gpuName.strip(),
-                24576, dphTotal, dphTotal, 860, 12.4, 30.0, 20.0, 900.0, 300, 4, 1, new int[] {1}));
+        GpuModel model = GpuModel.byName(gpuName)
+                .orElseGet(() -> new GpuModel(
+                        gpuName == null ? "RTX 3090" : gpuName.strip(),
+                        24576,
+                        dphTotal,
+                        dphTotal,
+                        860,
+                        12.4,
+                        30.0,
+                        20.0,
+                        900.0,
+                        300,
+                        4,
+                        1,
+                        new int[] {1}));
         Machine machine = catalogue.machine(model, numGpus);
         double disk = 16.0;
         double storageCost = 0.15;
@@ -199,9 +237,23 @@ public final class SimState {
             storageCost = 0.0;
         }
         double dphBase = dphTotal - disk * storageCost / 720.0;
-        SimInstance.Spec spec = new SimInstance.Spec(takeInstanceId(), null, machine, dphBase, storageCost, disk,
-                false, Machine.round(dphBase * 0.6, 4), 0.0, 0.0, label, IMAGES[0], "ssh_direc ssh_proxy", null,
-                List.of(), now);
+        SimInstance.Spec spec = new SimInstance.Spec(
+                takeInstanceId(),
+                null,
+                machine,
+                dphBase,
+                storageCost,
+                disk,
+                false,
+                Machine.round(dphBase * 0.6, 4),
+                0.0,
+                0.0,
+                label,
+                IMAGES[0],
+                "ssh_direc ssh_proxy",
+                null,
+                List.of(),
+                now);
         SimInstance instance = new SimInstance(spec, random);
         instance.markRunning(now);
         if (credit <= 0) {
@@ -316,7 +368,8 @@ public final class SimState {
         List<Map<String, Object>> rows = new ArrayList<>(live.size());
         Instant clientNow = clientNow(now);
         // Snapshots, so the full row can be built after the lock is released, and only for the rows sent.
-        live.values().stream().sorted(Comparator.comparingLong(SimInstance::id))
+        live.values().stream()
+                .sorted(Comparator.comparingLong(SimInstance::id))
                 .filter(i -> !hidden(i.id(), now))
                 .forEach(i -> rows.add(new ListedRow(i.snapshot(), now, clientNow)));
         return rows;
@@ -326,7 +379,9 @@ public final class SimState {
     synchronized Map<String, Object> instanceRow(long id) {
         Instant now = settle();
         SimInstance instance = live.get(id);
-        return instance == null || instance.isDestroyed() || hidden(id, now) ? null : instance.toJson(now, clientNow(now));
+        return instance == null || instance.isDestroyed() || hidden(id, now)
+                ? null
+                : instance.toJson(now, clientNow(now));
     }
 
     /** @param by who asks, for {@link #destroyedBy}: "api", "instance-key" or "console" */
@@ -372,25 +427,25 @@ public final class SimState {
     }
 
     /** What a rent asks for, from the body of {@code PUT /api/v0/asks/{id}/}. */
-    record RentOrder(String image, double diskGb, String label, String onstart, String runtype,
-                     List<List<String>> extraEnv, Double bidPrice) {
-    }
+    record RentOrder(
+            String image,
+            double diskGb,
+            String label,
+            String onstart,
+            String runtype,
+            List<List<String>> extraEnv,
+            Double bidPrice) {}
 
     sealed interface RentOutcome {
-        record Rented(long instanceId, String instanceApiKey) implements RentOutcome {
-        }
+        record Rented(long instanceId, String instanceApiKey) implements RentOutcome {}
 
-        record NoSuchAsk() implements RentOutcome {
-        }
+        record NoSuchAsk() implements RentOutcome {}
 
-        record InvalidPrice(String msg) implements RentOutcome {
-        }
+        record InvalidPrice(String msg) implements RentOutcome {}
 
-        record InvalidArgs(String msg) implements RentOutcome {
-        }
+        record InvalidArgs(String msg) implements RentOutcome {}
 
-        record InsufficientCredit() implements RentOutcome {
-        }
+        record InsufficientCredit() implements RentOutcome {}
     }
 
     synchronized RentOutcome rent(long offerId, RentOrder order) {
@@ -400,14 +455,20 @@ public final class SimState {
             return new RentOutcome.NoSuchAsk();
         }
         if (order.bidPrice() != null && order.bidPrice() < offer.minBid()) {
-            return new RentOutcome.InvalidPrice(String.format(java.util.Locale.ROOT,
+            return new RentOutcome.InvalidPrice(String.format(
+                    java.util.Locale.ROOT,
                     "error 400/3461: Invalid price: bid %.4f is below the minimum bid %.4f for ask %d.",
-                    order.bidPrice(), offer.minBid(), offerId));
+                    order.bidPrice(),
+                    offer.minBid(),
+                    offerId));
         }
         if (order.diskGb() > offer.machine().diskSpaceGb()) {
-            return new RentOutcome.InvalidArgs(String.format(java.util.Locale.ROOT,
+            return new RentOutcome.InvalidArgs(String.format(
+                    java.util.Locale.ROOT,
                     "error 400/3467: Invalid args: disk %.1f GB is more than the %.1f GB ask %d offers.",
-                    order.diskGb(), offer.machine().diskSpaceGb(), offerId));
+                    order.diskGb(),
+                    offer.machine().diskSpaceGb(),
+                    offerId));
         }
         if (credit <= 0) {
             return new RentOutcome.InsufficientCredit();
@@ -415,9 +476,23 @@ public final class SimState {
         offer.markRented(true);
         boolean bid = order.bidPrice() != null;
         double dphBase = bid ? order.bidPrice() : offer.dphBase();
-        SimInstance.Spec spec = new SimInstance.Spec(takeInstanceId(), offerId, offer.machine(), dphBase,
-                offer.storageCost(), order.diskGb(), bid, offer.minBid(), offer.inetUpCost(), offer.inetDownCost(),
-                order.label(), order.image(), order.runtype(), order.onstart(), order.extraEnv(), now);
+        SimInstance.Spec spec = new SimInstance.Spec(
+                takeInstanceId(),
+                offerId,
+                offer.machine(),
+                dphBase,
+                offer.storageCost(),
+                order.diskGb(),
+                bid,
+                offer.minBid(),
+                offer.inetUpCost(),
+                offer.inetDownCost(),
+                order.label(),
+                order.image(),
+                order.runtype(),
+                order.onstart(),
+                order.extraEnv(),
+                now);
         SimInstance instance = new SimInstance(spec, random);
         instance.boot(now, config.bootTime(), true);
         live.put(instance.id(), instance);
@@ -432,7 +507,11 @@ public final class SimState {
         return new RentOutcome.Rented(instance.id(), instanceKey);
     }
 
-    enum ManageResult { OK, NO_SUCH_INSTANCE, INSUFFICIENT_CREDIT }
+    enum ManageResult {
+        OK,
+        NO_SUCH_INSTANCE,
+        INSUFFICIENT_CREDIT
+    }
 
     /** {@code PUT /api/v0/instances/{id}/} with {@code state} running or stopped. */
     synchronized ManageResult changeState(long id, boolean run) {
@@ -579,7 +658,8 @@ public final class SimState {
                     segmentEnd = w;
                 }
             }
-            double rate = live.values().stream().mapToDouble(SimInstance::billedRate).sum();
+            double rate =
+                    live.values().stream().mapToDouble(SimInstance::billedRate).sum();
             double hours = Duration.between(settledAt, segmentEnd).toNanos() / 3.6e12;
             double cost = rate * hours;
             boolean anyActive = live.values().stream().anyMatch(SimInstance::isActive);
@@ -614,7 +694,8 @@ public final class SimState {
 
     /** A boot's image download: bandwidth, billed the moment loading starts (vast-api.md §4.2: per byte). */
     private void pullImage(SimInstance instance, Instant at) {
-        double usd = charges.transfer(instance, ChargeBook.Kind.BANDWIDTH_DOWN, at, IMAGE_PULL_GB, instance.inetDownCost());
+        double usd =
+                charges.transfer(instance, ChargeBook.Kind.BANDWIDTH_DOWN, at, IMAGE_PULL_GB, instance.inetDownCost());
         credit -= usd;
         billedTotal += usd;
     }

@@ -21,9 +21,18 @@ import java.util.Objects;
  * @param rateLimits    how Vast's documented per-endpoint limits are enforced (documented by default, as on Vast)
  * @param rateLimitScale every limit's interval is multiplied by this (1 = Vast's numbers; tests use less)
  */
-public record SimulatorConfig(String host, int port, int instances, double credit, double timeScale, String apiKey,
-                              long seed, Duration destroyLinger, Duration bootTime, RateLimits rateLimits,
-                              double rateLimitScale) {
+public record SimulatorConfig(
+        String host,
+        int port,
+        int instances,
+        double credit,
+        double timeScale,
+        String apiKey,
+        long seed,
+        Duration destroyLinger,
+        Duration bootTime,
+        RateLimits rateLimits,
+        double rateLimitScale) {
 
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
@@ -58,8 +67,18 @@ public record SimulatorConfig(String host, int port, int instances, double credi
      * Vast's documented rate limits (scaled by {@link RateLimits#defaultScale()}, 1 unless a test build says less).
      */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig("127.0.0.1", 0, 3, 25.0, 1.0, randomApiKey(), 42L,
-                Duration.ofSeconds(1), Duration.ofSeconds(20), RateLimits.DOCUMENTED, RateLimits.defaultScale());
+        return new SimulatorConfig(
+                "127.0.0.1",
+                0,
+                3,
+                25.0,
+                1.0,
+                randomApiKey(),
+                42L,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(20),
+                RateLimits.DOCUMENTED,
+                RateLimits.defaultScale());
     }
 
     /** 64 lowercase hex characters, the shape of a real Vast key. */
@@ -70,46 +89,94 @@ public record SimulatorConfig(String host, int port, int instances, double credi
     }
 
     public SimulatorConfig withPort(int p) {
-        return new SimulatorConfig(host, p, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
+        return new SimulatorConfig(
+                host,
+                p,
+                instances,
+                credit,
+                timeScale,
+                apiKey,
+                seed,
+                destroyLinger,
+                bootTime,
+                rateLimits,
+                rateLimitScale);
     }
 
     public SimulatorConfig withInstances(int n) {
-        return new SimulatorConfig(host, port, n, credit, timeScale, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
+        return new SimulatorConfig(
+                host, port, n, credit, timeScale, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withCredit(double usd) {
-        return new SimulatorConfig(host, port, instances, usd, timeScale, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
+        return new SimulatorConfig(
+                host,
+                port,
+                instances,
+                usd,
+                timeScale,
+                apiKey,
+                seed,
+                destroyLinger,
+                bootTime,
+                rateLimits,
+                rateLimitScale);
     }
 
     public SimulatorConfig withTimeScale(double x) {
-        return new SimulatorConfig(host, port, instances, credit, x, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
+        return new SimulatorConfig(
+                host, port, instances, credit, x, apiKey, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withApiKey(String key) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, key, seed, destroyLinger, bootTime, rateLimits, rateLimitScale);
+        return new SimulatorConfig(
+                host,
+                port,
+                instances,
+                credit,
+                timeScale,
+                key,
+                seed,
+                destroyLinger,
+                bootTime,
+                rateLimits,
+                rateLimitScale);
     }
 
     public SimulatorConfig withSeed(long s) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, s, destroyLinger, bootTime, rateLimits, rateLimitScale);
+        return new SimulatorConfig(
+                host,
+                port,
+                instances,
+                credit,
+                timeScale,
+                apiKey,
+                s,
+                destroyLinger,
+                bootTime,
+                rateLimits,
+                rateLimitScale);
     }
 
     public SimulatorConfig withDestroyLinger(Duration d) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, d, bootTime, rateLimits, rateLimitScale);
+        return new SimulatorConfig(
+                host, port, instances, credit, timeScale, apiKey, seed, d, bootTime, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withBootTime(Duration d) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, d, rateLimits, rateLimitScale);
+        return new SimulatorConfig(
+                host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, d, rateLimits, rateLimitScale);
     }
 
     public SimulatorConfig withRateLimits(RateLimits mode) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime,
-                mode, rateLimitScale);
+        return new SimulatorConfig(
+                host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime, mode, rateLimitScale);
     }
 
     /** Every documented interval multiplied by {@code scale}: 0.02 makes destroy's 3 s into 60 ms. */
     public SimulatorConfig withRateLimitScale(double scale) {
-        return new SimulatorConfig(host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime,
-                rateLimits, scale);
+        return new SimulatorConfig(
+                host, port, instances, credit, timeScale, apiKey, seed, destroyLinger, bootTime, rateLimits, scale);
     }
 
     /** Keeps the key out of logs and test reports. */
@@ -117,6 +184,7 @@ public record SimulatorConfig(String host, int port, int instances, double credi
     public String toString() {
         return "SimulatorConfig[host=" + host + ", port=" + port + ", instances=" + instances + ", credit=" + credit
                 + ", timeScale=" + timeScale + ", apiKey=…" + apiKey.substring(Math.max(0, apiKey.length() - 4))
-                + ", seed=" + seed + ", destroyLinger=" + destroyLinger + ", bootTime=" + bootTime + ", rateLimits=" + rateLimits + " x" + rateLimitScale + "]";
+                + ", seed=" + seed + ", destroyLinger=" + destroyLinger + ", bootTime=" + bootTime + ", rateLimits="
+                + rateLimits + " x" + rateLimitScale + "]";
     }
 }

@@ -2,7 +2,6 @@ package io.imggenhub.vast.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -80,7 +79,8 @@ public final class VastSimulator implements AutoCloseable {
         try {
             return new VastSimulator(config);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Vast.ai simulator on " + config.host() + ":" + config.port(), e);
+            throw new UncheckedIOException(
+                    "cannot start the Vast.ai simulator on " + config.host() + ":" + config.port(), e);
         }
     }
 
@@ -101,7 +101,11 @@ public final class VastSimulator implements AutoCloseable {
                 .add("PUT", "/api/v0/search/asks/", false, "bundles", offers)
                 .add("GET", "/api/v0/charges/", true, "charges", new ChargesHandler(state))
                 .add("GET", "/api/v0/users/current/", true, "user", (r, a) -> SimResponse.json(200, state.userJson()))
-                .add("GET", "/api/v0/gpu_names/unique/", false, "gpu-names",
+                .add(
+                        "GET",
+                        "/api/v0/gpu_names/unique/",
+                        false,
+                        "gpu-names",
                         (r, a) -> SimResponse.json(200, Map.of("gpu_names", GpuModel.KNOWN_NAMES)));
     }
 
@@ -203,7 +207,11 @@ public final class VastSimulator implements AutoCloseable {
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
             }
-            SimRequest request = new SimRequest(method, rawPath, rawQuery, body,
+            SimRequest request = new SimRequest(
+                    method,
+                    rawPath,
+                    rawQuery,
+                    body,
                     exchange.getRequestHeaders().getFirst("Authorization"));
             match = router.match(method, request.segments());
             if (faults.takeDropConnection()) {
@@ -211,8 +219,13 @@ public final class VastSimulator implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            response = answer(request, match, arrivedAt,
-                    exchange.getRemoteAddress() == null ? "?" : exchange.getRemoteAddress().getAddress().toString());
+            response = answer(
+                    request,
+                    match,
+                    arrivedAt,
+                    exchange.getRemoteAddress() == null
+                            ? "?"
+                            : exchange.getRemoteAddress().getAddress().toString());
         } catch (InterruptedException e) {
             // Shutting down: cut the exchange rather than answer.
             Thread.currentThread().interrupt();
@@ -242,16 +255,23 @@ public final class VastSimulator implements AutoCloseable {
 
     private SimResponse answer(SimRequest request, Router.Match match, long arrivedAt, String address) {
         Router.Route route = match.route();
-        String refusal = faults.takeRateLimit(identity(request, address), request.method(),
-                route == null ? null : route.pattern(), request.segments(), arrivedAt);
+        String refusal = faults.takeRateLimit(
+                identity(request, address),
+                request.method(),
+                route == null ? null : route.pattern(),
+                request.segments(),
+                arrivedAt);
         if (refusal != null) {
             return SimResponse.text(429, refusal);
         }
         int serverError = faults.takeServerError();
         if (serverError != 0) {
             return switch (serverError) {
-                case 502 -> SimResponse.html(502, "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
-                        + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n");
+                case 502 ->
+                    SimResponse.html(
+                            502,
+                            "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n"
+                                    + "<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n");
                 case 503 -> SimResponse.text(503, "Service Temporarily Unavailable");
                 default -> SimResponse.error(500, "server_error", "Internal Server Error");
             };
@@ -275,11 +295,14 @@ public final class VastSimulator implements AutoCloseable {
                 if (owner == 0) {
                     // The charges spec answers a wrong key with 404, not 401 (vast-api.md §2, §3.8).
                     return refused.status() == 401 && "charges".equals(match.group())
-                            ? SimResponse.error(404, "auth_error", "Invalid user key") : refused;
+                            ? SimResponse.error(404, "auth_error", "Invalid user key")
+                            : refused;
                 }
                 if (!INSTANCE_KEY_ROUTE.equals(match.route().pattern())
                         || !String.valueOf(owner).equals(match.pathArgs().get(0).strip())) {
-                    return SimResponse.error(403, "not_authorized",
+                    return SimResponse.error(
+                            403,
+                            "not_authorized",
                             "This instance API key only grants access to instance " + owner + ".");
                 }
                 caller = request.withInstanceKeyOf(owner);
@@ -298,7 +321,9 @@ public final class VastSimulator implements AutoCloseable {
      */
     private static String identity(SimRequest request, String address) {
         String header = request.authorization();
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && !header.substring(7).isBlank()) {
+        if (header != null
+                && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !header.substring(7).isBlank()) {
             return "key:" + header.substring(7).strip();
         }
         String param = request.param("api_key");
@@ -329,13 +354,18 @@ public final class VastSimulator implements AutoCloseable {
      */
     private long instanceKeyOwner(SimRequest request) {
         String header = request.authorization();
-        String bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-        return state.instanceForKey(bearer).orElse(state.instanceForKey(request.param("api_key")).orElse(0));
+        String bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).strip()
+                : null;
+        return state.instanceForKey(bearer)
+                .orElse(state.instanceForKey(request.param("api_key")).orElse(0));
     }
 
     private boolean matchesKey(String candidate) {
-        return candidate != null && MessageDigest.isEqual(
-                candidate.getBytes(StandardCharsets.UTF_8), config.apiKey().getBytes(StandardCharsets.UTF_8));
+        return candidate != null
+                && MessageDigest.isEqual(
+                        candidate.getBytes(StandardCharsets.UTF_8),
+                        config.apiKey().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void send(HttpExchange exchange, SimResponse response) throws IOException {

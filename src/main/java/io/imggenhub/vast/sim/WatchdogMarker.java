@@ -2,7 +2,6 @@ package io.imggenhub.vast.sim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +17,7 @@ final class WatchdogMarker {
     /** The JSON body the script sends to report itself armed: the line after its quoted heredoc opener. */
     private static final Pattern LABEL_BODY = Pattern.compile("<<'IMGGENHUB_VAST_LABEL'\\n(\\{[^\\n]*})\\n");
 
-    private WatchdogMarker() {
-    }
+    private WatchdogMarker() {}
 
     /** The label the script sets once armed, or null when it carries none (an older script). */
     static String armedLabel(String onstart) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.AuditSink;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -23,9 +22,10 @@ import java.util.logging.Logger;
  */
 public final class AuditLog implements AuditSink {
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
-    private static final TypeReference<List<Long>> IDS = new TypeReference<>() { };
+    private static final TypeReference<List<Long>> IDS = new TypeReference<>() {};
     /** How long a write waits for another program's lock before the event is kept in memory instead. */
     private static final int WAIT_FOR_LOCK_MILLIS = 100;
+
     private static final long RETRY_MILLIS = 200;
 
     private final Database db;
@@ -74,8 +74,8 @@ public final class AuditLog implements AuditSink {
         } catch (StoreException e) {
             int lost = waitingCount();
             if (lost > 0) {
-                warnings.accept(io.imggenhub.vast.core.Formats.count(lost, "audit event") + " could not be written to " + db.file() + " ("
-                        + e.getMessage() + "); they are lost.");
+                warnings.accept(io.imggenhub.vast.core.Formats.count(lost, "audit event") + " could not be written to "
+                        + db.file() + " (" + e.getMessage() + "); they are lost.");
             }
         }
     }
@@ -169,8 +169,13 @@ public final class AuditLog implements AuditSink {
                 List<AuditEvent> events = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        events.add(new AuditEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                                AuditEvent.Phase.valueOf(rs.getString(4)), parseIds(rs.getString(5)), rs.getString(6)));
+                        events.add(new AuditEvent(
+                                Instant.ofEpochMilli(rs.getLong(1)),
+                                rs.getString(2),
+                                rs.getString(3),
+                                AuditEvent.Phase.valueOf(rs.getString(4)),
+                                parseIds(rs.getString(5)),
+                                rs.getString(6)));
                     }
                 }
                 return events;

@@ -1,7 +1,6 @@
 package io.imggenhub.vast.store;
 
 import io.imggenhub.vast.config.UserDirs;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,7 +94,8 @@ public final class Database implements AutoCloseable {
         try {
             PrivateFiles.prepare(file);
         } catch (IOException e) {
-            throw new StoreException("Cannot create the history database " + file + " or its folder: " + e.getMessage(), e);
+            throw new StoreException(
+                    "Cannot create the history database " + file + " or its folder: " + e.getMessage(), e);
         }
         Connection connection = null;
         try {
@@ -130,7 +130,8 @@ public final class Database implements AutoCloseable {
 
     private void migrate() throws SQLException {
         int version;
-        try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = connection.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
             version = rs.next() ? rs.getInt(1) : 0;
         }
         if (version > MIGRATIONS.size()) {
@@ -188,7 +189,8 @@ public final class Database implements AutoCloseable {
 
     /** Whether this failure is another program's lock (SQLITE_BUSY / locked), which passes. */
     public static boolean isLocked(StoreException e) {
-        String msg = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        String msg = String.valueOf(
+                e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
         return msg.contains("SQLITE_BUSY") || msg.contains("database is locked") || msg.contains("SQLITE_LOCKED");
     }
 
@@ -218,7 +220,9 @@ public final class Database implements AutoCloseable {
 
     static String explain(Path file, SQLException e) {
         String msg = String.valueOf(e.getMessage());
-        if (msg.contains("SQLITE_NOTADB") || msg.contains("not a database") || msg.contains("SQLITE_CORRUPT")
+        if (msg.contains("SQLITE_NOTADB")
+                || msg.contains("not a database")
+                || msg.contains("SQLITE_CORRUPT")
                 || msg.contains("malformed")) {
             return "The history database " + file + " is damaged or not a database. Move it aside (it will be "
                     + "created anew) or point IMGGENHUB_VAST_DATA elsewhere.";

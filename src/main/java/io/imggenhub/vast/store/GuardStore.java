@@ -4,7 +4,6 @@ import io.imggenhub.vast.core.guard.AccountGuard;
 import io.imggenhub.vast.core.guard.GuardBook;
 import io.imggenhub.vast.core.guard.IdleRule;
 import io.imggenhub.vast.core.guard.InstanceGuard;
-
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -86,9 +85,15 @@ public final class GuardStore implements GuardBook {
                             + "set_at_ms = excluded.set_at_ms")) {
                 s.setString(1, server);
                 s.setLong(2, guard.instanceId());
-                setLong(s, 3, guard.maxLifetime() == null ? null : guard.maxLifetime().toMillis());
+                setLong(
+                        s,
+                        3,
+                        guard.maxLifetime() == null ? null : guard.maxLifetime().toMillis());
                 setDouble(s, 4, guard.idle() == null ? null : guard.idle().belowPercent());
-                setLong(s, 5, guard.idle() == null ? null : guard.idle().forDuration().toMillis());
+                setLong(
+                        s,
+                        5,
+                        guard.idle() == null ? null : guard.idle().forDuration().toMillis());
                 setDouble(s, 6, guard.maxHourly());
                 s.setLong(7, at.toEpochMilli());
                 return s.executeUpdate();
@@ -99,8 +104,8 @@ public final class GuardStore implements GuardBook {
     @Override
     public boolean removeInstanceGuard(long instanceId) {
         return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM instance_guard WHERE server = ? AND instance_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM instance_guard WHERE server = ? AND instance_id = ?")) {
                 s.setString(1, server);
                 s.setLong(2, instanceId);
                 return s.executeUpdate() > 0;
@@ -118,8 +123,8 @@ public final class GuardStore implements GuardBook {
                     if (!rs.next()) {
                         return AccountGuard.NONE;
                     }
-                    return new AccountGuard(nullableDouble(rs, 1), nullableDouble(rs, 2), nullableDouble(rs, 3),
-                            rs.getInt(4) != 0);
+                    return new AccountGuard(
+                            nullableDouble(rs, 1), nullableDouble(rs, 2), nullableDouble(rs, 3), rs.getInt(4) != 0);
                 }
             }
         });
@@ -165,7 +170,9 @@ public final class GuardStore implements GuardBook {
                 s.setString(1, server);
                 s.setLong(2, instanceId);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(nullableLong(rs, 1)).map(Instant::ofEpochMilli) : Optional.empty();
+                    return rs.next()
+                            ? Optional.ofNullable(nullableLong(rs, 1)).map(Instant::ofEpochMilli)
+                            : Optional.empty();
                 }
             }
         });
@@ -174,8 +181,8 @@ public final class GuardStore implements GuardBook {
     @Override
     public void keepAccount(Instant until) {
         db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO account_guard(server, kept_until_ms) VALUES (?,?) "
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO account_guard(server, kept_until_ms) VALUES (?,?) "
                             + "ON CONFLICT(server) DO UPDATE SET kept_until_ms = excluded.kept_until_ms")) {
                 s.setString(1, server);
                 s.setLong(2, until.toEpochMilli());
@@ -190,7 +197,9 @@ public final class GuardStore implements GuardBook {
             try (PreparedStatement s = c.prepareStatement("SELECT kept_until_ms FROM account_guard WHERE server = ?")) {
                 s.setString(1, server);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(nullableLong(rs, 1)).map(Instant::ofEpochMilli) : Optional.empty();
+                    return rs.next()
+                            ? Optional.ofNullable(nullableLong(rs, 1)).map(Instant::ofEpochMilli)
+                            : Optional.empty();
                 }
             }
         });
@@ -200,8 +209,8 @@ public final class GuardStore implements GuardBook {
     public int prune(Set<Long> liveIds, Instant setBefore) {
         return db.with(c -> {
             List<Long> stale = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT instance_id FROM instance_guard WHERE server = ? AND set_at_ms < ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT instance_id FROM instance_guard WHERE server = ? AND set_at_ms < ?")) {
                 s.setString(1, server);
                 s.setLong(2, setBefore.toEpochMilli());
                 try (ResultSet rs = s.executeQuery()) {
@@ -215,8 +224,8 @@ public final class GuardStore implements GuardBook {
             if (stale.isEmpty()) {
                 return 0;
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM instance_guard WHERE server = ? AND instance_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM instance_guard WHERE server = ? AND instance_id = ?")) {
                 for (Long id : stale) {
                     s.setString(1, server);
                     s.setLong(2, id);

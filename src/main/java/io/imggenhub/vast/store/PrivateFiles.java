@@ -16,14 +16,13 @@ import java.util.logging.Logger;
  */
 final class PrivateFiles {
     private static final Logger LOG = Logger.getLogger(PrivateFiles.class.getName());
-    static final Set<PosixFilePermission> FILE = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
-    static final Set<PosixFilePermission> FOLDER = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    static final Set<PosixFilePermission> FILE =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    static final Set<PosixFilePermission> FOLDER = EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
     private static final String[] SQLITE_SIDE_FILES = {"-wal", "-shm", "-journal"};
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates {@code file}'s folder (0700) and the empty file (0600) if missing; tightens them if they exist. */
     static void prepare(Path file) throws IOException {

@@ -4,7 +4,6 @@ import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.EstimateBook;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.guard.SpendLedger;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,8 +20,7 @@ import java.util.Map;
  */
 public final class SpendHistory implements SpendLedger, EstimateBook {
     /** One point of the burn/credit chart. */
-    public record Point(Instant at, Double credit, double burnPerHour, int instanceCount) {
-    }
+    public record Point(Instant at, Double credit, double burnPerHour, int instanceCount) {}
 
     private final Database db;
 
@@ -89,8 +87,11 @@ public final class SpendHistory implements SpendLedger, EstimateBook {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         double credit = rs.getDouble(2);
-                        points.add(new Point(Instant.ofEpochMilli(rs.getLong(1)), rs.wasNull() ? null : credit,
-                                rs.getDouble(3), rs.getInt(4)));
+                        points.add(new Point(
+                                Instant.ofEpochMilli(rs.getLong(1)),
+                                rs.wasNull() ? null : credit,
+                                rs.getDouble(3),
+                                rs.getInt(4)));
                     }
                 }
                 return points;
@@ -105,8 +106,8 @@ public final class SpendHistory implements SpendLedger, EstimateBook {
      */
     public Map<Long, InstanceSpend> spendPerInstance(Instant from, Instant to, Duration maxGap) {
         return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT s.at_ms, i.instance_id, i.gpu, i.label, i.rate_per_hour FROM snapshot s "
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT s.at_ms, i.instance_id, i.gpu, i.label, i.rate_per_hour FROM snapshot s "
                             + "JOIN snapshot_instance i ON i.snapshot_id = s.id WHERE s.at_ms BETWEEN ? AND ? "
                             + "ORDER BY i.instance_id, s.at_ms")) {
                 s.setLong(1, from.toEpochMilli());
@@ -135,13 +136,13 @@ public final class SpendHistory implements SpendLedger, EstimateBook {
         });
     }
 
-    public record InstanceSpend(long instanceId, String gpu, String label, double usd) {
-    }
+    public record InstanceSpend(long instanceId, String gpu, String label, double usd) {}
 
     @Override
     public Map<Long, Estimate> estimatesPerInstance(Instant from, Instant to, Duration maxGap) {
         Map<Long, Estimate> result = new LinkedHashMap<>();
-        spendPerInstance(from, to, maxGap).forEach((id, s) -> result.put(id, new Estimate(id, s.gpu(), s.label(), s.usd())));
+        spendPerInstance(from, to, maxGap)
+                .forEach((id, s) -> result.put(id, new Estimate(id, s.gpu(), s.label(), s.usd())));
         return result;
     }
 
@@ -200,8 +201,8 @@ public final class SpendHistory implements SpendLedger, EstimateBook {
     /** Keeps the first snapshot of every {@code bucket} in [olderBound, newerBound); deletes the rest. */
     private int thin(Instant newerBound, Instant olderBound, Duration bucket) {
         return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM snapshot WHERE at_ms >= ? AND at_ms < ? AND id NOT IN ("
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM snapshot WHERE at_ms >= ? AND at_ms < ? AND id NOT IN ("
                             + "SELECT MIN(id) FROM snapshot WHERE at_ms >= ? AND at_ms < ? GROUP BY at_ms / ?)")) {
                 s.setLong(1, olderBound.toEpochMilli());
                 s.setLong(2, newerBound.toEpochMilli());

@@ -1,7 +1,6 @@
 package io.imggenhub.vast.store;
 
 import io.imggenhub.vast.config.UserDirs;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.logging.Logger;
@@ -16,8 +15,7 @@ final class SqliteNativeFolder {
     static final String PROPERTY = "org.sqlite.tmpdir";
     private static final Logger LOG = Logger.getLogger(SqliteNativeFolder.class.getName());
 
-    private SqliteNativeFolder() {
-    }
+    private SqliteNativeFolder() {}
 
     /** Idempotent; must run before the first connection loads the driver's native code. */
     static synchronized void usePrivate() {
@@ -25,11 +23,15 @@ final class SqliteNativeFolder {
             return;
         }
         Path home = UserDirs.home(System.getenv());
-        Path folder = UserDirs.cacheHome(System.getenv(), home).resolve("imggenhub-vast").resolve("sqlite-native");
+        Path folder = UserDirs.cacheHome(System.getenv(), home)
+                .resolve("imggenhub-vast")
+                .resolve("sqlite-native");
         try {
-            System.setProperty(PROPERTY, PrivateFiles.folder(folder).toAbsolutePath().toString());
+            System.setProperty(
+                    PROPERTY, PrivateFiles.folder(folder).toAbsolutePath().toString());
         } catch (IOException | SecurityException e) {
-            LOG.fine(() -> "Cannot make " + folder + " (" + e.getMessage() + "); sqlite-jdbc uses the shared temp folder");
+            LOG.fine(() ->
+                    "Cannot make " + folder + " (" + e.getMessage() + "); sqlite-jdbc uses the shared temp folder");
         }
     }
 }

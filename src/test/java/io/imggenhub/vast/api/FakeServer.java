@@ -2,7 +2,6 @@ package io.imggenhub.vast.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,8 +17,7 @@ import java.util.function.Function;
  * {@code answer} and records the method, path, {@code Authorization} header and body of every request.
  */
 public final class FakeServer implements AutoCloseable {
-    public record Seen(String method, String path, String authorization, String body) {
-    }
+    public record Seen(String method, String path, String authorization, String body) {}
 
     public record Answer(int status, String location, String body) {
         public static Answer redirect(int status, String location) {
@@ -50,8 +48,11 @@ public final class FakeServer implements AutoCloseable {
 
     private void reply(HttpExchange exchange, Function<Seen, Answer> answer) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                exchange.getRequestHeaders().getFirst("Authorization"), body);
+        Seen request = new Seen(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                body);
         seen.add(request);
         Answer a = answer.apply(request);
         if (a.location() != null) {

@@ -1,19 +1,18 @@
 package io.imggenhub.vast.api;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The page-by-page listing and the listing of a few known ids. */
 class InstanceListingTest {
@@ -37,7 +36,8 @@ class InstanceListingTest {
         List<Instance> all = client.listInstances(page -> sizes.add(page.size()));
 
         assertEquals(List.of(25, 25, 10), sizes);
-        assertEquals(sim.state().instances().stream().map(SimInstance::id).toList(),
+        assertEquals(
+                sim.state().instances().stream().map(SimInstance::id).toList(),
                 all.stream().map(Instance::id).toList());
     }
 
@@ -66,7 +66,9 @@ class InstanceListingTest {
         List<Instance> found = client.listInstances(wanted);
 
         assertEquals(wanted, found.stream().map(Instance::id).toList(), "the destroyed one lingers, marked gone");
-        assertEquals(List.of(false, true, false), found.stream().map(Instance::isGone).toList());
+        assertEquals(
+                List.of(false, true, false),
+                found.stream().map(Instance::isGone).toList());
         assertEquals(1, sim.count("GET", "/api/v1/instances/"));
         assertEquals(List.of(), client.listInstances(List.of()));
     }

@@ -1,11 +1,12 @@
 package io.imggenhub.vast.api;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.core.OfferFilter;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Runs every operation, failures included, with FINE logging on and checks that the key shows up nowhere. */
 class KeyNeverLeaksTest {
@@ -32,20 +31,21 @@ class KeyNeverLeaksTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         capture.setLevel(Level.ALL);
         root.setLevel(Level.ALL);
         root.addHandler(capture);
         try (VastSimulator sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(30))) {
             String key = sim.apiKey();
-            VastClient client = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(key, "test"),
-                    Duration.ofSeconds(2), Duration.ofSeconds(5),
+            VastClient client = new VastClient(new ClientSettings(
+                    sim.baseUrl(),
+                    new ApiKey(key, "test"),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5),
                     new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(20), Duration.ofSeconds(2))));
             client.listInstances();
             client.currentUser();
@@ -58,7 +58,8 @@ class KeyNeverLeaksTest {
             sim.faults().serverErrorNext(1);
             seen.add(messageOf(client::listInstances));
             sim.state().setCredit(0);
-            long offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(5)).get(0).id();
+            long offer =
+                    client.searchOffers(OfferFilter.DEFAULT.toQuery(5)).get(0).id();
             seen.add(messageOf(() -> client.rent(offer, RentRequest.of("img", 10, "x"))));
             seen.add(client.toString());
 

@@ -1,11 +1,11 @@
 package io.imggenhub.vast.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * A client of a plain-http loopback server skips the JVM's TLS set-up (a start-up cost, see bench/cli-startup.sh)
@@ -15,7 +15,9 @@ class NoTlsContextTest {
     @Test
     void plainHttpClientListsTheSimulatorsInstances() {
         try (VastSimulator sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3))) {
-            assertEquals(3, VastClientTest.clientFor(sim, sim.apiKey()).listInstances().size());
+            assertEquals(
+                    3,
+                    VastClientTest.clientFor(sim, sim.apiKey()).listInstances().size());
         }
     }
 

@@ -1,21 +1,20 @@
 package io.imggenhub.vast.api;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.sim.RateLimits;
 import io.imggenhub.vast.sim.RecordedRequest;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * One pacer per endpoint for the whole process (vast-api.md §5): it waits out the documented interval instead of
@@ -32,7 +31,8 @@ class PacerTest {
     }
 
     private VastClient client(Pacing pacing) {
-        return new VastClient(ClientSettings.of(sim.baseUrl(), new ApiKey(sim.apiKey(), "test")).withPacing(pacing));
+        return new VastClient(ClientSettings.of(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"))
+                .withPacing(pacing));
     }
 
     @Test
@@ -51,7 +51,8 @@ class PacerTest {
         List<RecordedRequest> lists = sim.requests();
         assertEquals(8, lists.size());
         for (int i = 1; i < lists.size(); i++) {
-            long gap = Duration.between(lists.get(i - 1).at(), lists.get(i).at()).toMillis();
+            long gap =
+                    Duration.between(lists.get(i - 1).at(), lists.get(i).at()).toMillis();
             assertTrue(gap >= 50, "list requests at least 1 s x 0.05 apart, was " + gap + " ms");
         }
     }
@@ -78,8 +79,10 @@ class PacerTest {
         RentResult result = client.rent(offer, RentRequest.of("pytorch/pytorch:latest", 20, "paced"));
 
         assertTrue(result.newContract() > 0);
-        List<RecordedRequest> puts = sim.requests().stream().filter(r -> r.method().equals("PUT")).toList();
-        assertEquals(List.of(429, 200), puts.stream().map(RecordedRequest::status).toList());
+        List<RecordedRequest> puts =
+                sim.requests().stream().filter(r -> r.method().equals("PUT")).toList();
+        assertEquals(
+                List.of(429, 200), puts.stream().map(RecordedRequest::status).toList());
         long gap = Duration.between(puts.get(0).at(), puts.get(1).at()).toMillis();
         assertTrue(gap >= 240, "12 s x 0.02 penalty before the second try, was " + gap + " ms");
         assertEquals(1, sim.state().instances().size(), "one rental, not two");

@@ -1,16 +1,15 @@
 package io.imggenhub.vast.api;
 
-import io.imggenhub.vast.config.ApiKey;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.imggenhub.vast.config.ApiKey;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A server that redirects elsewhere must not receive the key, or the DELETE, at the other end (issue 11 item 1).
@@ -20,16 +19,20 @@ class RedirectTest {
     private static final String KEY = "redirect-test-key-0123456789";
 
     private static VastClient clientFor(FakeServer server) {
-        return new VastClient(new ClientSettings(server.baseUrl(), new ApiKey(KEY, "test"),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), RetryPolicy.NONE));
+        return new VastClient(new ClientSettings(
+                server.baseUrl(),
+                new ApiKey(KEY, "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                RetryPolicy.NONE));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {301, 302, 303, 307, 308})
     void aRedirectToAnotherOriginNeverCarriesTheKeyOrTheDelete(int status) {
         try (FakeServer elsewhere = FakeServer.answering(r -> FakeServer.Answer.json("{\"success\": true}"));
-             FakeServer redirecting = FakeServer.answering(
-                     r -> FakeServer.Answer.redirect(status, elsewhere.baseUrl() + r.path()))) {
+                FakeServer redirecting =
+                        FakeServer.answering(r -> FakeServer.Answer.redirect(status, elsewhere.baseUrl() + r.path()))) {
             VastClient client = clientFor(redirecting);
 
             RedirectRefusedException e = assertThrows(RedirectRefusedException.class, () -> client.destroyInstance(42));
@@ -46,19 +49,20 @@ class RedirectTest {
     @Test
     void aListingRedirectedToAnotherOriginFailsLoudlyInsteadOfSendingTheKey() {
         try (FakeServer elsewhere = FakeServer.answering(r -> FakeServer.Answer.json("{\"instances\": []}"));
-             FakeServer redirecting = FakeServer.answering(
-                     r -> FakeServer.Answer.redirect(302, elsewhere.baseUrl() + r.path()))) {
-            assertThrows(RedirectRefusedException.class, () -> clientFor(redirecting).listInstances());
+                FakeServer redirecting =
+                        FakeServer.answering(r -> FakeServer.Answer.redirect(302, elsewhere.baseUrl() + r.path()))) {
+            assertThrows(
+                    RedirectRefusedException.class, () -> clientFor(redirecting).listInstances());
             assertEquals(List.of(), elsewhere.seen());
         }
     }
 
     @Test
     void aSchemeChangeOnTheSameHostIsAnotherOrigin() {
-        try (FakeServer redirecting = FakeServer.answering(
-                r -> FakeServer.Answer.redirect(301, "https://127.0.0.1" + r.path()))) {
-            RedirectRefusedException e = assertThrows(RedirectRefusedException.class,
-                    () -> clientFor(redirecting).currentUser());
+        try (FakeServer redirecting =
+                FakeServer.answering(r -> FakeServer.Answer.redirect(301, "https://127.0.0.1" + r.path()))) {
+            RedirectRefusedException e = assertThrows(
+                    RedirectRefusedException.class, () -> clientFor(redirecting).currentUser());
             assertTrue(e.getMessage().contains("https://127.0.0.1:443"), e.getMessage());
         }
     }
@@ -95,8 +99,8 @@ class RedirectTest {
     @Test
     void aRedirectLoopStops() {
         try (FakeServer server = FakeServer.answering(r -> FakeServer.Answer.redirect(307, r.path()))) {
-            RedirectRefusedException e = assertThrows(RedirectRefusedException.class,
-                    () -> clientFor(server).currentUser());
+            RedirectRefusedException e = assertThrows(
+                    RedirectRefusedException.class, () -> clientFor(server).currentUser());
             assertTrue(e.getMessage().contains("more than"), e.getMessage());
         }
     }

@@ -1,18 +1,5 @@
 package io.imggenhub.vast.api;
 
-import io.imggenhub.vast.config.ApiKey;
-import io.imggenhub.vast.core.OfferFilter;
-import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,9 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imggenhub.vast.config.ApiKey;
+import io.imggenhub.vast.core.OfferFilter;
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** The client against the simulator over real loopback HTTP: every operation and every error class. */
 class VastClientTest {
-    static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(40), Duration.ofSeconds(5));
+    static final RetryPolicy FAST =
+            new RetryPolicy(4, Duration.ofMillis(5), 2.0, Duration.ofMillis(40), Duration.ofSeconds(5));
 
     VastSimulator sim;
     VastClient client;
@@ -39,8 +39,12 @@ class VastClientTest {
     }
 
     static VastClient clientFor(VastSimulator sim, String key) {
-        return new VastClient(new ClientSettings(sim.baseUrl(), key == null ? null : new ApiKey(key, "test"),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), FAST));
+        return new VastClient(new ClientSettings(
+                sim.baseUrl(),
+                key == null ? null : new ApiKey(key, "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                FAST));
     }
 
     void restartWith(SimulatorConfig config) {
@@ -72,7 +76,8 @@ class VastClientTest {
         List<Instance> instances = client.listInstances(page -> {
             if (helpers.isEmpty()) {
                 Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith(client.threads().namePrefix())).forEach(helpers::add);
+                        .filter(t -> t.getName().startsWith(client.threads().namePrefix()))
+                        .forEach(helpers::add);
             }
         });
         assertEquals(60, instances.size());
@@ -164,7 +169,8 @@ class VastClientTest {
         Offer offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(10)).get(0);
         RentResult result = client.rent(offer.id(), RentRequest.of("pytorch/pytorch:latest", 20, "client-test"));
         assertTrue(result.newContract() > 0);
-        assertFalse(result.toString().contains(String.valueOf(result.instanceApiKey())), "instance key is a secret too");
+        assertFalse(
+                result.toString().contains(String.valueOf(result.instanceApiKey())), "instance key is a secret too");
         Instance rented = client.getInstance(result.newContract()).orElseThrow();
         assertEquals("client-test", rented.label());
     }
@@ -173,7 +179,8 @@ class VastClientTest {
     void rentIsNeverRetriedBlindly() {
         Offer offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(10)).get(0);
         sim.faults().serverErrorNext(1);
-        assertThrows(ServerErrorException.class,
+        assertThrows(
+                ServerErrorException.class,
                 () -> client.rent(offer.id(), RentRequest.of("pytorch/pytorch:latest", 20, "once")));
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
     }
@@ -182,7 +189,8 @@ class VastClientTest {
     void insufficientCreditIsTypedWithVastsMessage() {
         sim.state().setCredit(0);
         Offer offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(10)).get(0);
-        InsufficientCreditException e = assertThrows(InsufficientCreditException.class,
+        InsufficientCreditException e = assertThrows(
+                InsufficientCreditException.class,
                 () -> client.rent(offer.id(), RentRequest.of("pytorch/pytorch:latest", 20, "broke")));
         assertEquals("insufficient_credit: Your account lacks credit; see the billing page.", e.getMessage());
         assertEquals(400, e.status());
@@ -193,12 +201,14 @@ class VastClientTest {
         sim.state().setCredit(0);
         Offer offer = client.searchOffers(OfferFilter.DEFAULT.toQuery(10)).get(0);
         sim.faults().insufficientCreditStatus(403);
-        assertInstanceOf(InsufficientCreditException.class, assertThrows(VastException.class,
-                () -> client.rent(offer.id(), RentRequest.of("img", 20, "a"))));
+        assertInstanceOf(
+                InsufficientCreditException.class,
+                assertThrows(VastException.class, () -> client.rent(offer.id(), RentRequest.of("img", 20, "a"))));
         sim.faults().insufficientCreditStatus(400);
         sim.faults().insufficientCreditAs200(true);
-        assertInstanceOf(InsufficientCreditException.class, assertThrows(VastException.class,
-                () -> client.rent(offer.id(), RentRequest.of("img", 20, "b"))));
+        assertInstanceOf(
+                InsufficientCreditException.class,
+                assertThrows(VastException.class, () -> client.rent(offer.id(), RentRequest.of("img", 20, "b"))));
     }
 
     @Test
@@ -209,7 +219,8 @@ class VastClientTest {
         assertEquals(401, e.status());
         assertFalse(e.getMessage().contains(wrong));
 
-        AuthenticationException missing = assertThrows(AuthenticationException.class, () -> clientFor(sim, null).currentUser());
+        AuthenticationException missing = assertThrows(
+                AuthenticationException.class, () -> clientFor(sim, null).currentUser());
         assertEquals(403, missing.status());
         assertEquals("auth_error: This action requires login.", missing.getMessage());
     }
@@ -231,8 +242,12 @@ class VastClientTest {
     @Test
     void aSlowServerTimesOut() {
         sim.faults().latency(Duration.ofSeconds(2));
-        VastClient impatient = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"),
-                Duration.ofSeconds(1), Duration.ofMillis(200), RetryPolicy.NONE));
+        VastClient impatient = new VastClient(new ClientSettings(
+                sim.baseUrl(),
+                new ApiKey(sim.apiKey(), "test"),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(200),
+                RetryPolicy.NONE));
         TransportException e = assertThrows(TransportException.class, impatient::currentUser);
         assertEquals("timeout", e.type());
     }
@@ -252,8 +267,11 @@ class VastClientTest {
 
     @Test
     void deprecatedEndpointMapsToItsOwnType() {
-        VastException e = client.errors().classify(410, "{\"success\": false, \"error\": \"deprecated_endpoint\", "
-                + "\"msg\": \"/api/v0/instances/ is deprecated. Use /api/v1/instances/ instead.\"}");
+        VastException e = client.errors()
+                .classify(
+                        410,
+                        "{\"success\": false, \"error\": \"deprecated_endpoint\", "
+                                + "\"msg\": \"/api/v0/instances/ is deprecated. Use /api/v1/instances/ instead.\"}");
         assertInstanceOf(DeprecatedEndpointException.class, e);
         assertTrue(e.getMessage().startsWith("deprecated_endpoint: /api/v0/instances/ is deprecated"));
     }
@@ -269,17 +287,25 @@ class VastClientTest {
     /** vast-api.md §5: Vast's own client waits 120 s for a rent, because creating an instance is slow. */
     @Test
     void aRentGetsTwoMinutesByDefault() {
-        assertEquals(Duration.ofSeconds(120), ClientSettings.of(sim.baseUrl(), null).rentTimeout());
-        assertEquals(Duration.ofSeconds(120), new ClientSettings(sim.baseUrl(), null, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), RetryPolicy.NONE).rentTimeout());
+        assertEquals(
+                Duration.ofSeconds(120), ClientSettings.of(sim.baseUrl(), null).rentTimeout());
+        assertEquals(
+                Duration.ofSeconds(120),
+                new ClientSettings(sim.baseUrl(), null, Duration.ofSeconds(1), Duration.ofSeconds(1), RetryPolicy.NONE)
+                        .rentTimeout());
     }
 
     /** The answer comes after the ordinary request timeout (the old 30 s, scaled down) but within the rent's. */
     @Test
     void aRentAnsweredAfterTheRequestTimeoutStillSucceedsOnce() {
         sim.faults().latency(Duration.ofMillis(700));
-        VastClient c = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"),
-                Duration.ofSeconds(1), Duration.ofMillis(250), RetryPolicy.NONE, Duration.ofSeconds(20)));
+        VastClient c = new VastClient(new ClientSettings(
+                sim.baseUrl(),
+                new ApiKey(sim.apiKey(), "test"),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(250),
+                RetryPolicy.NONE,
+                Duration.ofSeconds(20)));
         long offer = sim.state().offers().get(0).id();
 
         RentResult result = c.rent(offer, RentRequest.of("img", 10, "slow-rent"));
@@ -292,17 +318,34 @@ class VastClientTest {
     /** vast-api.md §3.4: only Vast's own refusal starts the cleanup that destroys every instance. */
     @Test
     void onlyVastsOwnCreditRefusalIsInsufficientCredit() {
-        assertInstanceOf(InsufficientCreditException.class, client.errors().classify(400,
-                "{\"success\": false, \"error\": \"insufficient_credit\", \"msg\": \"anything\"}"));
-        assertInstanceOf(InsufficientCreditException.class, client.errors().classify(400,
-                "{\"msg\": \"Your account lacks credit; see the billing page.\"}"));
-        assertFalse(client.errors().classify(502, "<html><body>Your account lacks credit; see the billing page.</body></html>")
-                instanceof InsufficientCreditException, "a proxy's page is not Vast's answer");
-        assertFalse(client.errors().classify(400, "{\"success\": false, \"error\": \"invalid_args\", \"msg\":"
-                + " \"error 400/3467: Invalid args: label 'my account lacks credit' is invalid\"}")
-                instanceof InsufficientCreditException, "an echoed label is not a refusal");
-        assertFalse(client.errors().classify(500, "{\"error\": \"insufficient_credit\", \"msg\": \"x\"}")
-                instanceof InsufficientCreditException, "a server error is not a refusal");
+        assertInstanceOf(
+                InsufficientCreditException.class,
+                client.errors()
+                        .classify(
+                                400,
+                                "{\"success\": false, \"error\": \"insufficient_credit\", \"msg\": \"anything\"}"));
+        assertInstanceOf(
+                InsufficientCreditException.class,
+                client.errors().classify(400, "{\"msg\": \"Your account lacks credit; see the billing page.\"}"));
+        assertFalse(
+                client.errors()
+                                .classify(
+                                        502,
+                                        "<html><body>Your account lacks credit; see the billing page.</body></html>")
+                        instanceof InsufficientCreditException,
+                "a proxy's page is not Vast's answer");
+        assertFalse(
+                client.errors()
+                                .classify(
+                                        400,
+                                        "{\"success\": false, \"error\": \"invalid_args\", \"msg\":"
+                                                + " \"error 400/3467: Invalid args: label 'my account lacks credit' is invalid\"}")
+                        instanceof InsufficientCreditException,
+                "an echoed label is not a refusal");
+        assertFalse(
+                client.errors().classify(500, "{\"error\": \"insufficient_credit\", \"msg\": \"x\"}")
+                        instanceof InsufficientCreditException,
+                "a server error is not a refusal");
     }
 
     /** vast-api.md §2: "invalid user key" is an auth error whatever the JVM's language (Turkish lower-cases I to ı). */
@@ -311,7 +354,8 @@ class VastClientTest {
         java.util.Locale before = java.util.Locale.getDefault();
         java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
         try {
-            assertInstanceOf(AuthenticationException.class, client.errors().classify(400, "{\"msg\": \"INVALID USER KEY\"}"));
+            assertInstanceOf(
+                    AuthenticationException.class, client.errors().classify(400, "{\"msg\": \"INVALID USER KEY\"}"));
         } finally {
             java.util.Locale.setDefault(before);
         }
@@ -321,12 +365,18 @@ class VastClientTest {
     @Test
     void thePromptReachesTheContainerUnderItsBareName() {
         long offer = sim.state().offers().get(0).id();
-        long id = client.rent(offer, RentRequest.of("img", 10, "env").withEnvVar("PROMPT", "a lighthouse")).newContract();
-        assertEquals(List.of(List.of("PROMPT", "a lighthouse")), sim.state().instance(id).orElseThrow().extraEnv());
+        long id = client.rent(offer, RentRequest.of("img", 10, "env").withEnvVar("PROMPT", "a lighthouse"))
+                .newContract();
+        assertEquals(
+                List.of(List.of("PROMPT", "a lighthouse")),
+                sim.state().instance(id).orElseThrow().extraEnv());
 
         long other = sim.state().offers().get(1).id();
-        ApiErrorException e = assertThrows(ApiErrorException.class, () -> client.rent(other,
-                new RentRequest("img", 10, "env", java.util.Map.of("-e PROMPT", "x"), null, null, null)));
+        ApiErrorException e = assertThrows(
+                ApiErrorException.class,
+                () -> client.rent(
+                        other,
+                        new RentRequest("img", 10, "env", java.util.Map.of("-e PROMPT", "x"), null, null, null)));
         assertEquals(400, e.status());
         assertEquals("invalid_args", e.type());
     }

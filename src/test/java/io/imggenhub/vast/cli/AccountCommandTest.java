@@ -1,18 +1,17 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class AccountCommandTest extends SimTest {
 
@@ -27,14 +26,21 @@ class AccountCommandTest extends SimTest {
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.outLines();
         // Anything after the four lines is an alert from the window's rules.
-        assertTrue(lines.size() >= 4 && lines.subList(4, lines.size()).stream().allMatch(l -> l.startsWith("[ALERT] ")),
+        assertTrue(
+                lines.size() >= 4 && lines.subList(4, lines.size()).stream().allMatch(l -> l.startsWith("[ALERT] ")),
                 r.out());
         assertTrue(lines.get(0).matches("Credit:\\s+\\$" + String.format(Locale.ROOT, "%.2f", credit)), lines.get(0));
-        assertTrue(lines.get(1).matches("Burn:\\s+\\$" + String.format(Locale.ROOT, "%.4f", burn) + "/hr .*"), lines.get(1));
+        assertTrue(
+                lines.get(1).matches("Burn:\\s+\\$" + String.format(Locale.ROOT, "%.4f", burn) + "/hr .*"),
+                lines.get(1));
         // One duration format for the CLI and the window (issue 12): "13 h 16 m", not "13.3 h".
-        String runway = io.imggenhub.vast.core.Formats.duration(java.time.Duration.ofSeconds((long) (credit / burn * 3600)));
-        assertTrue(lines.get(2).matches("Runway:\\s+(" + runway + "|\\d+ h \\d+ m)"
-                + " \\(credit reaches \\$0 around \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+\\)"), lines.get(2));
+        String runway =
+                io.imggenhub.vast.core.Formats.duration(java.time.Duration.ofSeconds((long) (credit / burn * 3600)));
+        assertTrue(
+                lines.get(2)
+                        .matches("Runway:\\s+(" + runway + "|\\d+ h \\d+ m)"
+                                + " \\(credit reaches \\$0 around \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\S+\\)"),
+                lines.get(2));
         assertTrue(lines.get(3).matches("Instances billing:\\s+3 of 3"), lines.get(3));
     }
 
@@ -76,10 +82,13 @@ class AccountCommandTest extends SimTest {
         CliHarness.Result r = cli().run("account");
 
         assertEquals(0, r.exit(), r.err());
-        List<String> alerts = r.outLines().stream().filter(l -> l.startsWith("[ALERT] ")).toList();
-        assertTrue(alerts.stream().anyMatch(l -> l.startsWith("[ALERT] High spend: Burning $3.20/hr (limit $1.00/hr)")),
+        List<String> alerts =
+                r.outLines().stream().filter(l -> l.startsWith("[ALERT] ")).toList();
+        assertTrue(
+                alerts.stream().anyMatch(l -> l.startsWith("[ALERT] High spend: Burning $3.20/hr (limit $1.00/hr)")),
                 r.out());
-        assertTrue(alerts.stream().anyMatch(l -> l.startsWith("[ALERT] Credit running out: Credit $10.00 lasts 3.1 h")),
+        assertTrue(
+                alerts.stream().anyMatch(l -> l.startsWith("[ALERT] Credit running out: Credit $10.00 lasts 3.1 h")),
                 r.out());
         JsonNode json = Json.mapper().readTree(cli().run("account", "--json").out());
         assertEquals(2, json.get("alerts").size(), json.toString());
@@ -109,7 +118,8 @@ class AccountCommandTest extends SimTest {
         assertTrue(r.out().contains("Credit:             -$0.04 (used up"), r.out());
         assertTrue(r.out().contains("-$0.04 (overdrawn)"), r.out());
         assertFalse(r.out().contains("reaches $0"), r.out());
-        var json = io.imggenhub.vast.api.Json.mapper().readTree(cli().run("account", "--json").out());
+        var json = io.imggenhub.vast.api.Json.mapper()
+                .readTree(cli().run("account", "--json").out());
         assertTrue(json.get("credit_used_up").asBoolean());
         assertEquals(-0.04, json.get("balance").asDouble(), 1e-9);
         assertTrue(json.get("credit_zero_at").isNull());

@@ -1,12 +1,11 @@
 package io.imggenhub.vast.cli;
 
-import io.imggenhub.vast.core.AuditEvent;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.imggenhub.vast.core.AuditEvent;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Issue 10 §6: a rent's outcome confirms only its own request on its own server. */
 class AuditTrailRentTest {
@@ -21,7 +20,9 @@ class AuditTrailRentTest {
                 event(AuditEvent.Phase.INTENT, List.of(), "request bbbbbbbbbbbb on 127.0.0.1:4002: offer 2, label b"),
                 event(AuditEvent.Phase.OUTCOME, List.of(28116358L), "request bbbbbbbbbbbb on 127.0.0.1:4002: rented"));
 
-        List<Boolean> unconfirmed = AuditTrail.of(events).entries().stream().map(AuditTrail.Entry::unconfirmed).toList();
+        List<Boolean> unconfirmed = AuditTrail.of(events).entries().stream()
+                .map(AuditTrail.Entry::unconfirmed)
+                .toList();
 
         assertEquals(List.of(true, false, false), unconfirmed);
     }

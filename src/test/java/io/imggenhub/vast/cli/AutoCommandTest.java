@@ -1,19 +1,18 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimOffer;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class AutoCommandTest extends SimTest {
 
@@ -32,29 +31,50 @@ class AutoCommandTest extends SimTest {
         start(SimulatorConfig.defaults().withTimeScale(200));
         List<JsonNode> all = search();
         // A GPU that is not the cheapest overall, so that honouring the name matters.
-        String gpu = all.stream().map(o -> o.get("gpu_name").asText()).filter(n -> !n.equals(all.get(0).get("gpu_name").asText()))
-                .findFirst().orElseThrow();
+        String gpu = all.stream()
+                .map(o -> o.get("gpu_name").asText())
+                .filter(n -> !n.equals(all.get(0).get("gpu_name").asText()))
+                .findFirst()
+                .orElseThrow();
         JsonNode expected = all.stream()
                 .filter(o -> o.get("gpu_name").asText().equals(gpu))
                 .filter(o -> o.get("gpu_total_ram").asDouble() >= 20_000)
                 .filter(o -> o.get("reliability2").asDouble() >= 0.9)
-                .min(Comparator.comparingDouble((JsonNode o) -> o.get("dph_total").asDouble()))
+                .min(Comparator.comparingDouble(
+                        (JsonNode o) -> o.get("dph_total").asDouble()))
                 .orElseThrow();
         sim.clearRequests();
 
-        CliHarness.Result r = cli().run("auto", "--gpu-name", gpu, "--min-vram", "20", "--min-reliability", "90",
-                "--prompt", "a lighthouse at dusk", "--label", "auto-test", "--wait", "60");
+        CliHarness.Result r = cli().run(
+                        "auto",
+                        "--gpu-name",
+                        gpu,
+                        "--min-vram",
+                        "20",
+                        "--min-reliability",
+                        "90",
+                        "--prompt",
+                        "a lighthouse at dusk",
+                        "--label",
+                        "auto-test",
+                        "--wait",
+                        "60");
 
         assertEquals(0, r.exit(), r.all());
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
         assertEquals(1, sim.count("PUT", "/api/v0/asks/" + expected.get("id").asLong() + "/"));
-        SimInstance rented = alive().stream().filter(i -> "auto-test".equals(i.label())).findFirst().orElseThrow();
+        SimInstance rented = alive().stream()
+                .filter(i -> "auto-test".equals(i.label()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(gpu, rented.gpuName());
         // vast-api.md §3.4: an environment variable is its bare name, as Vast's CLI parse_env makes it.
         assertEquals(List.of(List.of("PROMPT", "a lighthouse at dusk")), rented.extraEnv());
-        Instance listedNow = listed().stream().filter(i -> i.id() == rented.id()).findFirst().orElseThrow();
+        Instance listedNow =
+                listed().stream().filter(i -> i.id() == rented.id()).findFirst().orElseThrow();
         assertEquals(listedNow.ssh().command(), r.outLines().get(1));
-        assertTrue(r.err().contains("Cheapest match: offer " + expected.get("id").asLong()), r.err());
+        assertTrue(
+                r.err().contains("Cheapest match: offer " + expected.get("id").asLong()), r.err());
     }
 
     @Test
@@ -81,7 +101,8 @@ class AutoCommandTest extends SimTest {
         List<String> err = r.errLines();
         assertTrue(err.contains("[ERROR] Insufficient credit error detected. Destroying all instances..."), r.err());
         for (Instance i : before) {
-            assertTrue(err.contains("[INFO] ✓ Destroyed instance " + i.id() + " (" + i.gpuDisplayName() + ")"), r.err());
+            assertTrue(
+                    err.contains("[INFO] ✓ Destroyed instance " + i.id() + " (" + i.gpuDisplayName() + ")"), r.err());
         }
         assertTrue(err.contains("[ERROR] All instances destroyed to prevent further costs."), r.err());
         assertTrue(err.get(err.size() - 1).startsWith(ReserveCommandTest.NO_CREDIT_ERROR + "-$0.03 while 5"), r.err());
@@ -94,13 +115,19 @@ class AutoCommandTest extends SimTest {
         CliHarness.Result r = cli().run("auto", "--spot", "--label", "spot-test", "--wait", "0", "--json");
 
         assertEquals(0, r.exit(), r.all());
-        SimInstance rented = alive().stream().filter(i -> "spot-test".equals(i.label())).findFirst().orElseThrow();
+        SimInstance rented = alive().stream()
+                .filter(i -> "spot-test".equals(i.label()))
+                .findFirst()
+                .orElseThrow();
         assertTrue(rented.isBid(), "rented as interruptible");
         // Issue 10 §5: a bid of exactly min_bid is outbid at once; the default margin is 20 %.
-        SimOffer offer = sim.state().allOffers().stream().filter(o -> o.id() == rented.offerId().getAsLong())
-                .findFirst().orElseThrow();
+        SimOffer offer = sim.state().allOffers().stream()
+                .filter(o -> o.id() == rented.offerId().getAsLong())
+                .findFirst()
+                .orElseThrow();
         assertEquals(io.imggenhub.vast.core.Deployer.bidAbove(offer.minBid(), 20), rented.dphBase(), 1e-9);
-        assertEquals(rented.id(), Json.mapper().readTree(r.out()).get("instance_id").asLong());
+        assertEquals(
+                rented.id(), Json.mapper().readTree(r.out()).get("instance_id").asLong());
     }
 
     @Test

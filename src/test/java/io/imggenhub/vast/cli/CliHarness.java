@@ -2,7 +2,6 @@ package io.imggenhub.vast.cli;
 
 import io.imggenhub.vast.core.Destroyer;
 import io.imggenhub.vast.sim.VastSimulator;
-
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -21,7 +20,8 @@ import java.util.Map;
  */
 final class CliHarness {
     /** Fast but real: retries and verification still happen, only with short pauses. */
-    static final Destroyer.Settings FAST = new Destroyer.Settings(6, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50));
+    static final Destroyer.Settings FAST =
+            new Destroyer.Settings(6, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50));
 
     record Result(int exit, String out, String err) {
         List<String> outLines() {
@@ -45,8 +45,8 @@ final class CliHarness {
     private Clock clock = Clock.systemUTC();
     private java.time.ZoneId zone = ZoneOffset.UTC;
     private io.imggenhub.vast.core.Deployer.LostAnswerSearch lostAnswerSearch =
-            new io.imggenhub.vast.core.Deployer.LostAnswerSearch(Duration.ofSeconds(2), Duration.ofMillis(50),
-                    io.imggenhub.vast.core.Deployer.Sleeper.REAL);
+            new io.imggenhub.vast.core.Deployer.LostAnswerSearch(
+                    Duration.ofSeconds(2), Duration.ofMillis(50), io.imggenhub.vast.core.Deployer.Sleeper.REAL);
 
     private CliHarness(Path home) {
         this.home = home;
@@ -88,8 +88,8 @@ final class CliHarness {
 
     /** How long a lost rent answer is looked for (real time, short pauses). */
     CliHarness lostAnswerSearch(Duration window) {
-        lostAnswerSearch = new io.imggenhub.vast.core.Deployer.LostAnswerSearch(window, Duration.ofMillis(50),
-                io.imggenhub.vast.core.Deployer.Sleeper.REAL);
+        lostAnswerSearch = new io.imggenhub.vast.core.Deployer.LostAnswerSearch(
+                window, Duration.ofMillis(50), io.imggenhub.vast.core.Deployer.Sleeper.REAL);
         return this;
     }
 
@@ -100,9 +100,18 @@ final class CliHarness {
     }
 
     CliContext context(StringWriter out, StringWriter err) {
-        return new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new BufferedReader(new StringReader(input)), interactive, env, home, clock,
-                zone, destroyerSettings, Duration.ofMillis(50), lostAnswerSearch);
+        return new CliContext(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new BufferedReader(new StringReader(input)),
+                interactive,
+                env,
+                home,
+                clock,
+                zone,
+                destroyerSettings,
+                Duration.ofMillis(50),
+                lostAnswerSearch);
     }
 
     CliHarness env(String name, String value) {

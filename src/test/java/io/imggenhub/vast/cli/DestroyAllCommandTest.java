@@ -1,20 +1,17 @@
 package io.imggenhub.vast.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.imggenhub.vast.api.Instance;
-import io.imggenhub.vast.api.Json;
-import io.imggenhub.vast.core.Destroyer;
-import io.imggenhub.vast.sim.SimulatorConfig;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.Json;
+import io.imggenhub.vast.sim.SimulatorConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 
 class DestroyAllCommandTest extends SimTest {
 
@@ -65,8 +62,9 @@ class DestroyAllCommandTest extends SimTest {
         CliHarness.Result no = cli().atTerminal("\n").run("destroy-all");
 
         assertEquals(2, no.exit());
-        assertTrue(no.err().contains("Destroy all 3 instances, billing "
-                + String.format(Locale.ROOT, "$%.4f/hr", rate)), no.err());
+        assertTrue(
+                no.err().contains("Destroy all 3 instances, billing " + String.format(Locale.ROOT, "$%.4f/hr", rate)),
+                no.err());
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
 
         CliHarness.Result yes = cli().atTerminal("yes\n").run("destroy-all");
@@ -86,9 +84,15 @@ class DestroyAllCommandTest extends SimTest {
 
         assertEquals(1, r.exit());
         List<String> lines = r.outLines();
-        assertEquals("✓ Destroyed instance " + before.get(0).id() + " (" + before.get(0).gpuDisplayName() + ")", lines.get(1));
+        assertEquals(
+                "✓ Destroyed instance " + before.get(0).id() + " ("
+                        + before.get(0).gpuDisplayName() + ")",
+                lines.get(1));
         assertTrue(lines.get(2).startsWith("✗ Failed to destroy instance " + refused + ": "), lines.get(2));
-        assertEquals("✓ Destroyed instance " + before.get(2).id() + " (" + before.get(2).gpuDisplayName() + ")", lines.get(3));
+        assertEquals(
+                "✓ Destroyed instance " + before.get(2).id() + " ("
+                        + before.get(2).gpuDisplayName() + ")",
+                lines.get(3));
         assertEquals("Destroyed 2/3 instance(s)", lines.get(lines.size() - 1));
         assertTrue(r.err().contains("STILL BILLING: instance " + refused), r.err());
         assertEquals(List.of(refused), alive().stream().map(i -> i.id()).toList());
@@ -102,7 +106,8 @@ class DestroyAllCommandTest extends SimTest {
         CliHarness.Result r = cli().run("destroy-all", "--yes");
 
         assertEquals(0, r.exit(), r.all());
-        assertEquals("Destroyed 12/12 instance(s)", r.outLines().get(r.outLines().size() - 1));
+        assertEquals(
+                "Destroyed 12/12 instance(s)", r.outLines().get(r.outLines().size() - 1));
         assertTrue(alive().isEmpty());
         assertEquals(0, sim.faults().rateLimitedCount());
         assertEquals(1, sim.count("DELETE", "/api/v0/instances/"), "one bulk request for 12 instances");

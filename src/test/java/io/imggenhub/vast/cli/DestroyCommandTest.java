@@ -1,17 +1,16 @@
 package io.imggenhub.vast.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.imggenhub.vast.api.Json;
-import io.imggenhub.vast.sim.SimInstance;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Locale;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imggenhub.vast.api.Json;
+import io.imggenhub.vast.sim.SimInstance;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DestroyCommandTest extends SimTest {
 
@@ -28,7 +27,9 @@ class DestroyCommandTest extends SimTest {
             assertEquals(1, r.exit(), r.all());
             assertFalse(r.out().contains("Successfully destroyed"), r.out());
             assertTrue(r.err().contains("redirect_refused"), r.err());
-            assertTrue(r.err().contains(redirecting.baseUrl().toString()) && r.err().contains(sim.baseUrl().toString()),
+            assertTrue(
+                    r.err().contains(redirecting.baseUrl().toString())
+                            && r.err().contains(sim.baseUrl().toString()),
                     r.err());
             assertEquals(0, sim.requests().size(), "the other origin never heard from us: " + sim.requests());
             assertFalse(sim.state().isDestroyed(id));
@@ -133,7 +134,8 @@ class DestroyCommandTest extends SimTest {
 
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("STILL BILLING: instance " + id), r.err());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("Command failed: destroy_failed: instance " + id)), r.err());
+        assertTrue(
+                r.err().lines().anyMatch(l -> l.startsWith("Command failed: destroy_failed: instance " + id)), r.err());
         assertFalse(sim.state().isDestroyed(id));
         assertTrue(sim.count("DELETE", "/api/v0/instances/" + id) > 1, "a 500 is retried");
     }

@@ -1,10 +1,12 @@
 package io.imggenhub.vast.cli;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.sim.RecordedRequest;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.store.LocalData;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,10 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * destroy-all and the emergency cleanup against a simulator that enforces Vast's documented limits
@@ -30,8 +29,10 @@ class DestroyUnderLimitsTest extends SimTest {
     }
 
     private long bulkDeletes() {
-        return sim.requests().stream().filter(r -> r.method().equals("DELETE")
-                && r.path().replaceAll("/+", "/").equals("/api/v0/instances/")).count();
+        return sim.requests().stream()
+                .filter(r -> r.method().equals("DELETE")
+                        && r.path().replaceAll("/+", "/").equals("/api/v0/instances/"))
+                .count();
     }
 
     @Test
@@ -41,7 +42,8 @@ class DestroyUnderLimitsTest extends SimTest {
         CliHarness.Result r = cli().run("destroy-all", "--yes");
 
         assertEquals(0, r.exit(), r.all());
-        assertEquals("Destroyed 100/100 instance(s)", r.outLines().get(r.outLines().size() - 1));
+        assertEquals(
+                "Destroyed 100/100 instance(s)", r.outLines().get(r.outLines().size() - 1));
         assertTrue(alive().isEmpty());
         assertEquals(0, sim.faults().rateLimitedCount());
         assertEquals(2, bulkDeletes(), "100 ids in chunks of at most 64");
@@ -53,8 +55,11 @@ class DestroyUnderLimitsTest extends SimTest {
         start(SimulatorConfig.defaults().withInstances(40));
         sim.state().setCredit(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()),
-                "--force");
+        CliHarness.Result r = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()),
+                        "--force");
 
         assertEquals(3, r.exit(), r.all());
         assertTrue(r.err().contains("[ERROR] All instances destroyed to prevent further costs."), r.err());
@@ -69,8 +74,9 @@ class DestroyUnderLimitsTest extends SimTest {
         long ghost = sim.state().instances().get(4).id();
         sim.faults().ignoreDestroy(ghost);
 
-        CliHarness.Result r = cli().destroyerSettings(new io.imggenhub.vast.core.Destroyer.Settings(6,
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMillis(50))).run("destroy-all", "--yes");
+        CliHarness.Result r = cli().destroyerSettings(new io.imggenhub.vast.core.Destroyer.Settings(
+                        6, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMillis(50)))
+                .run("destroy-all", "--yes");
 
         assertEquals(1, r.exit(), r.all());
         assertEquals("Destroyed 9/10 instance(s)", r.outLines().get(r.outLines().size() - 1));
@@ -100,54 +106,68 @@ class DestroyUnderLimitsTest extends SimTest {
     void serverErrorsAndDroppedConnectionsResendTheSameChunk() {
         // The destroyer gets its targets (as the window and the guards do), so the faults hit the bulk requests.
         start(SimulatorConfig.defaults().withInstances(5));
-        io.imggenhub.vast.api.VastClient client = new io.imggenhub.vast.api.VastClient(
-                io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(), new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "t")));
+        io.imggenhub.vast.api.VastClient client =
+                new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(
+                        sim.baseUrl(), new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "t")));
         var targets = client.listInstances();
         sim.faults().serverErrorNext(1);
-        var destroyer = new io.imggenhub.vast.core.Destroyer(client, CliHarness.FAST,
-                io.imggenhub.vast.core.AuditSink.NONE, java.time.Clock.systemUTC());
+        var destroyer = new io.imggenhub.vast.core.Destroyer(
+                client, CliHarness.FAST, io.imggenhub.vast.core.AuditSink.NONE, java.time.Clock.systemUTC());
         sim.clearRequests();
         var report = destroyer.destroy(targets, "test", io.imggenhub.vast.core.DestroyListener.NONE);
         assertTrue(report.allStopped());
         assertTrue(alive().isEmpty());
-        List<Integer> statuses = sim.requests().stream().filter(q -> q.method().equals("DELETE"))
-                .map(RecordedRequest::status).toList();
+        List<Integer> statuses = sim.requests().stream()
+                .filter(q -> q.method().equals("DELETE"))
+                .map(RecordedRequest::status)
+                .toList();
         assertEquals(List.of(500, 200), statuses, "the same chunk again after the 5xx");
 
         sim.close();
         start(SimulatorConfig.defaults().withInstances(5));
-        client = new io.imggenhub.vast.api.VastClient(
-                io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(), new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "t")));
+        client = new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(
+                sim.baseUrl(), new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "t")));
         targets = client.listInstances();
         sim.faults().dropConnectionNext(1);
-        destroyer = new io.imggenhub.vast.core.Destroyer(client, CliHarness.FAST,
-                io.imggenhub.vast.core.AuditSink.NONE, java.time.Clock.systemUTC());
+        destroyer = new io.imggenhub.vast.core.Destroyer(
+                client, CliHarness.FAST, io.imggenhub.vast.core.AuditSink.NONE, java.time.Clock.systemUTC());
         sim.clearRequests();
         report = destroyer.destroy(targets, "test", io.imggenhub.vast.core.DestroyListener.NONE);
         assertTrue(report.allStopped());
         assertTrue(alive().isEmpty());
-        assertEquals(List.of(0, 200), sim.requests().stream().filter(q -> q.method().equals("DELETE"))
-                .map(RecordedRequest::status).toList(), "the same chunk again after the dropped connection");
+        assertEquals(
+                List.of(0, 200),
+                sim.requests().stream()
+                        .filter(q -> q.method().equals("DELETE"))
+                        .map(RecordedRequest::status)
+                        .toList(),
+                "the same chunk again after the dropped connection");
         assertEquals(0, sim.faults().rateLimitedCount());
     }
 
     @Test
     void aBulk404IsVerifiedByListingSinceTheyMayBeGoneAlready() {
         start(SimulatorConfig.defaults().withInstances(3));
-        io.imggenhub.vast.api.VastClient client = new io.imggenhub.vast.api.VastClient(
-                io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(), new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "t")));
+        io.imggenhub.vast.api.VastClient client =
+                new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(
+                        sim.baseUrl(), new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "t")));
         var targets = client.listInstances();
         targets.forEach(i -> sim.state().destroy(i.id()));
         sim.clearRequests();
 
-        var report = new io.imggenhub.vast.core.Destroyer(client, CliHarness.FAST, io.imggenhub.vast.core.AuditSink.NONE,
-                java.time.Clock.systemUTC()).destroy(targets, "test", io.imggenhub.vast.core.DestroyListener.NONE);
+        var report = new io.imggenhub.vast.core.Destroyer(
+                        client, CliHarness.FAST, io.imggenhub.vast.core.AuditSink.NONE, java.time.Clock.systemUTC())
+                .destroy(targets, "test", io.imggenhub.vast.core.DestroyListener.NONE);
 
         assertTrue(report.allStopped(), report.toString());
-        assertTrue(report.outcomes().stream().allMatch(o -> o.status()
-                == io.imggenhub.vast.core.DestroyOutcome.Status.ALREADY_GONE));
-        assertEquals(List.of(404), sim.requests().stream().filter(q -> q.method().equals("DELETE"))
-                .map(RecordedRequest::status).toList());
+        assertTrue(report.outcomes().stream()
+                .allMatch(o -> o.status() == io.imggenhub.vast.core.DestroyOutcome.Status.ALREADY_GONE));
+        assertEquals(
+                List.of(404),
+                sim.requests().stream()
+                        .filter(q -> q.method().equals("DELETE"))
+                        .map(RecordedRequest::status)
+                        .toList());
         assertTrue(sim.count("GET", "/api/v1/instances/") >= 1, "verified through the list");
     }
 
@@ -159,7 +179,8 @@ class DestroyUnderLimitsTest extends SimTest {
         CliHarness.Result r = cli().run("destroy-all", "--yes");
 
         assertEquals(0, r.exit(), r.all());
-        assertEquals("Destroyed 30/30 instance(s)", r.outLines().get(r.outLines().size() - 1));
+        assertEquals(
+                "Destroyed 30/30 instance(s)", r.outLines().get(r.outLines().size() - 1));
         assertTrue(alive().isEmpty());
         assertEquals(deletes() / 2, sim.faults().rateLimitedCount());
     }
@@ -167,11 +188,15 @@ class DestroyUnderLimitsTest extends SimTest {
     @Test
     void theSimulatorsFaultMixEndsWithAReportByTheDeadline() {
         start(SimulatorConfig.defaults().withInstances(200));
-        sim.faults().serverErrorRate(0.2).dropConnectionRate(0.1).malformedJsonRate(0.1).rateLimitRate(0.1);
+        sim.faults()
+                .serverErrorRate(0.2)
+                .dropConnectionRate(0.1)
+                .malformedJsonRate(0.1)
+                .rateLimitRate(0.1);
 
-        CliHarness.Result r = cli().destroyerSettings(new io.imggenhub.vast.core.Destroyer.Settings(12,
-                Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofMillis(50))).run("destroy-all", "--yes",
-                "--deadline", "60s");
+        CliHarness.Result r = cli().destroyerSettings(new io.imggenhub.vast.core.Destroyer.Settings(
+                        12, Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofMillis(50)))
+                .run("destroy-all", "--yes", "--deadline", "60s");
 
         assertTrue(r.exit() == 0 || r.exit() == 1, r.all());
         String last = r.outLines().get(r.outLines().size() - 1);
@@ -201,7 +226,9 @@ class DestroyUnderLimitsTest extends SimTest {
         CliHarness.Result broken = cli().run("destroy-all", "--yes");
 
         assertEquals(1, broken.exit(), broken.all());
-        assertEquals("Destroyed 25/25 instance(s)", broken.outLines().get(broken.outLines().size() - 1));
+        assertEquals(
+                "Destroyed 25/25 instance(s)",
+                broken.outLines().get(broken.outLines().size() - 1));
         assertTrue(broken.err().contains("listing failed after 1 page ("), broken.err());
         assertTrue(broken.err().contains("more may be billing"), broken.err());
         assertEquals(35, alive().size(), "page 1 was destroyed, pages 2-3 could not be read");
@@ -217,8 +244,11 @@ class DestroyUnderLimitsTest extends SimTest {
         assertTrue(alive().isEmpty(), r.all());
         assertEquals(1, r.exit(), "the list never ended: the report says more may be billing");
         assertTrue(r.err().contains("the list did not end"), r.err());
-        long pages = sim.requests().stream().filter(q -> q.method().equals("GET") && q.query() != null
-                && !q.query().contains("select_filters")).count();
+        long pages = sim.requests().stream()
+                .filter(q -> q.method().equals("GET")
+                        && q.query() != null
+                        && !q.query().contains("select_filters"))
+                .count();
         assertTrue(pages <= io.imggenhub.vast.api.InstancePage.pageBound(30), "pages read: " + pages);
     }
 
@@ -253,8 +283,11 @@ class DestroyUnderLimitsTest extends SimTest {
         assertEquals(0, sim.faults().rateLimitedCount());
         try (LocalData data = LocalData.open(file)) {
             var events = data.audit().since(java.time.Instant.EPOCH, 100);
-            assertTrue(events.stream().anyMatch(e -> e.action().equals("destroy-all")
-                    && e.detail().startsWith("stopped 8/8")), "written once the lock freed: " + events);
+            assertTrue(
+                    events.stream()
+                            .anyMatch(e -> e.action().equals("destroy-all")
+                                    && e.detail().startsWith("stopped 8/8")),
+                    "written once the lock freed: " + events);
         }
     }
 

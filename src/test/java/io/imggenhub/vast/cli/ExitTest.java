@@ -1,14 +1,13 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 /**
  * The launcher's exit does not wait for the HTTP client's selector thread: the JDK behaves as
@@ -18,7 +17,8 @@ class ExitTest extends SimTest {
 
     private static List<Thread> selectorThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"))
+                .filter(t ->
+                        t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager"))
                 .filter(Thread::isAlive)
                 .toList();
     }

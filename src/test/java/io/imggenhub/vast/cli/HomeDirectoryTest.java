@@ -1,20 +1,19 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11 item 6: a real CLI process whose {@code HOME} differs from its passwd home ({@code user.home}) keeps its
@@ -24,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HomeDirectoryTest {
     @TempDir
     Path home;
+
     @TempDir
     Path passwdHome;
 
@@ -65,7 +65,9 @@ class HomeDirectoryTest {
         CliProcess.Run history = cli(Map.of("XDG_DATA_HOME", xdg.toString()), "history");
 
         assertEquals(0, history.exit(), history.err());
-        assertTrue(Files.exists(xdg.resolve("imggenhub-vast/history.db")), filesUnder(home).toString());
+        assertTrue(
+                Files.exists(xdg.resolve("imggenhub-vast/history.db")),
+                filesUnder(home).toString());
         assertFalse(Files.exists(home.resolve(".local")));
         assertEquals(List.of(), filesUnder(passwdHome));
     }

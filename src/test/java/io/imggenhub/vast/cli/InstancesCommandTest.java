@@ -1,21 +1,20 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class InstancesCommandTest extends SimTest {
 
@@ -26,11 +25,16 @@ class InstancesCommandTest extends SimTest {
 
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.outLines();
-        assertTrue(lines.get(0).matches("Instance ID\\s+GPU\\s+Status\\s+Cost/hr\\s+SSH\\s+Label\\s+Uptime"), lines.get(0));
+        assertTrue(
+                lines.get(0).matches("Instance ID\\s+GPU\\s+Status\\s+Cost/hr\\s+SSH\\s+Label\\s+Uptime"),
+                lines.get(0));
         List<Instance> expected = listed();
         assertEquals(3, expected.size());
         for (Instance i : expected) {
-            String row = lines.stream().filter(l -> l.strip().startsWith(i.id() + " ")).findFirst().orElseThrow();
+            String row = lines.stream()
+                    .filter(l -> l.strip().startsWith(i.id() + " "))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(row.contains(i.gpuDisplayName()), row);
             assertTrue(row.contains(String.format(Locale.ROOT, "$%.4f", i.dphTotal())), row);
             assertTrue(row.contains(i.ssh().userAtHostPort()), row);
@@ -38,8 +42,10 @@ class InstancesCommandTest extends SimTest {
         }
         double burn = expected.stream().mapToDouble(Instance::billedRate).sum();
         assertEquals("", lines.get(lines.size() - 2));
-        assertTrue(lines.get(lines.size() - 1).startsWith(
-                String.format(Locale.ROOT, "Total: $%.4f/hr for 3 instances", burn)), lines.get(lines.size() - 1));
+        assertTrue(
+                lines.get(lines.size() - 1)
+                        .startsWith(String.format(Locale.ROOT, "Total: $%.4f/hr for 3 instances", burn)),
+                lines.get(lines.size() - 1));
         assertEquals("", r.err());
     }
 
@@ -106,8 +112,11 @@ class InstancesCommandTest extends SimTest {
         assertEquals(2, r.exit());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().startsWith("Command failed: no_api_key: "), r.err());
-        assertTrue(r.err().contains("VAST_API_KEY") && r.err().contains("--api-key")
-                && r.err().contains("vastai/vast_api_key"), r.err());
+        assertTrue(
+                r.err().contains("VAST_API_KEY")
+                        && r.err().contains("--api-key")
+                        && r.err().contains("vastai/vast_api_key"),
+                r.err());
         assertEquals(0, sim.requests().size());
     }
 
@@ -151,8 +160,8 @@ class InstancesCommandTest extends SimTest {
     @Test
     void urlFlagWinsOverTheEnvironment() {
         start();
-        CliHarness.Result r = cli().env("VAST_URL", "http://127.0.0.1:1").run("instances", "-q", "--url",
-                sim.baseUrl().toString());
+        CliHarness.Result r = cli().env("VAST_URL", "http://127.0.0.1:1")
+                .run("instances", "-q", "--url", sim.baseUrl().toString());
 
         assertEquals(0, r.exit(), r.err());
         assertEquals(3, r.outLines().size());

@@ -1,16 +1,13 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built launcher ({@code target/image/bin/imggenhub-vast}) as a user runs it: a separate process with no
@@ -38,13 +37,13 @@ class LauncherIT {
 
     private VastSimulator sim;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     @BeforeAll
     static void findLauncher() {
         String path = System.getProperty("imggenhub.launcher");
-        assertTrue(path != null && Files.isExecutable(Path.of(path)),
+        assertTrue(
+                path != null && Files.isExecutable(Path.of(path)),
                 "build the image first (mvn package); imggenhub.launcher=" + path);
         launcher = Path.of(path);
     }
@@ -95,7 +94,9 @@ class LauncherIT {
     }
 
     private List<SimInstance> alive() {
-        return sim.state().instances().stream().filter(i -> !sim.state().isDestroyed(i.id())).toList();
+        return sim.state().instances().stream()
+                .filter(i -> !sim.state().isDestroyed(i.id()))
+                .toList();
     }
 
     @Test
@@ -117,7 +118,13 @@ class LauncherIT {
         Run r = run(connected("destroy-all", "--yes"));
 
         assertEquals(0, r.exit(), r.err());
-        assertEquals(5, r.out().lines().filter(l -> l.startsWith("✓ Destroyed instance ")).count(), r.out());
+        assertEquals(
+                5,
+                r.out()
+                        .lines()
+                        .filter(l -> l.startsWith("✓ Destroyed instance "))
+                        .count(),
+                r.out());
         assertTrue(r.out().endsWith("\nDestroyed 5/5 instance(s)\n"), r.out());
         assertTrue(alive().isEmpty());
     }
@@ -137,13 +144,19 @@ class LauncherIT {
     void insufficientCreditDuringReserveCleansUpAndExitsThree() throws Exception {
         sim = VastSimulator.start(SimulatorConfig.defaults());
         sim.state().setCredit(0);
-        Run r = run(connected("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force"));
+        Run r = run(connected(
+                "reserve",
+                "--offer-id",
+                String.valueOf(sim.state().offers().get(0).id()),
+                "--force"));
 
         assertEquals(3, r.exit(), r.err());
-        assertTrue(r.err().contains("[ERROR] Insufficient credit error detected. Destroying all instances..."), r.err());
+        assertTrue(
+                r.err().contains("[ERROR] Insufficient credit error detected. Destroying all instances..."), r.err());
         assertTrue(r.err().contains("[ERROR] All instances destroyed to prevent further costs."), r.err());
         // Credit at zero is met before renting (issue 10 §4): no rent is sent, the cleanup runs the same way.
-        assertTrue(r.err().contains("[ERROR] Command failed: insufficient_credit: credit is $0.00 while 3 instances"),
+        assertTrue(
+                r.err().contains("[ERROR] Command failed: insufficient_credit: credit is $0.00 while 3 instances"),
                 r.err());
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
         assertTrue(alive().isEmpty());

@@ -1,5 +1,7 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The built launcher started as a separate process, with a clean environment and its own data folder. */
 final class LauncherProcess {
@@ -26,7 +26,8 @@ final class LauncherProcess {
 
     static Path launcher() {
         String path = System.getProperty("imggenhub.launcher");
-        assertTrue(path != null && Files.isExecutable(Path.of(path)),
+        assertTrue(
+                path != null && Files.isExecutable(Path.of(path)),
                 "build the image first (mvn package); imggenhub.launcher=" + path);
         return Path.of(path);
     }
@@ -37,7 +38,8 @@ final class LauncherProcess {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("VAST") || k.startsWith("JDK_JAVA_OPTIONS") || k.startsWith("IMGGENHUB"));
+        env.keySet()
+                .removeIf(k -> k.startsWith("VAST") || k.startsWith("JDK_JAVA_OPTIONS") || k.startsWith("IMGGENHUB"));
         env.put("HOME", home.toString());
         env.put("IMGGENHUB_VAST_DATA", data.toString());
         Process p = pb.start();

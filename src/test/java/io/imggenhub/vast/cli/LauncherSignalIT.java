@@ -1,9 +1,7 @@
 package io.imggenhub.vast.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -12,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher execs java (issue 13): the PID a service manager or {@code timeout} knows is the JVM's, so its
@@ -39,7 +38,8 @@ class LauncherSignalIT {
     @Test
     void sigtermToTheLaunchersPidEndsTheJvm() throws Exception {
         process = start(LauncherProcess.launcher(), "simulator", "--port", "0");
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String first = out.readLine();
         assertTrue(first != null && first.startsWith("Vast.ai simulator listening on"), String.valueOf(first));
 
@@ -54,7 +54,8 @@ class LauncherSignalIT {
     @Test
     void worksThroughASymlinkOnThePath() throws Exception {
         Path bin = Files.createDirectories(home.resolve("bin"));
-        Path link = Files.createSymbolicLink(bin.resolve("imggenhub-vast"), LauncherProcess.launcher().toAbsolutePath());
+        Path link = Files.createSymbolicLink(
+                bin.resolve("imggenhub-vast"), LauncherProcess.launcher().toAbsolutePath());
         process = start(link, "--version");
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));

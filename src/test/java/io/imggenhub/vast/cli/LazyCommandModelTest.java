@@ -1,7 +1,7 @@
 package io.imggenhub.vast.cli;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -13,15 +13,22 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Picocli builds the model only of the command a command line names (issue 13: ~150 ms of every start). */
 class LazyCommandModelTest {
-    private final CliContext ctx = new CliContext(new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter()), new BufferedReader(new StringReader("")), false, Map.of(),
-            Path.of("/nonexistent-home"), Clock.systemUTC(), ZoneOffset.UTC, CliHarness.FAST, Duration.ofMillis(50));
+    private final CliContext ctx = new CliContext(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            new BufferedReader(new StringReader("")),
+            false,
+            Map.of(),
+            Path.of("/nonexistent-home"),
+            Clock.systemUTC(),
+            ZoneOffset.UTC,
+            CliHarness.FAST,
+            Duration.ofMillis(50));
 
     @Test
     void aNamedCommandGetsOnlyItsOwnModel() {
@@ -46,9 +53,17 @@ class LazyCommandModelTest {
     void theNarrowModelStillHasTheExitCodeHelpAndErrorHandling() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext c = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                new BufferedReader(new StringReader("")), false, Map.of(), Path.of("/nonexistent-home"),
-                Clock.systemUTC(), ZoneOffset.UTC, CliHarness.FAST, Duration.ofMillis(50));
+        CliContext c = new CliContext(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                new BufferedReader(new StringReader("")),
+                false,
+                Map.of(),
+                Path.of("/nonexistent-home"),
+                Clock.systemUTC(),
+                ZoneOffset.UTC,
+                CliHarness.FAST,
+                Duration.ofMillis(50));
 
         assertEquals(0, VastCli.run(c, "instances", "--help"));
         assertTrue(out.toString().contains("Exit codes:"), out.toString());

@@ -1,19 +1,18 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.api.Json;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OffersCommandTest extends SimTest {
 
@@ -24,11 +23,14 @@ class OffersCommandTest extends SimTest {
 
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.outLines();
-        assertTrue(lines.get(0).matches("Offer ID\\s+GPU\\s+VRAM \\(GB\\)\\s+\\$/hr\\s+Reliab%\\s+Location"), lines.get(0));
+        assertTrue(
+                lines.get(0).matches("Offer ID\\s+GPU\\s+VRAM \\(GB\\)\\s+\\$/hr\\s+Reliab%\\s+Location"),
+                lines.get(0));
         assertEquals(11, lines.size());
         List<Double> prices = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\d+\\.\\d{4})").matcher(line);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\\$(\\d+\\.\\d{4})").matcher(line);
             assertTrue(m.find(), line);
             prices.add(Double.parseDouble(m.group(1)));
         }
@@ -53,20 +55,33 @@ class OffersCommandTest extends SimTest {
         assertTrue(all.size() > 20, "the catalogue is big enough to filter: " + all.size());
         String gpu = all.get(all.size() / 2).get("gpu_name").asText();
 
-        assertFilter(all, offers("--gpu-name", gpu, "--limit", "100000"), o -> o.get("gpu_name").asText().equals(gpu));
-        assertFilter(all, offers("--gpu-name", gpu.replace(' ', '_'), "--limit", "100000"),
-                o -> o.get("gpu_name").asText().equals(gpu));
-        assertFilter(all, offers("--min-vram", "40", "--limit", "100000"),
+        assertFilter(all, offers("--gpu-name", gpu, "--limit", "100000"), o -> o.get("gpu_name")
+                .asText()
+                .equals(gpu));
+        assertFilter(all, offers("--gpu-name", gpu.replace(' ', '_'), "--limit", "100000"), o -> o.get("gpu_name")
+                .asText()
+                .equals(gpu));
+        assertFilter(
+                all,
+                offers("--min-vram", "40", "--limit", "100000"),
                 o -> o.get("gpu_total_ram").asDouble() >= 40_000);
-        assertFilter(all, offers("--max-hourly-price", "0.3", "--limit", "100000"),
+        assertFilter(
+                all,
+                offers("--max-hourly-price", "0.3", "--limit", "100000"),
                 o -> o.get("dph_total").asDouble() <= 0.3);
-        assertFilter(all, offers("--min-reliability", "98", "--limit", "100000"),
+        assertFilter(
+                all,
+                offers("--min-reliability", "98", "--limit", "100000"),
                 o -> o.get("reliability2").asDouble() >= 0.98);
-        assertFilter(all, offers("--num-gpus", "2", "--limit", "100000"), o -> o.get("num_gpus").asInt() == 2);
+        assertFilter(
+                all,
+                offers("--num-gpus", "2", "--limit", "100000"),
+                o -> o.get("num_gpus").asInt() == 2);
     }
 
     private void assertFilter(List<JsonNode> all, List<JsonNode> filtered, Predicate<JsonNode> rule) {
-        List<Long> expected = all.stream().filter(rule).map(o -> o.get("id").asLong()).toList();
+        List<Long> expected =
+                all.stream().filter(rule).map(o -> o.get("id").asLong()).toList();
         assertFalse(expected.isEmpty(), "the filter must match something for the test to mean anything");
         assertTrue(expected.size() < all.size(), "the filter must exclude something");
         assertEquals(expected, filtered.stream().map(o -> o.get("id").asLong()).toList());
@@ -80,7 +95,9 @@ class OffersCommandTest extends SimTest {
         List<JsonNode> list = new ArrayList<>();
         Json.mapper().readTree(r.out()).forEach(list::add);
         for (int i = 1; i < list.size(); i++) {
-            assertTrue(list.get(i - 1).get("dph_total").asDouble() <= list.get(i).get("dph_total").asDouble(),
+            assertTrue(
+                    list.get(i - 1).get("dph_total").asDouble()
+                            <= list.get(i).get("dph_total").asDouble(),
                     "sorted by $/hr");
         }
         return list;
@@ -92,13 +109,23 @@ class OffersCommandTest extends SimTest {
         JsonNode first = offers("--limit", "1").get(0);
         String row = cli().run("offers", "--limit", "1").outLines().get(1);
 
-        String gb = String.format(Locale.ROOT, "%.0f", first.get("gpu_total_ram").asDouble() / 1024);
+        String gb =
+                String.format(Locale.ROOT, "%.0f", first.get("gpu_total_ram").asDouble() / 1024);
         assertTrue(row.matches(".*\\s" + gb + "\\s.*"), row + " should show " + gb + " GB");
     }
 
     @ParameterizedTest
-    @CsvSource({"--max-hourly-price,-1", "--max-hourly-price,abc", "--min-reliability,101", "--min-reliability,-1",
-            "--min-vram,-8", "--num-gpus,0", "--limit,0", "--max-hourly-price,NaN", "--bogus,1"})
+    @CsvSource({
+        "--max-hourly-price,-1",
+        "--max-hourly-price,abc",
+        "--min-reliability,101",
+        "--min-reliability,-1",
+        "--min-vram,-8",
+        "--num-gpus,0",
+        "--limit,0",
+        "--max-hourly-price,NaN",
+        "--bogus,1"
+    })
     void badInputExitsTwoBeforeAnyRequest(String option, String value) {
         start();
         CliHarness.Result r = cli().run("offers", option, value);
@@ -109,7 +136,9 @@ class OffersCommandTest extends SimTest {
     }
 
     private JsonNode lastQuery() throws Exception {
-        var bundles = sim.requests().stream().filter(q -> q.path().startsWith("/api/v0/bundles")).toList();
+        var bundles = sim.requests().stream()
+                .filter(q -> q.path().startsWith("/api/v0/bundles"))
+                .toList();
         return Json.mapper().readTree(bundles.get(bundles.size() - 1).body());
     }
 
@@ -128,8 +157,10 @@ class OffersCommandTest extends SimTest {
         for (JsonNode o : Json.mapper().readTree(r.out())) {
             assertEquals("verified", o.get("verification").asText());
             // The $/hr shown is what a 20 GB rental bills: the machine plus 20 GB of storage.
-            assertEquals(o.get("dph_base").asDouble() + 20 * o.get("storage_cost").asDouble() / 720,
-                    o.get("dph_total").asDouble(), 1e-9);
+            assertEquals(
+                    o.get("dph_base").asDouble() + 20 * o.get("storage_cost").asDouble() / 720,
+                    o.get("dph_total").asDouble(),
+                    1e-9);
         }
 
         CliHarness.Result bigDisk = cli().run("offers", "--limit", "5", "--disk-size", "200", "--include-unverified");

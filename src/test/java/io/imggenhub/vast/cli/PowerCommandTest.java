@@ -1,9 +1,9 @@
 package io.imggenhub.vast.cli;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12: {@code stop} and {@code start} over {@code PUT /api/v0/instances/{id}/} with
@@ -22,7 +22,8 @@ class PowerCommandTest extends SimTest {
         assertEquals("stopping instance " + id + ".\n", r.out());
         assertTrue(r.err().contains("still bills storage"), r.err());
         assertEquals(1, sim.count("PUT", "/api/v0/instances/" + id + "/"));
-        assertTrue(sim.state().instance(id).orElseThrow().actualStatus().matches("stopped|exited"),
+        assertTrue(
+                sim.state().instance(id).orElseThrow().actualStatus().matches("stopped|exited"),
                 sim.state().instance(id).orElseThrow().actualStatus());
         assertTrue(cli().run("history", "--json").out().contains("\"stop\""), "audited");
 
@@ -35,7 +36,9 @@ class PowerCommandTest extends SimTest {
     @Test
     void anUnknownInstanceIsAFailureAndABadIdIsUsage() {
         start();
-        assertEquals(ExitCodes.FAILED, cli().run("stop", "--instance-id", "999999999").exit());
+        assertEquals(
+                ExitCodes.FAILED,
+                cli().run("stop", "--instance-id", "999999999").exit());
         CliHarness.Result bad = cli().run("start", "--instance-id", "abc");
         assertEquals(ExitCodes.USAGE, bad.exit());
         assertEquals(0, sim.count("PUT", "/api/v0/instances/999999999/"), "nothing sent for bad input");

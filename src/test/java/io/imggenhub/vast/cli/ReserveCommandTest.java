@@ -1,22 +1,21 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimOffer;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReserveCommandTest extends SimTest {
     static final String CREDIT_ERROR =
@@ -34,16 +33,22 @@ class ReserveCommandTest extends SimTest {
         startFast();
         SimOffer offer = sim.state().offers().get(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(offer.id()), "--label", "mine",
-                "--wait", "60");
+        CliHarness.Result r =
+                cli().run("reserve", "--offer-id", String.valueOf(offer.id()), "--label", "mine", "--wait", "60");
 
         assertEquals(0, r.exit(), r.all());
-        SimInstance rented = alive().stream().filter(i -> "mine".equals(i.label())).findFirst().orElseThrow();
+        SimInstance rented = alive().stream()
+                .filter(i -> "mine".equals(i.label()))
+                .findFirst()
+                .orElseThrow();
         assertEquals("running", rented.actualStatus());
         List<String> lines = r.outLines();
-        assertEquals("Rented instance " + rented.id() + ": " + gpu(rented) + " at "
-                + String.format(Locale.ROOT, "$%.4f/hr", rented.dphTotal()), lines.get(0));
-        Instance listedNow = listed().stream().filter(i -> i.id() == rented.id()).findFirst().orElseThrow();
+        assertEquals(
+                "Rented instance " + rented.id() + ": " + gpu(rented) + " at "
+                        + String.format(Locale.ROOT, "$%.4f/hr", rented.dphTotal()),
+                lines.get(0));
+        Instance listedNow =
+                listed().stream().filter(i -> i.id() == rented.id()).findFirst().orElseThrow();
         assertEquals(listedNow.ssh().command(), lines.get(1));
         assertTrue(lines.get(1).matches("ssh -p \\d+ root@\\S+"), lines.get(1));
         assertEquals(1, sim.count("PUT", "/api/v0/asks/" + offer.id() + "/"));
@@ -92,12 +97,19 @@ class ReserveCommandTest extends SimTest {
         List<Instance> before = listed();
         sim.state().setCredit(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force");
+        CliHarness.Result r = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()),
+                        "--force");
 
         assertEquals(3, r.exit(), r.all());
         List<String> err = r.errLines();
-        assertTrue(err.get(0).matches("\\[ERROR] No credit: credit is \\$0\\.00 while 3 instances bill \\$\\d+\\.\\d\\d/hr;"
-                + " Vast refuses to rent without credit\\. Nothing was rented\\."), r.err());
+        assertTrue(
+                err.get(0)
+                        .matches("\\[ERROR] No credit: credit is \\$0\\.00 while 3 instances bill \\$\\d+\\.\\d\\d/hr;"
+                                + " Vast refuses to rent without credit\\. Nothing was rented\\."),
+                r.err());
         List<String> expected = new ArrayList<>();
         expected.add("[ERROR] Insufficient credit error detected. Destroying all instances...");
         expected.add("[INFO] Destroying 3 instance(s)...");
@@ -117,7 +129,10 @@ class ReserveCommandTest extends SimTest {
         sim.state().setCredit(-0.04);
         assertTrue(listed().stream().allMatch(i -> i.billedRate() > 0), "stopped ones still pay storage");
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()));
+        CliHarness.Result r = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()));
 
         assertEquals(3, r.exit(), r.all());
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
@@ -129,7 +144,10 @@ class ReserveCommandTest extends SimTest {
         start(SimulatorConfig.defaults().withInstances(0));
         sim.state().setCredit(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()));
+        CliHarness.Result r = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()));
 
         assertEquals(3, r.exit(), r.all());
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
@@ -141,8 +159,12 @@ class ReserveCommandTest extends SimTest {
         start();
         sim.state().setCredit(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force",
-                "--no-emergency-cleanup");
+        CliHarness.Result r = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()),
+                        "--force",
+                        "--no-emergency-cleanup");
 
         assertEquals(3, r.exit());
         assertTrue(r.err().contains("The instances were left running (--no-emergency-cleanup)."), r.err());
@@ -159,7 +181,11 @@ class ReserveCommandTest extends SimTest {
         sim.faults().failDestroy(stubborn, 400);
         sim.state().setCredit(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--force");
+        CliHarness.Result r = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()),
+                        "--force");
 
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("[ERROR] ✗ Failed to destroy instance " + stubborn), r.err());
@@ -175,8 +201,14 @@ class ReserveCommandTest extends SimTest {
         start(SimulatorConfig.defaults().withTimeScale(0));
         sim.state().setCredit(20);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()),
-                "--bid", "50", "--wait", "0");
+        CliHarness.Result r = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()),
+                        "--bid",
+                        "50",
+                        "--wait",
+                        "0");
 
         assertEquals(2, r.exit(), r.all());
         assertTrue(r.err().contains("insufficient_runway: Offer "), r.err());
@@ -209,11 +241,14 @@ class ReserveCommandTest extends SimTest {
         sim.state().hideNewRentalsFor(java.time.Duration.ofSeconds(20));
         sim.faults().loseRentAnswerNext(1);
 
-        CliHarness.Result r = cli().lostAnswerSearch(java.time.Duration.ofSeconds(20)).run("reserve", "--offer-id",
-                String.valueOf(offer.id()), "--wait", "0");
+        CliHarness.Result r = cli().lostAnswerSearch(java.time.Duration.ofSeconds(20))
+                .run("reserve", "--offer-id", String.valueOf(offer.id()), "--wait", "0");
 
         assertEquals(0, r.exit(), r.all());
-        SimInstance rented = alive().stream().filter(i -> i.offerId().orElse(0) == offer.id()).findFirst().orElseThrow();
+        SimInstance rented = alive().stream()
+                .filter(i -> i.offerId().orElse(0) == offer.id())
+                .findFirst()
+                .orElseThrow();
         assertTrue(r.out().startsWith("Rented instance " + rented.id() + ": "), r.out());
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"), "exactly one rent request");
     }
@@ -224,8 +259,13 @@ class ReserveCommandTest extends SimTest {
         start();
         sim.state().hideNewRentalsFor(java.time.Duration.ofDays(1));
         sim.faults().loseRentAnswerNext(1);
-        CliHarness.Result r = cli().lostAnswerSearch(java.time.Duration.ofMillis(300)).run("reserve", "--offer-id",
-                String.valueOf(sim.state().offers().get(0).id()), "--wait", "0");
+        CliHarness.Result r = cli().lostAnswerSearch(java.time.Duration.ofMillis(300))
+                .run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()),
+                        "--wait",
+                        "0");
 
         assertEquals(1, r.exit(), r.all());
         assertTrue(r.err().contains("rent_unconfirmed: the answer to the rent of offer "), r.err());
@@ -237,9 +277,24 @@ class ReserveCommandTest extends SimTest {
 
     /** Issue 10 §6: every value is checked against Vast's documented ranges (vast-api.md §3.4) before sending. */
     @ParameterizedTest
-    @CsvSource({"--offer-id,0", "--offer-id,-3", "--offer-id,x", "--offer-id,２８１１６３５８", "--disk-size,0",
-            "--disk-size,-10", "--disk-size,4", "--disk-size,1e300", "--disk-size,２０", "--bid,-0.1", "--bid,0",
-            "--bid,1000000", "--wait,-1", "--wait,soon", "--wait,10000000000", "--wait,86401"})
+    @CsvSource({
+        "--offer-id,0",
+        "--offer-id,-3",
+        "--offer-id,x",
+        "--offer-id,２８１１６３５８",
+        "--disk-size,0",
+        "--disk-size,-10",
+        "--disk-size,4",
+        "--disk-size,1e300",
+        "--disk-size,２０",
+        "--bid,-0.1",
+        "--bid,0",
+        "--bid,1000000",
+        "--wait,-1",
+        "--wait,soon",
+        "--wait,10000000000",
+        "--wait,86401"
+    })
     void badInputExitsTwoBeforeAnyRequest(String option, String value) {
         start();
         List<String> args = new ArrayList<>(List.of("reserve"));
@@ -276,8 +331,11 @@ class ReserveCommandTest extends SimTest {
         CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(offer.id()));
 
         assertEquals(2, r.exit(), r.all());
-        assertTrue(r.err().startsWith("Command failed: insufficient_runway: Offer " + offer.id() + " bills "
-                + String.format(Locale.ROOT, "$%.4f/hr with 20 GB disk.", offerPrice(offer.id()))), r.err());
+        assertTrue(
+                r.err()
+                        .startsWith("Command failed: insufficient_runway: Offer " + offer.id() + " bills "
+                                + String.format(Locale.ROOT, "$%.4f/hr with 20 GB disk.", offerPrice(offer.id()))),
+                r.err());
         assertTrue(r.err().contains("covers 1.0 h at"), r.err());
         assertTrue(r.err().contains("the minimum is 2 h. Use --force to rent anyway. Nothing was rented."), r.err());
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
@@ -290,16 +348,25 @@ class ReserveCommandTest extends SimTest {
         double burn = listed().stream().mapToDouble(Instance::billedRate).sum();
         sim.state().setCredit(burn + offerPrice(offer.id()));
 
-        CliHarness.Result lower = cli().run("reserve", "--offer-id", String.valueOf(offer.id()), "--wait", "0",
-                "--min-runway", "30m");
+        CliHarness.Result lower =
+                cli().run("reserve", "--offer-id", String.valueOf(offer.id()), "--wait", "0", "--min-runway", "30m");
         assertEquals(0, lower.exit(), lower.all());
-        assertTrue(lower.errLines().get(0).matches("\\[INFO] Offer " + offer.id() + " bills \\$\\d+\\.\\d{4}/hr with 20 GB disk\\."
-                + " Credit \\$\\d+\\.\\d\\d covers 1\\.0 h at .*\\."), lower.err());
+        assertTrue(
+                lower.errLines()
+                        .get(0)
+                        .matches("\\[INFO] Offer " + offer.id() + " bills \\$\\d+\\.\\d{4}/hr with 20 GB disk\\."
+                                + " Credit \\$\\d+\\.\\d\\d covers 1\\.0 h at .*\\."),
+                lower.err());
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
 
         // The first offer is taken now; the next one would leave even less than an hour.
-        CliHarness.Result forced = cli().run("reserve", "--offer-id", String.valueOf(sim.state().offers().get(0).id()), "--wait", "0",
-                "--force");
+        CliHarness.Result forced = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(sim.state().offers().get(0).id()),
+                        "--wait",
+                        "0",
+                        "--force");
         assertEquals(0, forced.exit(), forced.all());
         assertTrue(forced.err().contains("Renting anyway (--force)."), forced.err());
         assertEquals(2, sim.count("PUT", "/api/v0/asks/"));
@@ -310,12 +377,21 @@ class ReserveCommandTest extends SimTest {
         start(SimulatorConfig.defaults().withTimeScale(0));
         SimOffer offer = sim.state().offers().get(0);
 
-        CliHarness.Result r = cli().run("reserve", "--offer-id", String.valueOf(offer.id()), "--wait", "0",
-                "--ttl", "2h", "--watchdog", "--json");
+        CliHarness.Result r = cli().run(
+                        "reserve",
+                        "--offer-id",
+                        String.valueOf(offer.id()),
+                        "--wait",
+                        "0",
+                        "--ttl",
+                        "2h",
+                        "--watchdog",
+                        "--json");
 
         assertEquals(0, r.exit(), r.all());
         long id = Json.mapper().readTree(r.out()).get("instance_id").asLong();
-        assertTrue(r.err().contains("[INFO] Instance " + id + " is guarded: lifetime 2 h (watchdog on the instance too)."),
+        assertTrue(
+                r.err().contains("[INFO] Instance " + id + " is guarded: lifetime 2 h (watchdog on the instance too)."),
                 r.err());
         CliHarness.Result list = cli().run("guard", "list", "--json");
         assertEquals(0, list.exit(), list.all());

@@ -1,19 +1,18 @@
 package io.imggenhub.vast.cli;
 
-import io.imggenhub.vast.api.FakeServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imggenhub.vast.api.FakeServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Issue 11 item 7: small leaks and rough edges found by probing. */
 class RoughEdgesTest extends SimTest {
@@ -30,7 +29,8 @@ class RoughEdgesTest extends SimTest {
         try (FakeServer server = FakeServer.answering(r -> FakeServer.Answer.json(page))) {
             start();
             CliHarness.Result r = cli().env("VAST_URL", server.baseUrl().toString())
-                    .env("VAST_API_KEY", KEY).run("instances", "-v");
+                    .env("VAST_API_KEY", KEY)
+                    .run("instances", "-v");
 
             assertEquals(1, r.exit(), r.all());
             assertTrue(r.err().contains("Caused by"), "the -v stack trace is there: " + r.err());
@@ -72,8 +72,8 @@ class RoughEdgesTest extends SimTest {
     @Test
     void historyPrintsNoSqliteNativeLibraryNoise() throws Exception {
         Path sharedTmp = Files.createDirectories(tmp.resolve("shared-tmp"));
-        Path stale = Files.createDirectories(sharedTmp.resolve("sqlite-"
-                + org.sqlite.SQLiteJDBCLoader.getVersion() + "-stale-libsqlitejdbc.so"));
+        Path stale = Files.createDirectories(
+                sharedTmp.resolve("sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion() + "-stale-libsqlitejdbc.so"));
         Files.writeString(stale.resolve("busy"), "someone else's");
         Path userHome = Files.createDirectories(tmp.resolve("home"));
 

@@ -1,14 +1,14 @@
 package io.imggenhub.vast.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.api.FakeServer;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 11 item 2: a label or GPU name (vast-api.md §4, both free text from the server) holding ANSI escapes or a
@@ -44,7 +44,8 @@ class TerminalSpoofingTest extends SimTest {
 
         assertEquals(0, r.exit(), r.err());
         assertTerminalSafe(r.all());
-        assertTrue(r.out().contains("RTX 4090\\e[1A\\e[2K\\rTotal: $0.0000/hr for 0 instance(s)\\n\\u009b31m\\u202eevil"),
+        assertTrue(
+                r.out().contains("RTX 4090\\e[1A\\e[2K\\rTotal: $0.0000/hr for 0 instance(s)\\n\\u009b31m\\u202eevil"),
                 r.out());
         assertTrue(r.out().contains("Total: $0.5000/hr for 2 instances"), r.out());
     }
@@ -82,7 +83,10 @@ class TerminalSpoofingTest extends SimTest {
     @Test
     void guardListShowsForgedTextEscaped() {
         startWithForgedText();
-        assertEquals(0, cli().run("guard", "set", "--instance-id", String.valueOf(evilLabel), "--ttl", "1h").exit());
+        assertEquals(
+                0,
+                cli().run("guard", "set", "--instance-id", String.valueOf(evilLabel), "--ttl", "1h")
+                        .exit());
 
         CliHarness.Result r = cli().run("guard", "list");
 
@@ -95,12 +99,14 @@ class TerminalSpoofingTest extends SimTest {
         start();
         String body = "{\"success\": false, \"error\": \"server_error\", \"msg\": \"" + jsonEscaped(FORGED) + "\"}";
         try (FakeServer server = FakeServer.answering(req -> new FakeServer.Answer(400, null, body))) {
-            CliHarness.Result error = cli().env("VAST_URL", server.baseUrl().toString()).run("instances");
+            CliHarness.Result error =
+                    cli().env("VAST_URL", server.baseUrl().toString()).run("instances");
             assertEquals(1, error.exit(), error.all());
             assertTerminalSafe(error.all());
             assertTrue(error.err().startsWith("Command failed: server_error: \\e[1A"), error.err());
 
-            CliHarness.Result watch = cli().env("VAST_URL", server.baseUrl().toString()).run("watch", "--once");
+            CliHarness.Result watch =
+                    cli().env("VAST_URL", server.baseUrl().toString()).run("watch", "--once");
             assertEquals(1, watch.exit(), watch.all());
             assertTerminalSafe(watch.all());
             assertTrue(watch.out().contains("[ERROR] Poll failed: server_error: \\e[1A"), watch.out());

@@ -1,10 +1,10 @@
 package io.imggenhub.vast.cli;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
 
 class TerminalTextTest {
     @Test
@@ -16,7 +16,9 @@ class TerminalTextTest {
 
     @Test
     void everyControlCharacterIsShownAsAVisibleEscape() {
-        assertEquals("a\\e[2Kb\\rc\\nd\\te\\x07f\\x7fg\\u009bh", TerminalText.safe("a\u001b[2Kb\rc\nd\te\u0007f\u007fg\u009bh"));
+        assertEquals(
+                "a\\e[2Kb\\rc\\nd\\te\\x07f\\x7fg\\u009bh",
+                TerminalText.safe("a\u001b[2Kb\rc\nd\te\u0007f\u007fg\u009bh"));
         assertEquals("\\u202eabc\\u2066\\u200f\\u2028", TerminalText.safe("\u202eabc\u2066\u200f\u2028"));
     }
 }

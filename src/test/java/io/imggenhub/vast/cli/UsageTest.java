@@ -1,12 +1,12 @@
 package io.imggenhub.vast.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UsageTest extends SimTest {
 
@@ -31,8 +31,9 @@ class UsageTest extends SimTest {
         CliHarness.Result r = cli().run("--help");
 
         assertEquals(0, r.exit());
-        for (String command : new String[] {"instances", "destroy", "destroy-all", "offers", "reserve", "auto",
-                "account", "simulator"}) {
+        for (String command :
+                new String[] {"instances", "destroy", "destroy-all", "offers", "reserve", "auto", "account", "simulator"
+                }) {
             assertTrue(r.out().contains("  " + command), r.out());
         }
     }

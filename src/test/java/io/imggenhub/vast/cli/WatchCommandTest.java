@@ -1,11 +1,13 @@
 package io.imggenhub.vast.cli;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,11 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * {@code watch} against the simulator on one frozen clock shared with the commands: advancing it ages the
@@ -42,19 +41,28 @@ class WatchCommandTest extends SimTest {
 
     private List<JsonNode> audit() throws Exception {
         List<JsonNode> events = new ArrayList<>();
-        Json.mapper().readTree(at().run("history", "--json").out()).get("events").forEach(events::add);
+        Json.mapper()
+                .readTree(at().run("history", "--json").out())
+                .get("events")
+                .forEach(events::add);
         return events;
     }
 
     @Test
     void anInstancePastItsTtlIsDestroyedWithinOnePollAndTheAuditNamesTheGuard() throws Exception {
         startFrozen();
-        assertEquals(0, at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h").exit());
+        assertEquals(
+                0,
+                at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h")
+                        .exit());
 
         CliHarness.Result young = at().run("watch", "--once");
         assertEquals(0, young.exit(), young.all());
-        assertEquals(List.of(), young.outLines().stream().filter(l -> l.contains("[GUARD]")).toList());
-        assertTrue(young.outLines().get(0).matches(STAMP + "2 instances, \\$0\\.5000/hr, credit \\$100\\.00"),
+        assertEquals(
+                List.of(),
+                young.outLines().stream().filter(l -> l.contains("[GUARD]")).toList());
+        assertTrue(
+                young.outLines().get(0).matches(STAMP + "2 instances, \\$0\\.5000/hr, credit \\$100\\.00"),
                 young.out());
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
 
@@ -62,18 +70,27 @@ class WatchCommandTest extends SimTest {
         CliHarness.Result r = at().run("watch", "--once");
 
         assertEquals(0, r.exit(), r.all());
-        assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP
-                + "\\[GUARD] Guard destroyed instance " + id + ": lifetime 1 h reached\\.")), r.out());
+        assertTrue(
+                r.outLines().stream()
+                        .anyMatch(l -> l.matches(
+                                STAMP + "\\[GUARD] Guard destroyed instance " + id + ": lifetime 1 h reached\\.")),
+                r.out());
         assertTrue(sim.state().isDestroyed(id));
         assertFalse(sim.state().isDestroyed(other), "only the guarded instance");
         CliHarness.Result one = at().run("watch", "--once");
         assertTrue(one.outLines().get(0).matches(STAMP + "1 instance, \\$.*"), "a real singular: " + one.out());
         List<JsonNode> events = audit();
-        assertTrue(events.stream().anyMatch(e -> e.get("action").asText().equals("guard")
-                && e.get("reason").asText().equals("guard:ttl") && e.get("detail").asText().contains("lifetime 1 h reached")),
+        assertTrue(
+                events.stream()
+                        .anyMatch(e -> e.get("action").asText().equals("guard")
+                                && e.get("reason").asText().equals("guard:ttl")
+                                && e.get("detail").asText().contains("lifetime 1 h reached")),
                 events.toString());
-        assertTrue(events.stream().anyMatch(e -> e.get("action").asText().equals("destroy")
-                && e.get("reason").asText().equals("guard:ttl") && e.get("phase").asText().equals("OUTCOME")),
+        assertTrue(
+                events.stream()
+                        .anyMatch(e -> e.get("action").asText().equals("destroy")
+                                && e.get("reason").asText().equals("guard:ttl")
+                                && e.get("phase").asText().equals("OUTCOME")),
                 events.toString());
         assertTrue(events.stream().noneMatch(e -> e.get("unconfirmed").asBoolean()), events.toString());
     }
@@ -83,7 +100,10 @@ class WatchCommandTest extends SimTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"500", "ghost"})
     void onceExitsOneAndSaysStillBillingWhenAGuardsDestroyFailed(String fault) {
         startFrozen();
-        assertEquals(0, at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h").exit());
+        assertEquals(
+                0,
+                at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h")
+                        .exit());
         if (fault.equals("ghost")) {
             sim.faults().ignoreDestroy(id); // vast-api.md §3.3: accepted is not done
         } else {
@@ -95,18 +115,28 @@ class WatchCommandTest extends SimTest {
 
         assertEquals(1, r.exit(), r.all());
         assertFalse(sim.state().isDestroyed(id));
-        assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: instance " + id
-                + " \\(RTX 4090, \\$0\\.4000/hr\\): .*")), r.out());
-        assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: 1 instance at .*")),
+        assertTrue(
+                r.outLines().stream()
+                        .anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: instance " + id
+                                + " \\(RTX 4090, \\$0\\.4000/hr\\): .*")),
+                r.out());
+        assertTrue(
+                r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ERROR] STILL BILLING: 1 instance at .*")),
                 r.out());
     }
 
     @Test
     void keepItHoldsTheActionBackUntilItEnds() throws Exception {
         startFrozen();
-        assertEquals(0, at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h").exit());
+        assertEquals(
+                0,
+                at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h")
+                        .exit());
         sim.clock().advance(Duration.ofMinutes(61));
-        assertEquals(0, at().run("guard", "keep", "--instance-id", String.valueOf(id), "--for", "30m").exit());
+        assertEquals(
+                0,
+                at().run("guard", "keep", "--instance-id", String.valueOf(id), "--for", "30m")
+                        .exit());
 
         CliHarness.Result kept = at().run("watch", "--once");
         assertEquals(0, kept.exit(), kept.all());
@@ -115,9 +145,12 @@ class WatchCommandTest extends SimTest {
 
         sim.clock().advance(Duration.ofMinutes(26));
         CliHarness.Result warned = at().run("watch", "--once");
-        assertTrue(warned.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[WARN] Instance " + id
-                + " \\(RTX 4090\\) will be destroyed at \\d\\d:\\d\\d: lifetime 1 h reached\\. 'guard keep --instance-id "
-                + id + " --for 1h' holds it back\\.")), warned.out());
+        assertTrue(
+                warned.outLines().stream()
+                        .anyMatch(l -> l.matches(STAMP + "\\[WARN] Instance " + id
+                                + " \\(RTX 4090\\) will be destroyed at \\d\\d:\\d\\d: lifetime 1 h reached\\. 'guard keep --instance-id "
+                                + id + " --for 1h' holds it back\\.")),
+                warned.out());
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
 
         sim.clock().advance(Duration.ofMinutes(5));
@@ -152,7 +185,8 @@ class WatchCommandTest extends SimTest {
         startFrozen();
         sim.state().addInstance("H100 SXM", 8, 20.0, "big");
         CliHarness.Result r = at().run("watch", "--once");
-        assertTrue(r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ALERT] High spend: Burning \\$20\\.50/hr.*")),
+        assertTrue(
+                r.outLines().stream().anyMatch(l -> l.matches(STAMP + "\\[ALERT] High spend: Burning \\$20\\.50/hr.*")),
                 r.out());
     }
 
@@ -168,24 +202,29 @@ class WatchCommandTest extends SimTest {
     @Test
     void theLoopSurvivesFailuresAndStopsWhenAsked() throws Exception {
         startFrozen();
-        assertEquals(0, at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h").exit());
+        assertEquals(
+                0,
+                at().run("guard", "set", "--instance-id", String.valueOf(id), "--ttl", "1h")
+                        .exit());
         sim.clock().advance(Duration.ofMinutes(61));
         sim.faults().serverErrorRate(1.0);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = VastCli.commandLine(at().context(out, err));
         WatchCommand watch = cl.getSubcommands().get("watch").getCommand();
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(
-                () -> cl.execute("watch", "--interval", "0.05s"));
+        CompletableFuture<Integer> running =
+                CompletableFuture.supplyAsync(() -> cl.execute("watch", "--interval", "0.05s"));
 
         await().atMost(30, TimeUnit.SECONDS).until(() -> out.toString().contains("[ERROR] Poll failed: "));
         sim.faults().serverErrorRate(0);
-        await().atMost(30, TimeUnit.SECONDS).until(() -> out.toString().contains("[GUARD] Guard destroyed instance " + id));
+        await().atMost(30, TimeUnit.SECONDS)
+                .until(() -> out.toString().contains("[GUARD] Guard destroyed instance " + id));
         watch.requestStop();
 
         assertEquals(0, running.get(30, TimeUnit.SECONDS), err.toString());
         List<String> lines = out.toString().lines().toList();
-        assertTrue(lines.get(0).matches(STAMP + "Watching " + sim.baseUrl() + " every .*Ctrl-C stops\\."), out.toString());
+        assertTrue(
+                lines.get(0).matches(STAMP + "Watching " + sim.baseUrl() + " every .*Ctrl-C stops\\."), out.toString());
         assertTrue(lines.get(lines.size() - 1).matches(STAMP + "Stopped\\."), out.toString());
         assertTrue(sim.state().isDestroyed(id));
     }
@@ -203,14 +242,16 @@ class WatchCommandTest extends SimTest {
         startFrozen();
         sim.state().setGpuUtil(id, 1);
         sim.state().setGpuUtil(other, 80);
-        assertEquals(0, at().run("guard", "set", "--instance-id", String.valueOf(id), "--idle-below", "5",
-                "--idle-for", "30m").exit());
+        assertEquals(
+                0,
+                at().run("guard", "set", "--instance-id", String.valueOf(id), "--idle-below", "5", "--idle-for", "30m")
+                        .exit());
         StringWriter out = new StringWriter();
         CommandLine cl = VastCli.commandLine(at().context(out, new StringWriter()));
         WatchCommand watch = cl.getSubcommands().get("watch").getCommand();
         long before = sim.count("GET", "/api/v1/instances/");
-        CompletableFuture<Integer> running = CompletableFuture.supplyAsync(
-                () -> cl.execute("watch", "--interval", "0.05s"));
+        CompletableFuture<Integer> running =
+                CompletableFuture.supplyAsync(() -> cl.execute("watch", "--interval", "0.05s"));
         // Polls run one after another: once the second has listed, the first has seen the GPU idle.
         await().atMost(30, TimeUnit.SECONDS).until(() -> sim.count("GET", "/api/v1/instances/") >= before + 2);
         assertFalse(sim.state().isDestroyed(id), "idle only since the first poll");
@@ -220,7 +261,8 @@ class WatchCommandTest extends SimTest {
         watch.requestStop();
 
         assertEquals(0, running.get(30, TimeUnit.SECONDS));
-        assertTrue(out.toString().contains("[GUARD] Guard destroyed instance " + id + ": GPU below 5% for 30 min."),
+        assertTrue(
+                out.toString().contains("[GUARD] Guard destroyed instance " + id + ": GPU below 5% for 30 min."),
                 out.toString());
         assertFalse(sim.state().isDestroyed(other), "a busy instance stays");
     }
@@ -235,17 +277,23 @@ class WatchCommandTest extends SimTest {
         sim.clock().advance(Duration.ofMinutes(30));
 
         CliHarness.Result alert = morning.run("watch", "--once");
-        assertTrue(alert.outLines().stream().anyMatch(l -> l.matches(STAMP
-                + "\\[ALERT] Daily spend cap reached: \\$0\\.25 spent today \\(\\$0\\.25 billed by Vast up to \\d\\d:\\d\\d,"
-                + " about \\$0\\.00 estimated since\\) \\(cap \\$0\\.20\\)\\.")), alert.out());
+        assertTrue(
+                alert.outLines().stream()
+                        .anyMatch(l -> l.matches(STAMP
+                                + "\\[ALERT] Daily spend cap reached: \\$0\\.25 spent today \\(\\$0\\.25 billed by Vast up to \\d\\d:\\d\\d,"
+                                + " about \\$0\\.00 estimated since\\) \\(cap \\$0\\.20\\)\\.")),
+                alert.out());
         assertEquals(0, sim.count("DELETE", "/api/v0/instances/"));
 
         assertEquals(0, morning.run("guard", "account", "--destroy-on-breach").exit());
         CliHarness.Result destroyed = morning.run("watch", "--once");
-        assertTrue(destroyed.out().contains("[GUARD] Guard destroyed 2 instances: daily cap $0.20 reached"),
+        assertTrue(
+                destroyed.out().contains("[GUARD] Guard destroyed 2 instances: daily cap $0.20 reached"),
                 destroyed.out());
         assertTrue(alive().isEmpty());
-        assertTrue(audit().stream().anyMatch(e -> e.get("reason").asText().equals("guard:daily-cap")
-                && e.get("action").asText().equals("destroy-all") && e.get("phase").asText().equals("OUTCOME")));
+        assertTrue(audit().stream()
+                .anyMatch(e -> e.get("reason").asText().equals("guard:daily-cap")
+                        && e.get("action").asText().equals("destroy-all")
+                        && e.get("phase").asText().equals("OUTCOME")));
     }
 }

@@ -1,17 +1,16 @@
 package io.imggenhub.vast.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ApiKeyResolverTest {
     @TempDir
@@ -29,11 +28,15 @@ class ApiKeyResolverTest {
         assertEquals("xdg-key-1111111", resolver.resolve(null).orElseThrow().reveal());
 
         var withOriginal = new ApiKeyResolver(Map.of("VAST_AI_API_KEY", "orig-key-2222222"), home);
-        assertEquals("orig-key-2222222", withOriginal.resolve(null).orElseThrow().reveal());
+        assertEquals(
+                "orig-key-2222222", withOriginal.resolve(null).orElseThrow().reveal());
 
-        var withBoth = new ApiKeyResolver(Map.of("VAST_AI_API_KEY", "orig-key-2222222", "VAST_API_KEY", "vast-key-3333333"), home);
+        var withBoth = new ApiKeyResolver(
+                Map.of("VAST_AI_API_KEY", "orig-key-2222222", "VAST_API_KEY", "vast-key-3333333"), home);
         assertEquals("vast-key-3333333", withBoth.resolve(null).orElseThrow().reveal());
-        assertEquals("flag-key-4444444", withBoth.resolve("flag-key-4444444").orElseThrow().reveal());
+        assertEquals(
+                "flag-key-4444444",
+                withBoth.resolve("flag-key-4444444").orElseThrow().reveal());
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.imggenhub.vast.config;
 
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ServerUrlTest {
 
@@ -20,7 +19,9 @@ class ServerUrlTest {
     void flagWinsOverEnvironment() {
         URI uri = ServerResolver.resolve("http://127.0.0.1:8080", Map.of("VAST_URL", "https://cloud.vast.ai"));
         assertEquals(URI.create("http://127.0.0.1:8080"), uri);
-        assertEquals(URI.create("https://cloud.vast.ai"), ServerResolver.resolve(null, Map.of("VAST_URL", "https://cloud.vast.ai")));
+        assertEquals(
+                URI.create("https://cloud.vast.ai"),
+                ServerResolver.resolve(null, Map.of("VAST_URL", "https://cloud.vast.ai")));
     }
 
     @Test

@@ -1,8 +1,13 @@
 package io.imggenhub.vast.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.InsufficientCreditException;
-import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.api.RetryPolicy;
@@ -10,19 +15,12 @@ import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class DeployerTest {
     VastSimulator sim;
@@ -31,11 +29,21 @@ class DeployerTest {
 
     @BeforeEach
     void start() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3).withDestroyLinger(Duration.ofMillis(50))
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withInstances(3)
+                .withDestroyLinger(Duration.ofMillis(50))
                 .withBootTime(Duration.ofSeconds(20)));
-        client = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(20), Duration.ofSeconds(2))));
-        Destroyer destroyer = new Destroyer(client, new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(50)), AuditSink.NONE, Clock.systemUTC());
+        client = new VastClient(new ClientSettings(
+                sim.baseUrl(),
+                new ApiKey(sim.apiKey(), "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(20), Duration.ofSeconds(2))));
+        Destroyer destroyer = new Destroyer(
+                client,
+                new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(50)),
+                AuditSink.NONE,
+                Clock.systemUTC());
         deployer = new Deployer(client, destroyer, AuditSink.NONE, Clock.systemUTC(), true);
     }
 
@@ -66,9 +74,12 @@ class DeployerTest {
         OfferFilter filter = new OfferFilter(null, 24.0, 2.0, 95.0, null, false, 10);
         Offer cheapest = deployer.search(filter).get(0);
         Thread advancer = new Thread(() -> sim.clock().advance(Duration.ofSeconds(30)));
-        Deployer.Deployment d = deployer.deployCheapest(filter,
+        Deployer.Deployment d = deployer.deployCheapest(
+                filter,
                 RentRequest.of("pytorch/pytorch:latest", 20, "deploy-test").withEnvVar("PROMPT", "a cat"),
-                Duration.ofSeconds(10), () -> false, new Deployer.Listener() {
+                Duration.ofSeconds(10),
+                () -> false,
+                new Deployer.Listener() {
                     @Override
                     public void rented(long instanceId) {
                         advancer.start();
@@ -83,9 +94,14 @@ class DeployerTest {
 
     @Test
     void noMatchRentsNothing() {
-        assertThrows(NoMatchingOfferException.class,
-                () -> deployer.deployCheapest(new OfferFilter("RTX 9999", null, null, null, null, false, 5),
-                        RentRequest.of("img", 10, null), Duration.ZERO, () -> false, Deployer.Listener.NONE));
+        assertThrows(
+                NoMatchingOfferException.class,
+                () -> deployer.deployCheapest(
+                        new OfferFilter("RTX 9999", null, null, null, null, false, 5),
+                        RentRequest.of("img", 10, null),
+                        Duration.ZERO,
+                        () -> false,
+                        Deployer.Listener.NONE));
         assertEquals(0, sim.count("PUT", "/api/v0/asks/"));
     }
 
@@ -93,9 +109,14 @@ class DeployerTest {
     void insufficientCreditDestroysEverythingThenFails() {
         sim.state().setCredit(0);
         List<Long> before = sim.state().instances().stream().map(i -> i.id()).toList();
-        EmergencyCleanupException e = assertThrows(EmergencyCleanupException.class,
-                () -> deployer.deployCheapest(OfferFilter.DEFAULT, RentRequest.of("img", 10, "x"), Duration.ZERO,
-                        () -> false, Deployer.Listener.NONE));
+        EmergencyCleanupException e = assertThrows(
+                EmergencyCleanupException.class,
+                () -> deployer.deployCheapest(
+                        OfferFilter.DEFAULT,
+                        RentRequest.of("img", 10, "x"),
+                        Duration.ZERO,
+                        () -> false,
+                        Deployer.Listener.NONE));
         assertEquals("insufficient_credit: Your account lacks credit; see the billing page.", e.getMessage());
         assertEquals(3, e.cleanup().stopped());
         before.forEach(id -> assertTrue(sim.state().isDestroyed(id), "instance " + id + " destroyed"));
@@ -105,22 +126,33 @@ class DeployerTest {
     void withoutEmergencyCleanupTheErrorPassesThroughAndNothingIsDestroyed() {
         sim.state().setCredit(0);
         Deployer careful = new Deployer(client, new Destroyer(client), AuditSink.NONE, Clock.systemUTC(), false);
-        assertThrows(InsufficientCreditException.class, () -> careful.rent(deployer.cheapest(OfferFilter.DEFAULT).id(),
-                RentRequest.of("img", 10, "x"), Deployer.Listener.NONE));
+        assertThrows(
+                InsufficientCreditException.class,
+                () -> careful.rent(
+                        deployer.cheapest(OfferFilter.DEFAULT).id(),
+                        RentRequest.of("img", 10, "x"),
+                        Deployer.Listener.NONE));
         assertEquals(3, sim.state().instances().size());
     }
 
     /** A deployer on the simulator's clock whose lost-answer search moves that clock instead of sleeping. */
     private Deployer onSimulatedTime(Duration window, Duration interval) {
         Clock simClock = sim.shareClockWithClients();
-        return new Deployer(client, new Destroyer(client), AuditSink.NONE, simClock, true,
-                new Deployer.LostAnswerSearch(window, interval, pause -> sim.clock().advance(pause)));
+        return new Deployer(
+                client,
+                new Destroyer(client),
+                AuditSink.NONE,
+                simClock,
+                true,
+                new Deployer.LostAnswerSearch(
+                        window, interval, pause -> sim.clock().advance(pause)));
     }
 
     @Test
     void theProductionSearchLastsTwoMinutesAndListsAtMostOnceASecond() {
         assertEquals(Duration.ofMinutes(2), Deployer.LostAnswerSearch.DEFAULT.window());
-        assertTrue(Deployer.LostAnswerSearch.DEFAULT.interval().compareTo(Duration.ofSeconds(1)) >= 0,
+        assertTrue(
+                Deployer.LostAnswerSearch.DEFAULT.interval().compareTo(Duration.ofSeconds(1)) >= 0,
                 "vast-api.md §5: the list endpoint allows one call a second");
     }
 
@@ -132,7 +164,8 @@ class DeployerTest {
         sim.faults().loseRentAnswerNext(1);
         Deployer patient = onSimulatedTime(Duration.ofMinutes(2), Duration.ofSeconds(3));
 
-        long id = patient.rent(offer.id(), RentRequest.of("img", 10, "lost-answer"), Deployer.Listener.NONE).newContract();
+        long id = patient.rent(offer.id(), RentRequest.of("img", 10, "lost-answer"), Deployer.Listener.NONE)
+                .newContract();
 
         assertEquals("lost-answer", client.getInstance(id).orElseThrow().label());
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"), "the rent was sent once, not retried");
@@ -147,10 +180,12 @@ class DeployerTest {
         sim.faults().loseRentAnswerNext(1);
         Deployer patient = onSimulatedTime(Duration.ofMinutes(2), Duration.ofSeconds(3));
 
-        RentMayExistException e = assertThrows(RentMayExistException.class,
+        RentMayExistException e = assertThrows(
+                RentMayExistException.class,
                 () -> patient.rent(offer.id(), RentRequest.of("img", 10, "same-label"), Deployer.Listener.NONE));
 
-        assertTrue(e.getMessage().contains("A rental may exist and bill: check 'instances' before renting again."),
+        assertTrue(
+                e.getMessage().contains("A rental may exist and bill: check 'instances' before renting again."),
                 e.getMessage());
         assertEquals(1, sim.count("PUT", "/api/v0/asks/"));
         assertFalse(sim.state().isDestroyed(older));
@@ -169,7 +204,8 @@ class DeployerTest {
     @Test
     void aRentWithoutLabelGetsAUniqueOne() {
         Offer offer = deployer.cheapest(OfferFilter.DEFAULT);
-        long id = deployer.rent(offer.id(), RentRequest.of("img", 10, null), Deployer.Listener.NONE).newContract();
+        long id = deployer.rent(offer.id(), RentRequest.of("img", 10, null), Deployer.Listener.NONE)
+                .newContract();
         assertTrue(client.getInstance(id).orElseThrow().label().matches("imggenhub-\\d+-[0-9a-f]{8}"));
     }
 
@@ -177,8 +213,9 @@ class DeployerTest {
     void anInterruptibleDeployBidsAMarginAboveTheMinimum() {
         OfferFilter spot = new OfferFilter(null, null, null, null, null, true, 5);
         Offer offer = deployer.cheapest(spot);
-        long id = deployer.deployCheapest(spot, RentRequest.of("img", 10, "spot"), Duration.ZERO, () -> false,
-                Deployer.Listener.NONE).instanceId();
+        long id = deployer.deployCheapest(
+                        spot, RentRequest.of("img", 10, "spot"), Duration.ZERO, () -> false, Deployer.Listener.NONE)
+                .instanceId();
         double expected = Deployer.bidAbove(offer.minBid(), Deployer.DEFAULT_BID_MARGIN_PERCENT);
         assertTrue(expected > offer.minBid());
         assertEquals(expected, sim.state().instance(id).orElseThrow().dphBase(), 1e-9);

@@ -1,5 +1,9 @@
 package io.imggenhub.vast.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.RetryPolicy;
@@ -7,22 +11,18 @@ import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class DestroyerTest {
-    static final Destroyer.Settings FAST = new Destroyer.Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMillis(50));
+    static final Destroyer.Settings FAST =
+            new Destroyer.Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMillis(50));
 
     VastSimulator sim;
     VastClient client;
@@ -31,9 +31,14 @@ class DestroyerTest {
 
     @BeforeEach
     void start() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(5).withDestroyLinger(Duration.ofMillis(100)));
-        client = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), new RetryPolicy(4, Duration.ofMillis(5), 2, Duration.ofMillis(40), Duration.ofSeconds(5))));
+        sim = VastSimulator.start(
+                SimulatorConfig.defaults().withInstances(5).withDestroyLinger(Duration.ofMillis(100)));
+        client = new VastClient(new ClientSettings(
+                sim.baseUrl(),
+                new ApiKey(sim.apiKey(), "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                new RetryPolicy(4, Duration.ofMillis(5), 2, Duration.ofMillis(40), Duration.ofSeconds(5))));
         destroyer = new Destroyer(client, FAST, audit::add, Clock.systemUTC());
     }
 
@@ -72,8 +77,11 @@ class DestroyerTest {
         assertEquals(4, report.stopped());
         assertEquals(1, report.failures().size());
         assertEquals(stubborn, report.failures().get(0).id());
-        assertEquals(DestroyOutcome.Status.STILL_BILLING, report.failures().get(0).status());
-        assertEquals(List.of(stubborn), ids().stream().filter(id -> !sim.state().isDestroyed(id)).toList());
+        assertEquals(
+                DestroyOutcome.Status.STILL_BILLING, report.failures().get(0).status());
+        assertEquals(
+                List.of(stubborn),
+                ids().stream().filter(id -> !sim.state().isDestroyed(id)).toList());
         assertEquals(2, sim.count("DELETE", "/api/v0/instances/"), "one bulk request and one more for the survivor");
     }
 

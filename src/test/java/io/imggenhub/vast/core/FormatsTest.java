@@ -1,12 +1,11 @@
 package io.imggenhub.vast.core;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Issue 12: one way to write money, rates, durations, times and counts, for the CLI and the window alike. */
 class FormatsTest {

@@ -1,5 +1,9 @@
 package io.imggenhub.vast.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.RetryPolicy;
@@ -10,9 +14,6 @@ import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.Database;
 import io.imggenhub.vast.store.SpendHistory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -21,10 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Charges beside the estimate on the simulator's billing clock (vast-api.md §3.8, §4.2): over a simulated day with a
@@ -44,11 +43,15 @@ class ReconciliationTest {
 
     @Test
     void aSimulatedDayWithAStopAndADestroyReconcilesToTheCreditsFall() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3).withCredit(200).withTimeScale(0));
+        sim = VastSimulator.start(
+                SimulatorConfig.defaults().withInstances(3).withCredit(200).withTimeScale(0));
         Clock clock = sim.shareClockWithClients();
-        VastClient client = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), new RetryPolicy(3, Duration.ofMillis(5), 2,
-                Duration.ofMillis(20), Duration.ofSeconds(2))));
+        VastClient client = new VastClient(new ClientSettings(
+                sim.baseUrl(),
+                new ApiKey(sim.apiKey(), "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(20), Duration.ofSeconds(2))));
         VastRepository repository = new VastRepository(client, clock);
         db = Database.inMemory();
         SpendHistory history = new SpendHistory(db);
@@ -74,14 +77,14 @@ class ReconciliationTest {
         }
         double creditFall = creditBefore - sim.state().credit();
 
-        ChargeReconciler reconciler = new ChargeReconciler(client::charges, history, clock, ZoneOffset.UTC,
-                Duration.ofMinutes(90));
+        ChargeReconciler reconciler =
+                new ChargeReconciler(client::charges, history, clock, ZoneOffset.UTC, Duration.ofMinutes(90));
         Set<Long> listed = last.live().stream().map(Instance::id).collect(Collectors.toSet());
         Reconciliation day = reconciler.reconcile(ChargePeriod.DAY, listed);
 
         assertEquals(creditFall, day.billedUsd(), 0.01, "billed total = the credit's fall, within a cent");
-        Map<Long, InstanceCharges> rows = day.instances().stream()
-                .collect(Collectors.toMap(InstanceCharges::instanceId, Function.identity()));
+        Map<Long, InstanceCharges> rows =
+                day.instances().stream().collect(Collectors.toMap(InstanceCharges::instanceId, Function.identity()));
         assertEquals(Set.of(stopped.id(), destroyed.id(), running.id()), rows.keySet());
 
         InstanceCharges gone = rows.get(destroyed.id());
@@ -97,7 +100,12 @@ class ReconciliationTest {
         InstanceCharges all = rows.get(running.id());
         assertEquals(all.billedUsd(), all.estimatedUsd(), 0.002, "polled all day: the estimate is right");
         assertEquals(all.billedUsd() - all.estimatedUsd(), all.differenceUsd(), 1e-12);
-        assertEquals(day.instances().stream().mapToDouble(InstanceCharges::estimatedUsd).sum(), day.estimatedUsd(), 1e-9);
+        assertEquals(
+                day.instances().stream()
+                        .mapToDouble(InstanceCharges::estimatedUsd)
+                        .sum(),
+                day.estimatedUsd(),
+                1e-9);
         assertEquals(clock.instant().getEpochSecond(), day.billedUntil().getEpochSecond(), 1.0);
     }
 }

@@ -1,20 +1,19 @@
 package io.imggenhub.vast.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.testutil.InstanceBuilder;
 import io.imggenhub.vast.testutil.MutableClock;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class SpendWatchTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
@@ -30,14 +29,15 @@ class SpendWatchTest {
 
     @Test
     void highBurnFiresOncePerEpisodeAndClearsOnlyPastTheHysteresis() {
-        List<Alert> first = watch.onSnapshot(fleet(500, 0.6, 0.6));       // $1.20/hr
+        List<Alert> first = watch.onSnapshot(fleet(500, 0.6, 0.6)); // $1.20/hr
         assertEquals(1, first.size());
         assertEquals(Alert.Kind.HIGH_BURN, first.get(0).kind());
         assertFalse(first.get(0).cleared());
         assertTrue(first.get(0).message().contains("$1.20/hr"), first.get(0).message());
 
         assertTrue(watch.onSnapshot(fleet(500, 0.6, 0.6)).isEmpty(), "no repeat while it holds");
-        assertTrue(watch.onSnapshot(fleet(500, 0.95)).isEmpty(), "0.95 is under the limit but inside the hysteresis band");
+        assertTrue(
+                watch.onSnapshot(fleet(500, 0.95)).isEmpty(), "0.95 is under the limit but inside the hysteresis band");
         assertEquals(1, watch.active().size());
 
         List<Alert> cleared = watch.onSnapshot(fleet(500, 0.85));
@@ -81,8 +81,9 @@ class SpendWatchTest {
     @Test
     void stillBillingFiresPerInstanceAndClearsWhenItIsGone() {
         Instance ghost = fleet(500, 0.5).instances().get(0);
-        DestroyReport report = new DestroyReport(List.of(new DestroyOutcome(ghost, DestroyOutcome.Status.STILL_BILLING,
-                "still listed")), Duration.ofSeconds(60));
+        DestroyReport report = new DestroyReport(
+                List.of(new DestroyOutcome(ghost, DestroyOutcome.Status.STILL_BILLING, "still listed")),
+                Duration.ofSeconds(60));
         List<Alert> fired = watch.onDestroyReport(report);
         assertEquals(1, fired.size());
         assertEquals("100", fired.get(0).subject());

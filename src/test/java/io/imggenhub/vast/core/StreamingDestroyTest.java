@@ -1,5 +1,8 @@
 package io.imggenhub.vast.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.VastClient;
@@ -7,21 +10,18 @@ import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.sim.RecordedRequest;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** A large fleet: destroying starts with the first page, and verification asks for the pending ids directly. */
 class StreamingDestroyTest {
-    static final Destroyer.Settings SETTINGS = new Destroyer.Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50));
+    static final Destroyer.Settings SETTINGS =
+            new Destroyer.Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(50));
 
     VastSimulator sim;
 
@@ -66,7 +66,8 @@ class StreamingDestroyTest {
         List<Integer> listPages = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             RecordedRequest r = requests.get(i);
-            if (r.method().equals("GET") && r.path().startsWith("/api/v1/instances/")
+            if (r.method().equals("GET")
+                    && r.path().startsWith("/api/v1/instances/")
                     && (r.query() == null || !r.query().contains("select_filters"))) {
                 listPages.add(i);
             }
@@ -82,8 +83,12 @@ class StreamingDestroyTest {
         assertEquals("finished 100", events.get(events.size() - 1));
         // Each page's intent is on record before that page's requests.
         assertEquals(AuditEvent.Phase.INTENT, audit.get(0).phase());
-        assertEquals(100, audit.stream().filter(e -> e.action().equals("destroy-all") && e.phase() == AuditEvent.Phase.INTENT)
-                .mapToInt(e -> e.instanceIds().size()).sum());
+        assertEquals(
+                100,
+                audit.stream()
+                        .filter(e -> e.action().equals("destroy-all") && e.phase() == AuditEvent.Phase.INTENT)
+                        .mapToInt(e -> e.instanceIds().size())
+                        .sum());
     }
 
     @Test
@@ -94,7 +99,9 @@ class StreamingDestroyTest {
 
         assertEquals(60, report.stopped());
         List<RecordedRequest> filtered = sim.requests().stream()
-                .filter(r -> r.method().equals("GET") && r.query() != null && r.query().contains("select_filters"))
+                .filter(r -> r.method().equals("GET")
+                        && r.query() != null
+                        && r.query().contains("select_filters"))
                 .toList();
         assertEquals(3, filtered.size(), "60 ids are three filtered queries of at most 25: " + filtered);
         assertTrue(filtered.stream().allMatch(r -> r.status() == 200));

@@ -1,20 +1,19 @@
 package io.imggenhub.vast.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A listener added after a poll still hears about it (the window's first poll runs while the window is being
@@ -29,8 +28,8 @@ class VastRepositoryTest {
     @BeforeEach
     void start() {
         sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2).withPort(0));
-        repository = new VastRepository(new VastClient(ClientSettings.of(sim.baseUrl(),
-                new ApiKey(sim.apiKey(), "test"))), Clock.systemUTC());
+        repository = new VastRepository(
+                new VastClient(ClientSettings.of(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"))), Clock.systemUTC());
     }
 
     @AfterEach

@@ -1,17 +1,16 @@
 package io.imggenhub.vast.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The billing clock: credit drains by Σ billed rates × simulated time, and running out stops instances. */
 class BillingTest {
@@ -24,14 +23,19 @@ class BillingTest {
 
     private SimState frozen(int instances, double credit) {
         // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(instances).withCredit(credit).withTimeScale(0));
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(instances)
+                .withCredit(credit)
+                .withTimeScale(0));
         return sim.state();
     }
 
     @Test
     void creditDrainsByTheSumOfDphTotalPerSimulatedHour() {
         SimState state = frozen(3, 25.0);
-        double rate = state.instances().stream().mapToDouble(SimInstance::dphTotal).sum();
+        double rate =
+                state.instances().stream().mapToDouble(SimInstance::dphTotal).sum();
         assertEquals(rate, state.burnRate(), 1e-12);
         assertEquals(25.0, state.credit(), 0.0, "a frozen clock bills nothing");
 
@@ -71,10 +75,13 @@ class BillingTest {
             assertEquals("stopped", instance.intendedStatus());
             assertEquals("stopped", instance.curState());
         }
-        assertEquals(-storage * (10 - hoursToZero), state.credit(), 1e-6, "zero at the right moment, then storage only");
+        assertEquals(
+                -storage * (10 - hoursToZero), state.credit(), 1e-6, "zero at the right moment, then storage only");
         assertEquals(storage, state.burnRate(), 1e-12);
 
-        JsonNode row = SimHttp.json(new SimHttp(sim).get("/api/v1/instances/")).get("instances").get(0);
+        JsonNode row = SimHttp.json(new SimHttp(sim).get("/api/v1/instances/"))
+                .get("instances")
+                .get(0);
         assertEquals("exited", row.get("actual_status").asText());
         assertEquals("stopped", row.get("cur_state").asText());
         assertTrue(row.get("ports").isNull());
@@ -98,7 +105,8 @@ class BillingTest {
         SimOffer offer = state.offers().get(0);
         SimHttp http = new SimHttp(sim);
         long id = SimHttp.json(http.put("/api/v0/asks/" + offer.id() + "/", Map.of("image", "x", "disk", 40)))
-                .get("new_contract").asLong();
+                .get("new_contract")
+                .asLong();
         SimInstance created = state.instance(id).orElseThrow();
         assertEquals("created", created.actualStatus());
         assertEquals(created.storageTotalCost(), state.burnRate(), 1e-12);
@@ -106,15 +114,18 @@ class BillingTest {
         // 20 s boot: 5 s created (storage only), then 15 s loading at the full rate, then running; loading pulls
         // the image, which bills as bandwidth down (vast-api.md §4.2).
         sim.clock().advance(Duration.ofSeconds(20));
-        double expected = 10.0 - (5 * created.storageTotalCost() + 15 * created.dphTotal()) / 3600.0
-                - created.imagePullCost();
+        double expected =
+                10.0 - (5 * created.storageTotalCost() + 15 * created.dphTotal()) / 3600.0 - created.imagePullCost();
         assertEquals(expected, state.credit(), 1e-12);
         assertEquals("running", state.instance(id).orElseThrow().actualStatus());
     }
 
     @Test
     void wallTimeIsScaledByTheTimeScale() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(2).withTimeScale(3600));
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(2)
+                .withTimeScale(3600));
         SimClock clock = sim.clock();
         assertEquals(3600, clock.timeScale());
         double startCredit = sim.state().credit();

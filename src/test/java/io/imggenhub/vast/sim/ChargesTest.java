@@ -1,9 +1,11 @@
 package io.imggenhub.vast.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /api/v0/charges/} (vast-api.md §3.8): the required day range, paging through {@code next_token} as
@@ -35,29 +34,38 @@ class ChargesTest {
     }
 
     private SimHttp start(int instances, RateLimits limits) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(limits).withRateLimitScale(1.0)
-                .withInstances(instances).withCredit(500).withTimeScale(0));
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(limits)
+                .withRateLimitScale(1.0)
+                .withInstances(instances)
+                .withCredit(500)
+                .withTimeScale(0));
         // Dates in simulated time, as a client on the simulator's clock reads them.
         sim.shareClockWithClients();
         return new SimHttp(sim);
     }
 
     private String query(Instant from, Instant to, String extra) {
-        return "/api/v0/charges/?select_filters=" + SimHttp.encode(Map.of("day",
-                Map.of("gte", from.getEpochSecond(), "lte", to.getEpochSecond()))) + extra;
+        return "/api/v0/charges/?select_filters="
+                + SimHttp.encode(Map.of("day", Map.of("gte", from.getEpochSecond(), "lte", to.getEpochSecond())))
+                + extra;
     }
 
     @Test
     void theDayRangeIsRequired() {
         SimHttp http = start(1, RateLimits.OFF);
-        for (String path : List.of("/api/v0/charges/",
+        for (String path : List.of(
+                "/api/v0/charges/",
                 "/api/v0/charges/?select_filters=" + SimHttp.encode(Map.of("day", Map.of("gte", 1))),
-                "/api/v0/charges/?select_filters=" + SimHttp.encode(Map.of("type", Map.of("in", List.of("instance")))))) {
+                "/api/v0/charges/?select_filters="
+                        + SimHttp.encode(Map.of("type", Map.of("in", List.of("instance")))))) {
             HttpResponse<String> r = http.get(path);
             assertEquals(400, r.statusCode(), path);
             JsonNode body = SimHttp.json(r);
             assertFalse(body.get("success").asBoolean());
-            assertEquals("Must provide both 'day' gte and lte filters for instance charges", body.get("msg").asText());
+            assertEquals(
+                    "Must provide both 'day' gte and lte filters for instance charges",
+                    body.get("msg").asText());
         }
     }
 
@@ -69,7 +77,8 @@ class ChargesTest {
         HttpResponse<String> none = http.send("GET", path, null, null);
         assertEquals(403, none.statusCode());
         assertEquals("auth_error", SimHttp.json(none).get("error").asText());
-        assertEquals("This action requires login.", SimHttp.json(none).get("msg").asText());
+        assertEquals(
+                "This action requires login.", SimHttp.json(none).get("msg").asText());
         HttpResponse<String> wrong = http.send("GET", path, null, "not-the-key");
         assertEquals(404, wrong.statusCode());
         assertEquals("auth_error", SimHttp.json(wrong).get("error").asText());
@@ -86,13 +95,16 @@ class ChargesTest {
         String token = null;
         int pages = 0;
         do {
-            JsonNode page = SimHttp.json(http.get(query(from, to, "&limit=3"
-                    + (token == null ? "" : "&after_token=" + SimHttp.encode(token)))));
+            JsonNode page = SimHttp.json(http.get(
+                    query(from, to, "&limit=3" + (token == null ? "" : "&after_token=" + SimHttp.encode(token)))));
             assertTrue(page.get("success").asBoolean());
             assertEquals(7, page.get("total").asInt());
             assertTrue(page.get("count").asInt() <= 3);
-            page.get("results").forEach(r -> seen.add(r.get("metadata").get("instance_id").asLong()));
-            token = page.get("next_token").isNull() ? null : page.get("next_token").asText();
+            page.get("results")
+                    .forEach(r -> seen.add(r.get("metadata").get("instance_id").asLong()));
+            token = page.get("next_token").isNull()
+                    ? null
+                    : page.get("next_token").asText();
             pages++;
         } while (token != null);
         assertEquals(3, pages);
@@ -105,8 +117,11 @@ class ChargesTest {
         assertEquals("Invalid pagination token", SimHttp.json(bad).get("msg").asText());
 
         // A real token, but for another range: not a cursor of this query.
-        String other = SimHttp.json(http.get(query(from, to, "&limit=3"))).get("next_token").asText();
-        HttpResponse<String> foreign = http.get(query(from.plusSeconds(1), to, "&after_token=" + SimHttp.encode(other)));
+        String other = SimHttp.json(http.get(query(from, to, "&limit=3")))
+                .get("next_token")
+                .asText();
+        HttpResponse<String> foreign =
+                http.get(query(from.plusSeconds(1), to, "&after_token=" + SimHttp.encode(other)));
         assertEquals(400, foreign.statusCode());
         assertEquals("invalid_token", SimHttp.json(foreign).get("error").asText());
     }
@@ -148,8 +163,10 @@ class ChargesTest {
         http.put("/api/v0/instances/" + stopped.id() + "/", Map.of("state", "stopped"));
         sim.clock().advance(Duration.ofHours(3));
         http.delete("/api/v0/instances/" + destroyed.id() + "/");
-        long rented = SimHttp.json(http.put("/api/v0/asks/" + sim.state().offers().get(0).id() + "/",
-                Map.of("image", "x", "disk", 40))).get("new_contract").asLong();
+        long rented = SimHttp.json(http.put(
+                        "/api/v0/asks/" + sim.state().offers().get(0).id() + "/", Map.of("image", "x", "disk", 40)))
+                .get("new_contract")
+                .asLong();
         sim.clock().advance(Duration.ofHours(19));
         Instant dayEnd = sim.clock().now();
         double creditFall = creditBefore - sim.state().credit();
@@ -162,7 +179,9 @@ class ChargesTest {
             byId.put(r.get("metadata").get("instance_id").asLong(), r);
             billed += r.get("amount").asDouble();
         }
-        assertEquals(Set.of(stopped.id(), destroyed.id(), running.id(), rented), byId.keySet(),
+        assertEquals(
+                Set.of(stopped.id(), destroyed.id(), running.id(), rented),
+                byId.keySet(),
                 "the destroyed instance is still billed for the part of the day it lived");
         assertEquals(creditFall, billed, 0.01, "the charges add up to the credit's fall within a cent");
         assertEquals(sim.state().totalBilled(), sim.state().chargedTotal(), 1e-9);
@@ -174,8 +193,12 @@ class ChargesTest {
         assertEquals(destroyed.storageTotalCost() * 5, destroyedItems.get("disk"), 0.001, "nothing after the destroy");
         Map<String, Double> rentedItems = items(byId.get(rented));
         assertNotNull(rentedItems.get("bwd"), "the image pull is billed as bandwidth down");
-        assertTrue(byId.get(running.id()).get("items").get(0).get("description").asText().matches(
-                "\\d+\\.\\d{3} hours at \\$\\d+\\.\\d{3}/hour"));
+        assertTrue(byId.get(running.id())
+                .get("items")
+                .get(0)
+                .get("description")
+                .asText()
+                .matches("\\d+\\.\\d{3} hours at \\$\\d+\\.\\d{3}/hour"));
     }
 
     @Test
@@ -197,13 +220,17 @@ class ChargesTest {
 
     private VastSimulator restartUnshared(SimHttp unused) {
         sim.close();
-        return VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(2)
-                .withCredit(500).withTimeScale(0));
+        return VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(2)
+                .withCredit(500)
+                .withTimeScale(0));
     }
 
     private static Map<String, Double> items(JsonNode result) {
         Map<String, Double> sums = new HashMap<>();
-        result.get("items").forEach(i -> sums.merge(i.get("type").asText(), i.get("amount").asDouble(), Double::sum));
+        result.get("items")
+                .forEach(i -> sums.merge(i.get("type").asText(), i.get("amount").asDouble(), Double::sum));
         return sums;
     }
 }

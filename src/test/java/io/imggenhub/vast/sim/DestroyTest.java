@@ -1,18 +1,17 @@
 package io.imggenhub.vast.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Show one instance, destroy it (single and bulk), the linger, and stop/start/label. */
 class DestroyTest {
@@ -21,7 +20,11 @@ class DestroyTest {
 
     private void start(Duration linger) {
         // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(3).withTimeScale(0).withDestroyLinger(linger));
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(3)
+                .withTimeScale(0)
+                .withDestroyLinger(linger));
         http = new SimHttp(sim);
     }
 
@@ -50,7 +53,11 @@ class DestroyTest {
         assertEquals(200, after.statusCode());
         assertTrue(SimHttp.json(after).has("instances"));
         assertTrue(SimHttp.json(after).get("instances").isNull());
-        assertTrue(SimHttp.json(http.get("/api/v0/instances/999/")).get("instances").isNull(), "unknown ids too");
+        assertTrue(
+                SimHttp.json(http.get("/api/v0/instances/999/"))
+                        .get("instances")
+                        .isNull(),
+                "unknown ids too");
     }
 
     @Test
@@ -67,7 +74,11 @@ class DestroyTest {
         assertEquals(0.0, sim.state().instance(id).orElseThrow().billedRate(), "billing stops at once");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> row(id) == null);
-        assertEquals(2, SimHttp.json(http.get("/api/v1/instances/")).get("total_instances").asInt());
+        assertEquals(
+                2,
+                SimHttp.json(http.get("/api/v1/instances/"))
+                        .get("total_instances")
+                        .asInt());
         assertTrue(sim.state().isDestroyed(id), "still known as destroyed after vanishing");
         assertTrue(sim.state().instance(id).isEmpty());
     }
@@ -94,8 +105,12 @@ class DestroyTest {
         // are the caller's and live; unknown ids in the list are ignored.
         start(Duration.ofMinutes(5));
         List<SimInstance> all = sim.state().instances();
-        HttpResponse<String> response = http.send("DELETE", "/api/v0/instances/",
-                SimHttp.toJson(Map.of("instance_ids", List.of(all.get(0).id(), all.get(2).id(), 77L))), sim.apiKey());
+        HttpResponse<String> response = http.send(
+                "DELETE",
+                "/api/v0/instances/",
+                SimHttp.toJson(Map.of(
+                        "instance_ids", List.of(all.get(0).id(), all.get(2).id(), 77L))),
+                sim.apiKey());
         assertEquals(200, response.statusCode());
         assertEquals("{\"success\":true}", response.body().replace(" ", ""));
         assertTrue(sim.state().isDestroyed(all.get(0).id()));
@@ -106,16 +121,22 @@ class DestroyTest {
     @Test
     void bulkDestroyRefusesAnEmptyOrMissingListAndBadJsonWith400() {
         start(Duration.ofMinutes(5));
-        for (String body : List.of("{}", "{\"instance_ids\": []}", "{\"instance_ids\": 5}", "not json",
-                "{\"instance_ids\": [\"x\"]}")) {
+        for (String body : List.of(
+                "{}", "{\"instance_ids\": []}", "{\"instance_ids\": 5}", "not json", "{\"instance_ids\": [\"x\"]}")) {
             HttpResponse<String> refused = http.send("DELETE", "/api/v0/instances/", body, sim.apiKey());
             assertEquals(400, refused.statusCode(), body);
             assertEquals("invalid_args", SimHttp.json(refused).get("error").asText(), body);
         }
-        assertEquals("instance_ids array is required", SimHttp.json(
-                http.send("DELETE", "/api/v0/instances/", "{}", sim.apiKey())).get("msg").asText());
-        assertEquals("invalid request format", SimHttp.json(
-                http.send("DELETE", "/api/v0/instances/", "not json", sim.apiKey())).get("msg").asText());
+        assertEquals(
+                "instance_ids array is required",
+                SimHttp.json(http.send("DELETE", "/api/v0/instances/", "{}", sim.apiKey()))
+                        .get("msg")
+                        .asText());
+        assertEquals(
+                "invalid request format",
+                SimHttp.json(http.send("DELETE", "/api/v0/instances/", "not json", sim.apiKey()))
+                        .get("msg")
+                        .asText());
         assertTrue(sim.state().instances().stream().noneMatch(i -> sim.state().isDestroyed(i.id())));
     }
 
@@ -124,8 +145,11 @@ class DestroyTest {
         start(Duration.ofMinutes(5));
         long mine = sim.state().instances().get(0).id();
         sim.state().destroy(mine);
-        HttpResponse<String> response = http.send("DELETE", "/api/v0/instances/",
-                SimHttp.toJson(Map.of("instance_ids", List.of(mine, 77L))), sim.apiKey());
+        HttpResponse<String> response = http.send(
+                "DELETE",
+                "/api/v0/instances/",
+                SimHttp.toJson(Map.of("instance_ids", List.of(mine, 77L))),
+                sim.apiKey());
         assertEquals(404, response.statusCode(), "already destroyed ones are no longer the caller's");
         assertEquals("instances_not_found", SimHttp.json(response).get("error").asText());
     }
@@ -135,15 +159,24 @@ class DestroyTest {
         start(Duration.ofMinutes(5));
         SimInstance instance = sim.state().instances().get(0);
         long id = instance.id();
-        assertEquals(200, http.put("/api/v0/instances/" + id + "/", Map.of("state", "stopped")).statusCode());
+        assertEquals(
+                200,
+                http.put("/api/v0/instances/" + id + "/", Map.of("state", "stopped"))
+                        .statusCode());
         JsonNode stopped = row(id);
         assertEquals("exited", stopped.get("actual_status").asText());
         assertEquals("stopped", stopped.get("intended_status").asText());
         assertEquals("stopped", stopped.get("cur_state").asText());
-        assertEquals(instance.storageTotalCost(), sim.state().instance(id).orElseThrow().billedRate(), 1e-12,
+        assertEquals(
+                instance.storageTotalCost(),
+                sim.state().instance(id).orElseThrow().billedRate(),
+                1e-12,
                 "a stopped instance still pays for its disk");
 
-        assertEquals(200, http.put("/api/v0/instances/" + id + "/", Map.of("state", "running")).statusCode());
+        assertEquals(
+                200,
+                http.put("/api/v0/instances/" + id + "/", Map.of("state", "running"))
+                        .statusCode());
         assertEquals("loading", row(id).get("actual_status").asText());
         sim.clock().advance(sim.config().bootTime());
         assertEquals("running", row(id).get("actual_status").asText());
@@ -151,11 +184,14 @@ class DestroyTest {
         JsonNode labelled = SimHttp.json(http.put("/api/v0/instances/" + id + "/", Map.of("label", "renamed")));
         assertTrue(labelled.get("success").asBoolean());
         assertEquals("renamed", row(id).get("label").asText());
-        assertEquals(404, http.put("/api/v0/instances/5/", Map.of("state", "stopped")).statusCode());
+        assertEquals(
+                404,
+                http.put("/api/v0/instances/5/", Map.of("state", "stopped")).statusCode());
     }
 
     private JsonNode row(long id) {
-        JsonNode body = SimHttp.json(http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("id", Map.of("eq", id)))));
+        JsonNode body = SimHttp.json(
+                http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("id", Map.of("eq", id)))));
         return body.get("instances").isEmpty() ? null : body.get("instances").get(0);
     }
 }

@@ -1,10 +1,11 @@
 package io.imggenhub.vast.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,11 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Every fault switch, over real HTTP. */
 class FaultsTest {
@@ -29,7 +28,10 @@ class FaultsTest {
     @BeforeEach
     void start() {
         // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(3).withTimeScale(0)
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(3)
+                .withTimeScale(0)
                 .withDestroyLinger(Duration.ofMinutes(5)));
         http = new SimHttp(sim);
     }
@@ -55,7 +57,8 @@ class FaultsTest {
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/api/v0/gpu_names/unique/"))
-                    .timeout(Duration.ofSeconds(30)).build();
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
             calls.add(http.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
@@ -131,16 +134,19 @@ class FaultsTest {
     void destroyQuirksEmptyBodyAnd204() {
         List<SimInstance> all = sim.state().instances();
         sim.faults().emptyDestroyBody(true);
-        HttpResponse<String> empty = http.delete("/api/v0/instances/" + all.get(0).id() + "/");
+        HttpResponse<String> empty =
+                http.delete("/api/v0/instances/" + all.get(0).id() + "/");
         assertEquals(200, empty.statusCode());
         assertEquals("", empty.body());
         assertTrue(sim.state().isDestroyed(all.get(0).id()));
 
         sim.faults().emptyDestroyBody(false).destroyAnswers204(true);
-        HttpResponse<String> noContent = http.delete("/api/v0/instances/" + all.get(1).id() + "/");
+        HttpResponse<String> noContent =
+                http.delete("/api/v0/instances/" + all.get(1).id() + "/");
         assertEquals(204, noContent.statusCode());
         assertTrue(sim.state().isDestroyed(all.get(1).id()));
-        assertEquals(404, http.delete("/api/v0/instances/" + all.get(1).id() + "/").statusCode(), "errors stay JSON");
+        assertEquals(
+                404, http.delete("/api/v0/instances/" + all.get(1).id() + "/").statusCode(), "errors stay JSON");
     }
 
     @Test
@@ -148,7 +154,8 @@ class FaultsTest {
         sim.faults().dropConnectionNext(1);
         // POST is not retried by the JDK client, so the drop reaches the test as it would reach a caller.
         assertThrows(IOException.class, () -> http.sendOrThrow("POST", "/api/v0/bundles/", "{}", null));
-        assertEquals(200, http.sendOrThrow("POST", "/api/v0/bundles/", "{}", null).statusCode());
+        assertEquals(
+                200, http.sendOrThrow("POST", "/api/v0/bundles/", "{}", null).statusCode());
         assertEquals(0, sim.requests().get(0).status());
 
         sim.faults().dropConnectionRate(1.0);
@@ -166,14 +173,20 @@ class FaultsTest {
         assertEquals(3, fine.get("instances").size());
 
         sim.faults().malformedJsonRate(1.0);
-        HttpResponse<String> destroy = http.delete("/api/v0/instances/" + sim.state().instances().get(0).id() + "/");
+        HttpResponse<String> destroy = http.delete(
+                "/api/v0/instances/" + sim.state().instances().get(0).id() + "/");
         assertThrows(IOException.class, () -> SimHttp.JSON.readTree(destroy.body()));
     }
 
     @Test
     void resetSwitchesEverythingOff() {
-        sim.faults().rateLimitRate(1).serverErrorRate(1).malformedJsonRate(1).legacyListGone(false)
-                .latency(Duration.ofMillis(50)).rateLimits(RateLimits.OFF);
+        sim.faults()
+                .rateLimitRate(1)
+                .serverErrorRate(1)
+                .malformedJsonRate(1)
+                .legacyListGone(false)
+                .latency(Duration.ofMillis(50))
+                .rateLimits(RateLimits.OFF);
         sim.faults().reset();
         assertEquals(200, http.get("/api/v1/instances/").statusCode());
         assertEquals(410, http.get("/api/v0/instances/").statusCode(), "the legacy default is gone");

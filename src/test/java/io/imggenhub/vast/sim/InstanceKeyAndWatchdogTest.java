@@ -1,10 +1,10 @@
 package io.imggenhub.vast.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +12,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The restricted per-instance key a rental answers with, the on-instance watchdog, and a clock shared with clients. */
 class InstanceKeyAndWatchdogTest {
@@ -28,7 +27,11 @@ class InstanceKeyAndWatchdogTest {
     @BeforeEach
     void start() {
         // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(2).withTimeScale(0).withBootTime(BOOT)
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(2)
+                .withTimeScale(0)
+                .withBootTime(BOOT)
                 .withDestroyLinger(Duration.ofMinutes(5)));
         http = new SimHttp(sim);
     }
@@ -49,7 +52,9 @@ class InstanceKeyAndWatchdogTest {
         HttpResponse<String> response = http.put("/api/v0/asks/" + offer.id() + "/", body);
         assertEquals(200, response.statusCode(), response.body());
         JsonNode answer = SimHttp.json(response);
-        return new String[] {answer.get("new_contract").asText(), answer.get("instance_api_key").asText()};
+        return new String[] {
+            answer.get("new_contract").asText(), answer.get("instance_api_key").asText()
+        };
     }
 
     @Test
@@ -68,9 +73,17 @@ class InstanceKeyAndWatchdogTest {
         assertEquals(403, list.statusCode());
         assertEquals("not_authorized", SimHttp.json(list).get("error").asText());
         assertEquals(403, http.send("GET", "/api/v0/users/current/", null, key).statusCode());
-        assertEquals(403, http.send("GET", "/api/v0/instances/" + other + "/", null, key).statusCode());
-        assertEquals(403, http.send("DELETE", "/api/v0/instances/" + other + "/", "{}", key).statusCode());
-        assertEquals(403, http.send("DELETE", "/api/v0/instances/", "{\"instance_ids\": [" + other + "]}", key).statusCode());
+        assertEquals(
+                403,
+                http.send("GET", "/api/v0/instances/" + other + "/", null, key).statusCode());
+        assertEquals(
+                403,
+                http.send("DELETE", "/api/v0/instances/" + other + "/", "{}", key)
+                        .statusCode());
+        assertEquals(
+                403,
+                http.send("DELETE", "/api/v0/instances/", "{\"instance_ids\": [" + other + "]}", key)
+                        .statusCode());
         assertFalse(sim.state().isDestroyed(other), "another instance survives its neighbour's key");
 
         HttpResponse<String> destroy = http.send("DELETE", "/api/v0/instances/" + id + "/", "{}", key);
@@ -82,7 +95,9 @@ class InstanceKeyAndWatchdogTest {
     @Test
     void aWrongKeyIsStillRefusedAsBefore() {
         rent(null);
-        assertEquals(401, http.send("GET", "/api/v1/instances/", null, "0".repeat(64)).statusCode());
+        assertEquals(
+                401,
+                http.send("GET", "/api/v1/instances/", null, "0".repeat(64)).statusCode());
         assertEquals(403, http.send("GET", "/api/v1/instances/", null, null).statusCode());
     }
 
@@ -100,12 +115,15 @@ class InstanceKeyAndWatchdogTest {
     @Test
     void theWatchdogDestroysItsInstanceOnceItHasRunForItsTtl() {
         long id = Long.parseLong(rent(WATCHDOG_2H)[0]);
-        assertEquals(Optional.of(Duration.ofHours(2)), sim.state().instance(id).orElseThrow().watchdogTtl());
+        assertEquals(
+                Optional.of(Duration.ofHours(2)),
+                sim.state().instance(id).orElseThrow().watchdogTtl());
 
         // Its clock starts when the container first runs (after the boot), as onstart runs then.
         sim.clock().advance(BOOT.plus(Duration.ofHours(2)).minusSeconds(1));
         assertFalse(sim.state().isDestroyed(id), "one second before its TTL the instance still runs");
-        double rateOthers = sim.state().burnRate() - sim.state().instance(id).orElseThrow().billedRate();
+        double rateOthers =
+                sim.state().burnRate() - sim.state().instance(id).orElseThrow().billedRate();
 
         sim.clock().advance(Duration.ofSeconds(2));
         assertTrue(sim.state().isDestroyed(id));
@@ -129,7 +147,11 @@ class InstanceKeyAndWatchdogTest {
         double boot = rented.storageTotalCost() * BOOT.dividedBy(4).toSeconds() / 3600.0
                 + rented.dphTotal() * (BOOT.toSeconds() - BOOT.dividedBy(4).toSeconds()) / 3600.0
                 + rented.imagePullCost();
-        assertEquals(boot + rented.dphTotal() * 2, billed, 1e-9, "boot (with its image pull), then two hours running, then nothing");
+        assertEquals(
+                boot + rented.dphTotal() * 2,
+                billed,
+                1e-9,
+                "boot (with its image pull), then two hours running, then nothing");
         assertEquals(Optional.of("watchdog"), sim.state().destroyedBy(id));
     }
 
@@ -137,10 +159,16 @@ class InstanceKeyAndWatchdogTest {
     void aStoppedInstanceIsDestroyedWhenItRunsAgainAfterItsDeadline() {
         long id = Long.parseLong(rent(WATCHDOG_2H)[0]);
         sim.clock().advance(BOOT.plus(Duration.ofMinutes(10)));
-        assertEquals(200, http.put("/api/v0/instances/" + id + "/", Map.of("state", "stopped")).statusCode());
+        assertEquals(
+                200,
+                http.put("/api/v0/instances/" + id + "/", Map.of("state", "stopped"))
+                        .statusCode());
         sim.clock().advance(Duration.ofHours(3));
         assertFalse(sim.state().isDestroyed(id), "no script runs while the container is stopped");
-        assertEquals(200, http.put("/api/v0/instances/" + id + "/", Map.of("state", "running")).statusCode());
+        assertEquals(
+                200,
+                http.put("/api/v0/instances/" + id + "/", Map.of("state", "running"))
+                        .statusCode());
         sim.clock().advance(BOOT);
         assertTrue(sim.state().isDestroyed(id), "the deadline is kept in a file, so the restart destroys at once");
         assertEquals(Optional.of("watchdog"), sim.state().destroyedBy(id));
@@ -163,7 +191,8 @@ class InstanceKeyAndWatchdogTest {
         sim.clock().advance(Duration.ofHours(3));
         assertEquals(Duration.ofHours(3), Duration.between(before, clock.instant()));
         assertEquals(startBefore, show(id).get("start_date").asDouble(), 1e-6, "start_date no longer moves");
-        double uptime = clock.instant().getEpochSecond() - show(id).get("start_date").asDouble();
+        double uptime =
+                clock.instant().getEpochSecond() - show(id).get("start_date").asDouble();
         assertEquals(show(id).get("duration").asDouble(), uptime, 1.0);
     }
 

@@ -1,20 +1,19 @@
 package io.imggenhub.vast.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/v1/instances/}: paging, filters, ordering and the shape of the rows. */
 class InstanceListTest {
@@ -23,7 +22,10 @@ class InstanceListTest {
 
     private void start(int instances) {
         // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(instances).withTimeScale(0)
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(instances)
+                .withTimeScale(0)
                 .withDestroyLinger(java.time.Duration.ofMinutes(5)));
         http = new SimHttp(sim);
     }
@@ -46,7 +48,8 @@ class InstanceListTest {
             JsonNode body = SimHttp.json(http.get("/api/v1/instances/" + query));
             assertTrue(body.get("success").asBoolean());
             assertEquals(60, body.get("total_instances").asInt());
-            assertEquals(body.get("instances").size(), body.get("instances_found").asInt());
+            assertEquals(
+                    body.get("instances").size(), body.get("instances_found").asInt());
             pageSizes.add(body.get("instances").size());
             body.get("instances").forEach(row -> ids.add(row.get("id").asLong()));
             assertTrue(body.has("next_token"), "next_token is always present, null on the last page");
@@ -65,26 +68,52 @@ class InstanceListTest {
 
     @Test
     void pagingSurvivesAnInstanceVanishingBetweenPages() {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(30).withTimeScale(0)
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(30)
+                .withTimeScale(0)
                 .withDestroyLinger(java.time.Duration.ZERO));
         http = new SimHttp(sim);
         JsonNode first = SimHttp.json(http.get("/api/v1/instances/?limit=10"));
         long firstId = first.get("instances").get(0).get("id").asLong();
         assertTrue(sim.state().destroy(firstId));
-        JsonNode second = SimHttp.json(http.get("/api/v1/instances/?limit=10&after_token=" + first.get("next_token").asText()));
+        JsonNode second = SimHttp.json(http.get("/api/v1/instances/?limit=10&after_token="
+                + first.get("next_token").asText()));
         long lastOfFirst = first.get("instances").get(9).get("id").asLong();
-        long expectedNext = sim.state().instances().stream().mapToLong(SimInstance::id).filter(id -> id > lastOfFirst).min().orElseThrow();
+        long expectedNext = sim.state().instances().stream()
+                .mapToLong(SimInstance::id)
+                .filter(id -> id > lastOfFirst)
+                .min()
+                .orElseThrow();
         assertEquals(expectedNext, second.get("instances").get(0).get("id").asLong(), "a keyset cursor skips nothing");
     }
 
     @Test
     void limitIsCappedAt25AndNonPositiveMeansFive() {
         start(40);
-        assertEquals(25, SimHttp.json(http.get("/api/v1/instances/")).get("instances").size());
-        assertEquals(25, SimHttp.json(http.get("/api/v1/instances/?limit=100")).get("instances").size());
-        assertEquals(5, SimHttp.json(http.get("/api/v1/instances/?limit=0")).get("instances").size());
-        assertEquals(5, SimHttp.json(http.get("/api/v1/instances/?limit=-3")).get("instances").size());
-        assertEquals(7, SimHttp.json(http.get("/api/v1/instances/?limit=7")).get("instances").size());
+        assertEquals(
+                25,
+                SimHttp.json(http.get("/api/v1/instances/")).get("instances").size());
+        assertEquals(
+                25,
+                SimHttp.json(http.get("/api/v1/instances/?limit=100"))
+                        .get("instances")
+                        .size());
+        assertEquals(
+                5,
+                SimHttp.json(http.get("/api/v1/instances/?limit=0"))
+                        .get("instances")
+                        .size());
+        assertEquals(
+                5,
+                SimHttp.json(http.get("/api/v1/instances/?limit=-3"))
+                        .get("instances")
+                        .size());
+        assertEquals(
+                7,
+                SimHttp.json(http.get("/api/v1/instances/?limit=7"))
+                        .get("instances")
+                        .size());
         assertEquals(400, http.get("/api/v1/instances/?limit=abc").statusCode());
     }
 
@@ -120,14 +149,26 @@ class InstanceListTest {
     @Test
     void computedFieldsAndUnknownOperatorsAreRefused() {
         start(2);
-        HttpResponse<String> dph = http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("dph_total", Map.of("lt", 1))));
+        HttpResponse<String> dph =
+                http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("dph_total", Map.of("lt", 1))));
         assertEquals(400, dph.statusCode());
         assertEquals("invalid_request", SimHttp.json(dph).get("error").asText());
         assertTrue(SimHttp.json(dph).get("msg").asText().contains("dph_total is not a valid search key"));
-        assertEquals(400, http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("num_gpus", Map.of("eq", 1)))).statusCode());
-        assertEquals(400, http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("label", Map.of("like", "x")))).statusCode());
-        assertEquals(400, http.get("/api/v1/instances/?order_by=" + SimHttp.encode(List.of(Map.of("col", "dph_total", "dir", "asc")))).statusCode());
-        assertEquals(400, http.get("/api/v1/instances/?select_filters=%7Bnot-json").statusCode());
+        assertEquals(
+                400,
+                http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("num_gpus", Map.of("eq", 1))))
+                        .statusCode());
+        assertEquals(
+                400,
+                http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(Map.of("label", Map.of("like", "x"))))
+                        .statusCode());
+        assertEquals(
+                400,
+                http.get("/api/v1/instances/?order_by="
+                                + SimHttp.encode(List.of(Map.of("col", "dph_total", "dir", "asc"))))
+                        .statusCode());
+        assertEquals(
+                400, http.get("/api/v1/instances/?select_filters=%7Bnot-json").statusCode());
     }
 
     @Test
@@ -137,10 +178,13 @@ class InstanceListTest {
         List<Double> starts = new ArrayList<>();
         String token = null;
         do {
-            JsonNode body = SimHttp.json(http.get("/api/v1/instances/?limit=7&order_by=" + order
-                    + (token == null ? "" : "&after_token=" + token)));
-            body.get("instances").forEach(row -> starts.add(row.get("start_date").asDouble()));
-            token = body.get("next_token").isNull() ? null : body.get("next_token").asText();
+            JsonNode body = SimHttp.json(http.get(
+                    "/api/v1/instances/?limit=7&order_by=" + order + (token == null ? "" : "&after_token=" + token)));
+            body.get("instances")
+                    .forEach(row -> starts.add(row.get("start_date").asDouble()));
+            token = body.get("next_token").isNull()
+                    ? null
+                    : body.get("next_token").asText();
         } while (token != null);
         assertEquals(30, starts.size());
         for (int i = 1; i < starts.size(); i++) {
@@ -154,7 +198,8 @@ class InstanceListTest {
         sim.state().addInstance("RTX 3090", 1, 0.25, "sdxl-batch");
         sim.state().addInstance("RTX 3090", 1, 0.25, "sdxl-batch");
         sim.state().addInstance("RTX 3090", 1, 0.25, null);
-        JsonNode body = SimHttp.json(http.get("/api/v1/instances/?select_cols=" + SimHttp.encode(List.of("id", "label", "no_such_col"))));
+        JsonNode body = SimHttp.json(
+                http.get("/api/v1/instances/?select_cols=" + SimHttp.encode(List.of("id", "label", "no_such_col"))));
         assertEquals(2, body.get("label_counts").get("sdxl-batch").asInt());
         assertEquals(1, body.get("label_counts").get("").asInt());
         JsonNode row = body.get("instances").get(0);
@@ -178,10 +223,24 @@ class InstanceListTest {
             double expectedTotal = row.get("dph_base").asDouble()
                     + row.get("disk_space").asDouble() * row.get("storage_cost").asDouble() / 720.0;
             assertEquals(expectedTotal, row.get("dph_total").asDouble(), 1e-12);
-            assertEquals(row.get("storage_total_cost").asDouble(),
-                    row.get("disk_space").asDouble() * row.get("storage_cost").asDouble() / 720.0, 1e-12);
-            for (String field : List.of("gpu_util", "cur_state", "intended_status", "status_msg", "image_uuid", "label",
-                    "num_gpus", "gpu_name", "machine_id", "reliability2", "geolocation", "verification", "disk_space")) {
+            assertEquals(
+                    row.get("storage_total_cost").asDouble(),
+                    row.get("disk_space").asDouble() * row.get("storage_cost").asDouble() / 720.0,
+                    1e-12);
+            for (String field : List.of(
+                    "gpu_util",
+                    "cur_state",
+                    "intended_status",
+                    "status_msg",
+                    "image_uuid",
+                    "label",
+                    "num_gpus",
+                    "gpu_name",
+                    "machine_id",
+                    "reliability2",
+                    "geolocation",
+                    "verification",
+                    "disk_space")) {
                 assertTrue(row.has(field), field);
             }
             assertNotNull(row.get("num_gpus"));
@@ -206,7 +265,9 @@ class InstanceListTest {
         HttpResponse<String> response = http.get("/api/v1/instances/?select_filters=" + SimHttp.encode(filters));
         assertEquals(200, response.statusCode(), response.body());
         Set<Long> ids = new HashSet<>();
-        SimHttp.json(response).get("instances").forEach(row -> ids.add(row.get("id").asLong()));
+        SimHttp.json(response)
+                .get("instances")
+                .forEach(row -> ids.add(row.get("id").asLong()));
         return ids;
     }
 

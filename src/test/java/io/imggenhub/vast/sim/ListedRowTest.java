@@ -1,11 +1,10 @@
 package io.imggenhub.vast.sim;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The list handler's cheap columns must be exactly what the full row says (vast-api.md §3.1, §4). */
 class ListedRowTest {

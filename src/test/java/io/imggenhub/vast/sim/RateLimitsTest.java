@@ -1,15 +1,14 @@
 package io.imggenhub.vast.sim;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Vast's documented limits (vast-api.md §3.3, §5): a minimum interval per key and per route template, measured
@@ -46,16 +45,26 @@ class RateLimitsTest {
         assertTrue(refused.headers().firstValue("Retry-After").isEmpty(), "Vast sends no Retry-After");
 
         // Strict reading: every instance id shares the one destroy endpoint.
-        assertEquals(200, http.delete("/api/v0/instances/" + all.get(0).id() + "/").statusCode());
-        HttpResponse<String> second = http.delete("/api/v0/instances/" + all.get(1).id() + "/");
+        assertEquals(
+                200, http.delete("/api/v0/instances/" + all.get(0).id() + "/").statusCode());
+        HttpResponse<String> second =
+                http.delete("/api/v0/instances/" + all.get(1).id() + "/");
         assertEquals(429, second.statusCode());
         assertEquals("API requests too frequent endpoint threshold=3.0", second.body());
         // The bulk endpoint and show are other templates with their own intervals.
-        assertEquals(200, http.send("DELETE", "/api/v0/instances/",
-                SimHttp.toJson(Map.of("instance_ids", List.of(all.get(1).id()))), sim.apiKey()).statusCode());
+        assertEquals(
+                200,
+                http.send(
+                                "DELETE",
+                                "/api/v0/instances/",
+                                SimHttp.toJson(Map.of(
+                                        "instance_ids", List.of(all.get(1).id()))),
+                                sim.apiKey())
+                        .statusCode());
         assertEquals(200, http.get("/api/v0/instances/" + all.get(2).id() + "/").statusCode());
         // Another key is another identity: refused for its key (401), not for the first key's pace.
-        assertEquals(401, http.send("GET", "/api/v1/instances/", null, "not-the-key").statusCode());
+        assertEquals(
+                401, http.send("GET", "/api/v1/instances/", null, "not-the-key").statusCode());
         // The user endpoint has no documented limit.
         assertEquals(200, http.get("/api/v0/users/current/").statusCode());
         assertEquals(200, http.get("/api/v0/users/current/").statusCode());
@@ -64,11 +73,15 @@ class RateLimitsTest {
 
     @Test
     void lenientGivesEachConcreteUrlItsOwnInterval() {
-        SimHttp http = start(SimulatorConfig.defaults().withRateLimits(RateLimits.LENIENT).withRateLimitScale(1.0));
+        SimHttp http = start(
+                SimulatorConfig.defaults().withRateLimits(RateLimits.LENIENT).withRateLimitScale(1.0));
         List<SimInstance> all = sim.state().instances();
-        assertEquals(200, http.delete("/api/v0/instances/" + all.get(0).id() + "/").statusCode());
-        assertEquals(200, http.delete("/api/v0/instances/" + all.get(1).id() + "/").statusCode());
-        assertEquals(429, http.delete("/api/v0/instances/" + all.get(0).id() + "/").statusCode());
+        assertEquals(
+                200, http.delete("/api/v0/instances/" + all.get(0).id() + "/").statusCode());
+        assertEquals(
+                200, http.delete("/api/v0/instances/" + all.get(1).id() + "/").statusCode());
+        assertEquals(
+                429, http.delete("/api/v0/instances/" + all.get(0).id() + "/").statusCode());
     }
 
     @Test
@@ -85,7 +98,8 @@ class RateLimitsTest {
         RateLimiter limiter = limiter(RateLimits.DOCUMENTED, 1.0);
         List<String> list = List.of("api", "v1", "instances");
         assertNull(limiter.refusal("k", "GET", list, list, 0));
-        assertEquals("API requests too frequent endpoint threshold=1.0", limiter.refusal("k", "GET", list, list, S / 2));
+        assertEquals(
+                "API requests too frequent endpoint threshold=1.0", limiter.refusal("k", "GET", list, list, S / 2));
         // The refusal at 0.5 s did not move the mark: 1.0 s after the accepted one is fine.
         assertNull(limiter.refusal("k", "GET", list, list, S));
         assertNull(limiter.refusal("other-key", "GET", list, list, S + 1));
@@ -110,7 +124,8 @@ class RateLimitsTest {
         for (int i = 0; i < 10; i++) {
             assertNull(limiter.refusal("k", "POST", bundles, bundles, i));
         }
-        assertEquals("API requests too frequent endpoint threshold=3.0", limiter.refusal("k", "POST", bundles, bundles, 10));
+        assertEquals(
+                "API requests too frequent endpoint threshold=3.0", limiter.refusal("k", "POST", bundles, bundles, 10));
         assertNull(limiter.refusal("k", "POST", bundles, bundles, 30 * S), "half of a minute at scale 0.5");
     }
 

@@ -1,20 +1,19 @@
 package io.imggenhub.vast.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code PUT /api/v0/asks/{id}/}: the rent lifecycle in simulated time and its refusals. */
 class RentTest {
@@ -24,7 +23,10 @@ class RentTest {
     @BeforeEach
     void start() {
         // Raw requests back to back: this class is about other answers; RateLimitsTest covers the limits.
-        sim = VastSimulator.start(SimulatorConfig.defaults().withRateLimits(RateLimits.OFF).withInstances(1).withTimeScale(0)
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withRateLimits(RateLimits.OFF)
+                .withInstances(1)
+                .withTimeScale(0)
                 .withBootTime(Duration.ofSeconds(20)));
         http = new SimHttp(sim);
     }
@@ -53,11 +55,16 @@ class RentTest {
         assertTrue(created.get("ports").isNull(), "no port map before running");
         assertTrue(created.get("public_ipaddr").isNull());
         assertEquals("lifecycle-test", created.get("label").asText());
-        assertEquals("ghcr.io/imggenhub/sdxl-worker:1.4.2", created.get("image_uuid").asText());
+        assertEquals(
+                "ghcr.io/imggenhub/sdxl-worker:1.4.2", created.get("image_uuid").asText());
         assertEquals("echo hello", created.get("onstart").asText());
-        assertEquals(List.of(List.of("-p 8081:8081", "1"), List.of("TZ", "UTC")),
+        assertEquals(
+                List.of(List.of("-p 8081:8081", "1"), List.of("TZ", "UTC")),
                 SimHttp.JSON.convertValue(created.get("extra_env"), List.class));
-        assertEquals(offer.dphBase() + 20 * offer.storageCost() / 720.0, created.get("dph_total").asDouble(), 1e-12);
+        assertEquals(
+                offer.dphBase() + 20 * offer.storageCost() / 720.0,
+                created.get("dph_total").asDouble(),
+                1e-12);
         assertEquals(offer.numGpus(), created.get("num_gpus").asInt());
         assertEquals(offer.gpuName(), created.get("gpu_name").asText());
 
@@ -77,7 +84,10 @@ class RentTest {
     void aRentedOfferLeavesTheSearchAndCannotBeRentedTwice() {
         SimOffer offer = sim.state().offers().get(3);
         assertEquals(1, search(offer.id()).size());
-        assertEquals(200, http.put("/api/v0/asks/" + offer.id() + "/", rentBody(null, null)).statusCode());
+        assertEquals(
+                200,
+                http.put("/api/v0/asks/" + offer.id() + "/", rentBody(null, null))
+                        .statusCode());
         assertEquals(0, search(offer.id()).size());
         assertFalse(sim.state().offers().stream().anyMatch(o -> o.id() == offer.id()));
 
@@ -86,14 +96,18 @@ class RentTest {
         JsonNode body = SimHttp.json(again);
         assertFalse(body.get("success").asBoolean());
         assertEquals("invalid_args", body.get("error").asText());
-        assertEquals("error 404/3603: no_such_ask Instance type by id " + offer.id() + " is not available.", body.get("msg").asText());
+        assertEquals(
+                "error 404/3603: no_such_ask Instance type by id " + offer.id() + " is not available.",
+                body.get("msg").asText());
         assertEquals(404, http.put("/api/v0/asks/1/", rentBody(null, null)).statusCode());
     }
 
     @Test
     void destroyingARentalListsTheMachineAgainUnderANewAskId() {
         SimOffer offer = sim.state().offers().get(0);
-        long id = SimHttp.json(http.put("/api/v0/asks/" + offer.id() + "/", rentBody(null, null))).get("new_contract").asLong();
+        long id = SimHttp.json(http.put("/api/v0/asks/" + offer.id() + "/", rentBody(null, null)))
+                .get("new_contract")
+                .asLong();
         int before = sim.state().offers().size();
         assertEquals(200, http.delete("/api/v0/instances/" + id + "/").statusCode());
         assertEquals(before + 1, sim.state().offers().size());
@@ -108,13 +122,23 @@ class RentTest {
         HttpResponse<String> response = http.put("/api/v0/asks/" + offer.id() + "/", rentBody("x", null));
         assertEquals(400, response.statusCode());
         assertEquals("application/json", SimHttp.contentType(response));
-        assertEquals(Map.of("success", false, "error", "insufficient_credit",
-                "msg", "Your account lacks credit; see the billing page."), SimHttp.JSON.convertValue(SimHttp.json(response), Map.class));
+        assertEquals(
+                Map.of(
+                        "success",
+                        false,
+                        "error",
+                        "insufficient_credit",
+                        "msg",
+                        "Your account lacks credit; see the billing page."),
+                SimHttp.JSON.convertValue(SimHttp.json(response), Map.class));
         assertEquals(instances, sim.state().instances().size());
         assertTrue(sim.state().offers().stream().anyMatch(o -> o.id() == offer.id()), "the offer stays available");
 
         sim.faults().insufficientCreditStatus(403);
-        assertEquals(403, http.put("/api/v0/asks/" + offer.id() + "/", rentBody("x", null)).statusCode());
+        assertEquals(
+                403,
+                http.put("/api/v0/asks/" + offer.id() + "/", rentBody("x", null))
+                        .statusCode());
         sim.faults().insufficientCreditAs200(true);
         HttpResponse<String> as200 = http.put("/api/v0/asks/" + offer.id() + "/", rentBody("x", null));
         assertEquals(200, as200.statusCode());
@@ -123,9 +147,16 @@ class RentTest {
 
         sim.state().setCredit(-0.03);
         sim.faults().insufficientCreditAs200(false).insufficientCreditStatus(400);
-        assertEquals(400, http.put("/api/v0/asks/" + offer.id() + "/", rentBody("x", null)).statusCode());
+        assertEquals(
+                400,
+                http.put("/api/v0/asks/" + offer.id() + "/", rentBody("x", null))
+                        .statusCode());
         sim.state().setCredit(0.01);
-        assertEquals(200, http.put("/api/v0/asks/" + offer.id() + "/", rentBody("x", null)).statusCode(), "any positive credit rents");
+        assertEquals(
+                200,
+                http.put("/api/v0/asks/" + offer.id() + "/", rentBody("x", null))
+                        .statusCode(),
+                "any positive credit rents");
     }
 
     @Test
@@ -146,10 +177,15 @@ class RentTest {
     @Test
     void badBodiesAreRefused() {
         SimOffer offer = sim.state().offers().get(0);
-        assertEquals(400, http.put("/api/v0/asks/" + offer.id() + "/", "{not json").statusCode());
+        assertEquals(
+                400, http.put("/api/v0/asks/" + offer.id() + "/", "{not json").statusCode());
         Map<String, Object> longLabel = rentBody("x".repeat(300), null);
-        assertEquals(400, http.put("/api/v0/asks/" + offer.id() + "/", longLabel).statusCode());
-        assertNotNull(sim.state().offers().stream().filter(o -> o.id() == offer.id()).findFirst().orElse(null));
+        assertEquals(
+                400, http.put("/api/v0/asks/" + offer.id() + "/", longLabel).statusCode());
+        assertNotNull(sim.state().offers().stream()
+                .filter(o -> o.id() == offer.id())
+                .findFirst()
+                .orElse(null));
     }
 
     /** vast-api.md §3.4: an environment variable is its bare name; "-e KEY" never reaches the container as KEY. */
@@ -197,12 +233,14 @@ class RentTest {
     }
 
     private JsonNode show(long id) {
-        JsonNode row = SimHttp.json(http.get("/api/v0/instances/" + id + "/?owner=me")).get("instances");
+        JsonNode row =
+                SimHttp.json(http.get("/api/v0/instances/" + id + "/?owner=me")).get("instances");
         assertTrue(row.isObject(), "instance " + id + " exists");
         return row;
     }
 
     private JsonNode search(long offerId) {
-        return SimHttp.json(http.post("/api/v0/bundles/", Map.of("id", Map.of("eq", offerId)))).get("offers");
+        return SimHttp.json(http.post("/api/v0/bundles/", Map.of("id", Map.of("eq", offerId))))
+                .get("offers");
     }
 }

@@ -1,13 +1,14 @@
 package io.imggenhub.vast.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.core.guard.AccountGuard;
+import io.imggenhub.vast.core.guard.GuardBook;
 import io.imggenhub.vast.core.guard.IdleRule;
 import io.imggenhub.vast.core.guard.InMemoryGuardBook;
 import io.imggenhub.vast.core.guard.InstanceGuard;
-import io.imggenhub.vast.core.guard.GuardBook;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -17,10 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GuardStoreTest {
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
@@ -33,8 +32,8 @@ class GuardStoreTest {
     @Test
     void guardsKeepsAndAccountLimitsSurviveReopening() {
         Path file = dir.resolve("h.db");
-        InstanceGuard full = new InstanceGuard(28116358L, Duration.ofMinutes(150),
-                new IdleRule(7.5, Duration.ofMinutes(30)), 0.55);
+        InstanceGuard full =
+                new InstanceGuard(28116358L, Duration.ofMinutes(150), new IdleRule(7.5, Duration.ofMinutes(30)), 0.55);
         AccountGuard account = new AccountGuard(20.0, 300.0, 5.0, true);
         try (Database db = Database.open(file)) {
             GuardStore store = new GuardStore(db, VAST);
@@ -71,7 +70,11 @@ class GuardStoreTest {
                 book.setInstanceGuard(InstanceGuard.ttl(2L, Duration.ofHours(1)), T0.plusSeconds(600));
                 assertEquals(0, book.prune(Set.of(1L, 2L), T0.plusSeconds(3600)), "both listed");
                 assertEquals(1, book.prune(Set.of(), T0.plusSeconds(300)), "only the old one goes");
-                assertEquals(List.of(2L), book.instanceGuards().stream().map(InstanceGuard::instanceId).toList());
+                assertEquals(
+                        List.of(2L),
+                        book.instanceGuards().stream()
+                                .map(InstanceGuard::instanceId)
+                                .toList());
                 assertTrue(book.removeInstanceGuard(2L));
                 assertFalse(book.removeInstanceGuard(2L));
 
@@ -92,7 +95,10 @@ class GuardStoreTest {
             real.setAccountGuard(AccountGuard.NONE.withCreditFloor(2.0));
             assertTrue(sim.instanceGuards().isEmpty());
             assertEquals(AccountGuard.NONE, sim.accountGuard());
-            assertEquals(0, sim.prune(Set.of(), T0.plus(Duration.ofDays(1))), "a simulator's poll never prunes a real guard");
+            assertEquals(
+                    0,
+                    sim.prune(Set.of(), T0.plus(Duration.ofDays(1))),
+                    "a simulator's poll never prunes a real guard");
             assertEquals(1, real.instanceGuards().size());
         }
     }
@@ -100,11 +106,14 @@ class GuardStoreTest {
     @Test
     void aVersionOneDatabaseGainsTheGuardTablesAndKeepsItsData() throws Exception {
         Path file = dir.resolve("old.db");
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE snapshot (id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, credit REAL, "
-                    + "burn_per_hour REAL NOT NULL, instance_count INTEGER NOT NULL, resolution TEXT NOT NULL DEFAULT 'raw')");
-            s.execute("CREATE TABLE snapshot_instance (snapshot_id INTEGER NOT NULL, instance_id INTEGER NOT NULL, gpu TEXT, "
-                    + "label TEXT, status TEXT, rate_per_hour REAL NOT NULL)");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE snapshot (id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, credit REAL, "
+                            + "burn_per_hour REAL NOT NULL, instance_count INTEGER NOT NULL, resolution TEXT NOT NULL DEFAULT 'raw')");
+            s.execute(
+                    "CREATE TABLE snapshot_instance (snapshot_id INTEGER NOT NULL, instance_id INTEGER NOT NULL, gpu TEXT, "
+                            + "label TEXT, status TEXT, rate_per_hour REAL NOT NULL)");
             s.execute("CREATE TABLE audit (id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, action TEXT NOT NULL, "
                     + "reason TEXT NOT NULL, phase TEXT NOT NULL, instance_ids TEXT NOT NULL, detail TEXT)");
             s.execute("INSERT INTO snapshot(at_ms, credit, burn_per_hour, instance_count) VALUES (" + T0.toEpochMilli()
@@ -117,7 +126,8 @@ class GuardStoreTest {
             store.setInstanceGuard(InstanceGuard.ttl(1L, Duration.ofHours(1)), T0);
             assertEquals(1, store.instanceGuards().size());
             int version = db.with(c -> {
-                try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+                try (Statement s = c.createStatement();
+                        var rs = s.executeQuery("PRAGMA user_version")) {
                     return rs.getInt(1);
                 }
             });

@@ -1,15 +1,14 @@
 package io.imggenhub.vast.store;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 11 item 6: the history holds the account's instances, spend and destroys, so only its owner reads it. */
 class PrivateDataTest {
@@ -25,8 +24,14 @@ class PrivateDataTest {
         Path file = tmp.resolve("share").resolve("imggenhub-vast").resolve("history.db");
 
         try (LocalData data = LocalData.open(file)) {
-            data.audit().record(new io.imggenhub.vast.core.AuditEvent(Instant.now(), "destroy", "user",
-                    io.imggenhub.vast.core.AuditEvent.Phase.INTENT, List.of(1L), "x"));
+            data.audit()
+                    .record(new io.imggenhub.vast.core.AuditEvent(
+                            Instant.now(),
+                            "destroy",
+                            "user",
+                            io.imggenhub.vast.core.AuditEvent.Phase.INTENT,
+                            List.of(1L),
+                            "x"));
             assertEquals("rw-------", mode(file));
             assertEquals("rwx------", mode(file.getParent()));
             for (String side : new String[] {"-wal", "-shm"}) {

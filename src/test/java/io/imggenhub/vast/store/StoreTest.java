@@ -1,23 +1,22 @@
 package io.imggenhub.vast.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.testutil.InstanceBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StoreTest {
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
@@ -37,8 +36,14 @@ class StoreTest {
     void auditRoundTripSurvivesReopening() {
         Path file = dir.resolve("h.db");
         try (Database db = Database.open(file)) {
-            new AuditLog(db).record(new AuditEvent(T0, "destroy-all", "insufficient_credit", AuditEvent.Phase.INTENT,
-                    List.of(1L, 2L), "destroying 2 instance(s)"));
+            new AuditLog(db)
+                    .record(new AuditEvent(
+                            T0,
+                            "destroy-all",
+                            "insufficient_credit",
+                            AuditEvent.Phase.INTENT,
+                            List.of(1L, 2L),
+                            "destroying 2 instance(s)"));
         }
         try (Database db = Database.open(file)) {
             List<AuditEvent> events = new AuditLog(db).since(Instant.EPOCH, 100);
@@ -65,10 +70,10 @@ class StoreTest {
             assertEquals(1.5, points.get(0).burnPerHour(), 1e-9);
             assertEquals(7.5, points.get(2).credit(), 1e-9);
 
-            Map<Long, SpendHistory.InstanceSpend> spend = history.spendPerInstance(T0, T0.plus(Duration.ofDays(1)),
-                    Duration.ofHours(6));
-            assertEquals(1.0, spend.get(1L).usd(), 1e-9);   // two hours at $0.50
-            assertEquals(1.0, spend.get(2L).usd(), 1e-9);   // one hour at $1.00
+            Map<Long, SpendHistory.InstanceSpend> spend =
+                    history.spendPerInstance(T0, T0.plus(Duration.ofDays(1)), Duration.ofHours(6));
+            assertEquals(1.0, spend.get(1L).usd(), 1e-9); // two hours at $0.50
+            assertEquals(1.0, spend.get(2L).usd(), 1e-9); // one hour at $1.00
             assertEquals("job-1", spend.get(1L).label());
         }
     }
@@ -93,7 +98,11 @@ class StoreTest {
     @Test
     void aDamagedFileGivesAClearErrorNotACrash() throws Exception {
         Path file = dir.resolve("broken.db");
-        Files.write(file, "this is definitely not an sqlite database, just some text padding it out".repeat(50).getBytes());
+        Files.write(
+                file,
+                "this is definitely not an sqlite database, just some text padding it out"
+                        .repeat(50)
+                        .getBytes());
         StoreException e = assertThrows(StoreException.class, () -> Database.open(file));
         assertTrue(e.getMessage().contains("damaged or not a database"), e.getMessage());
         assertTrue(e.getMessage().contains(file.toString()));
@@ -103,14 +112,19 @@ class StoreTest {
     void defaultLocationFollowsXdgAndCanBeOverridden() {
         Path home = Path.of("/home/u");
         assertEquals(Path.of("/home/u/.local/share/imggenhub-vast/history.db"), Database.defaultFile(Map.of(), home));
-        assertEquals(Path.of("/x/imggenhub-vast/history.db"), Database.defaultFile(Map.of("XDG_DATA_HOME", "/x"), home));
+        assertEquals(
+                Path.of("/x/imggenhub-vast/history.db"), Database.defaultFile(Map.of("XDG_DATA_HOME", "/x"), home));
         assertEquals(Path.of("/y/history.db"), Database.defaultFile(Map.of("IMGGENHUB_VAST_DATA", "/y"), home));
     }
 
     @Test
     void aBrokenFileFallsBackToMemoryWithAWarning() throws Exception {
         Path file = dir.resolve("broken2.db");
-        Files.write(file, "not a database at all, only text that goes on and on".repeat(50).getBytes());
+        Files.write(
+                file,
+                "not a database at all, only text that goes on and on"
+                        .repeat(50)
+                        .getBytes());
         List<String> warnings = new java.util.ArrayList<>();
         try (LocalData data = LocalData.openOrInMemory(file, warnings::add)) {
             assertEquals(1, warnings.size());

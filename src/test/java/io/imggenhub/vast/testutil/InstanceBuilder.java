@@ -1,7 +1,6 @@
 package io.imggenhub.vast.testutil;
 
 import io.imggenhub.vast.api.Instance;
-
 import java.util.List;
 import java.util.Map;
 
@@ -40,14 +39,19 @@ public final class InstanceBuilder {
     private String onstart;
     private List<List<String>> extraEnv;
 
-    private InstanceBuilder() {
-    }
+    private InstanceBuilder() {}
 
     /** A running one-GPU RTX 4090 billing {@code dph} $/hr all-in, with nothing else known. */
     public static InstanceBuilder running(long id, double dph) {
-        return new InstanceBuilder().id(id).gpuName("RTX 4090").numGpus(1)
-                .actualStatus("running").intendedStatus("running").curState("running")
-                .dphTotal(dph).dphBase(dph);
+        return new InstanceBuilder()
+                .id(id)
+                .gpuName("RTX 4090")
+                .numGpus(1)
+                .actualStatus("running")
+                .intendedStatus("running")
+                .curState("running")
+                .dphTotal(dph)
+                .dphBase(dph);
     }
 
     /** Every field of {@code instance}, to change a few. */
@@ -85,10 +89,36 @@ public final class InstanceBuilder {
     }
 
     public Instance build() {
-        return new Instance(id, machineId, gpuName, numGpus, actualStatus, intendedStatus, curState, nextState,
-                dphTotal, dphBase, storageCost, storageTotalCost, diskSpace, sshHost, sshPort, publicIpaddr, ports,
-                label, startDate, gpuUtil, gpuRam, imageUuid, imageRuntype, statusMsg, isBid, minBid, geolocation,
-                onstart, extraEnv);
+        return new Instance(
+                id,
+                machineId,
+                gpuName,
+                numGpus,
+                actualStatus,
+                intendedStatus,
+                curState,
+                nextState,
+                dphTotal,
+                dphBase,
+                storageCost,
+                storageTotalCost,
+                diskSpace,
+                sshHost,
+                sshPort,
+                publicIpaddr,
+                ports,
+                label,
+                startDate,
+                gpuUtil,
+                gpuRam,
+                imageUuid,
+                imageRuntype,
+                statusMsg,
+                isBid,
+                minBid,
+                geolocation,
+                onstart,
+                extraEnv);
     }
 
     public InstanceBuilder id(long id) {

@@ -2,7 +2,6 @@ package io.imggenhub.vast.testutil;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,10 +16,14 @@ import java.util.function.IntUnaryOperator;
 
 /** A webhook receiver on loopback, port 0: records every POST and answers with the status {@code answer} picks. */
 public final class WebhookReceiver implements AutoCloseable {
-    public record Received(String method, String path, String contentType, Map<String, List<String>> headers, String body) {
+    public record Received(
+            String method, String path, String contentType, Map<String, List<String>> headers, String body) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().get(0)).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> e.getValue().get(0))
+                    .orElse(null);
         }
     }
 
@@ -59,8 +62,12 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), Map.copyOf(exchange.getRequestHeaders()), body));
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body));
             arrived.countDown();
             if (hangUntil != null) {
                 try {

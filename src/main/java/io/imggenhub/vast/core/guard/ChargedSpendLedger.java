@@ -3,7 +3,6 @@ package io.imggenhub.vast.core.guard;
 import io.imggenhub.vast.api.Charge;
 import io.imggenhub.vast.api.VastException;
 import io.imggenhub.vast.core.ChargeSource;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +27,7 @@ public final class ChargedSpendLedger implements SpendLedger {
     private final Duration refreshEvery;
     private final Map<Instant, Billed> cache = new HashMap<>();
 
-    private record Billed(Instant readAt, double usd, Instant until) {
-    }
+    private record Billed(Instant readAt, double usd, Instant until) {}
 
     public ChargedSpendLedger(ChargeSource charges, SpendLedger estimate, Clock clock, Duration refreshEvery) {
         this.charges = charges;
@@ -67,8 +65,11 @@ public final class ChargedSpendLedger implements SpendLedger {
         try {
             List<Charge> read = charges.charges(from, to);
             double usd = read.stream().mapToDouble(Charge::usd).sum();
-            Instant until = read.stream().map(Charge::endInstant).filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo).orElse(null);
+            Instant until = read.stream()
+                    .map(Charge::endInstant)
+                    .filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo)
+                    .orElse(null);
             Billed fresh = new Billed(now, usd, until);
             cache.keySet().removeIf(k -> k.isBefore(from.minus(Duration.ofDays(62))));
             cache.put(from, fresh);

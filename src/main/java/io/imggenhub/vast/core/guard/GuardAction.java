@@ -2,7 +2,6 @@ package io.imggenhub.vast.core.guard;
 
 import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.Formats;
-
 import java.util.List;
 
 /**
@@ -23,15 +22,18 @@ public record GuardAction(GuardRule rule, List<Long> instanceIds, String why, De
     }
 
     public String message() {
-        String what = rule.isAccountRule() ? "all instances" : instanceIds.size() == 1
-                ? "instance " + instanceIds.get(0) : instanceIds.size() + " instances";
+        String what = rule.isAccountRule()
+                ? "all instances"
+                : instanceIds.size() == 1 ? "instance " + instanceIds.get(0) : instanceIds.size() + " instances";
         if (error != null) {
             return "Guard could not destroy " + what + " (" + why + "): " + error;
         }
         if (report.allStopped()) {
-            return "Guard destroyed " + (rule.isAccountRule() ? Formats.count(report.stopped(), "instance") : what) + ": " + why + ".";
+            return "Guard destroyed " + (rule.isAccountRule() ? Formats.count(report.stopped(), "instance") : what)
+                    + ": " + why + ".";
         }
         return "Guard destroyed " + report.stopped() + "/" + Formats.count(report.total(), "instance") + " (" + why
-                + "); still billing: " + report.failures().stream().map(o -> String.valueOf(o.id())).toList();
+                + "); still billing: "
+                + report.failures().stream().map(o -> String.valueOf(o.id())).toList();
     }
 }

@@ -5,12 +5,11 @@ import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.AuditSink;
 import io.imggenhub.vast.core.DestroyListener;
 import io.imggenhub.vast.core.DestroyOutcome;
-import io.imggenhub.vast.core.Formats;
 import io.imggenhub.vast.core.DestroyReport;
 import io.imggenhub.vast.core.Destroyer;
 import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.core.Formats;
 import io.imggenhub.vast.core.VastServices;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +61,8 @@ public final class GuardEngine {
      *                      {@code watch --once}, which has no earlier poll to remember
      */
     public record Settings(Duration warnAhead, Duration historyMaxGap, Duration pruneGrace, boolean warnFirst) {
-        public static final Settings DEFAULT = new Settings(Duration.ofMinutes(5), Duration.ofMinutes(90),
-                Duration.ofMinutes(10), true);
+        public static final Settings DEFAULT =
+                new Settings(Duration.ofMinutes(5), Duration.ofMinutes(90), Duration.ofMinutes(10), true);
 
         public Settings(Duration warnAhead, Duration historyMaxGap, Duration pruneGrace) {
             this(warnAhead, historyMaxGap, pruneGrace, true);
@@ -73,8 +72,12 @@ public final class GuardEngine {
             Objects.requireNonNull(warnAhead, "warnAhead");
             Objects.requireNonNull(historyMaxGap, "historyMaxGap");
             Objects.requireNonNull(pruneGrace, "pruneGrace");
-            if (warnAhead.isNegative() || pruneGrace.isNegative() || historyMaxGap.isNegative() || historyMaxGap.isZero()) {
-                throw new IllegalArgumentException("guard engine durations must not be negative (the history gap positive)");
+            if (warnAhead.isNegative()
+                    || pruneGrace.isNegative()
+                    || historyMaxGap.isNegative()
+                    || historyMaxGap.isZero()) {
+                throw new IllegalArgumentException(
+                        "guard engine durations must not be negative (the history gap positive)");
             }
         }
 
@@ -99,13 +102,21 @@ public final class GuardEngine {
     private final Object evaluating = new Object();
     /** Guards the episode state below; never held during I/O to Vast, so keep() and protection() stay quick. */
     private final Object state = new Object();
+
     private final Map<Long, Instant> idleSince = new HashMap<>();
     /** Warned episodes: key → the keep in force when warned (EPOCH for none); a new keep makes a new episode. */
     private final Map<String, Instant> warned = new HashMap<>();
+
     private final Map<GuardRule, AccountBreach> breaches = new EnumMap<>(GuardRule.class);
 
-    public GuardEngine(GuardBook book, Destroyer destroyer, SpendLedger ledger, AuditSink audit, Clock clock,
-                       ZoneId zone, Settings settings) {
+    public GuardEngine(
+            GuardBook book,
+            Destroyer destroyer,
+            SpendLedger ledger,
+            AuditSink audit,
+            Clock clock,
+            ZoneId zone,
+            Settings settings) {
         this.book = Objects.requireNonNull(book, "book");
         this.destroyer = Objects.requireNonNull(destroyer, "destroyer");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -120,10 +131,9 @@ public final class GuardEngine {
         return forServices(services, book, ledger, zone, Settings.DEFAULT);
     }
 
-    public static GuardEngine forServices(VastServices services, GuardBook book, SpendLedger ledger, ZoneId zone,
-                                          Settings settings) {
-        return new GuardEngine(book, services.destroyer(), ledger, services.audit(), services.clock(), zone,
-                settings);
+    public static GuardEngine forServices(
+            VastServices services, GuardBook book, SpendLedger ledger, ZoneId zone, Settings settings) {
+        return new GuardEngine(book, services.destroyer(), ledger, services.audit(), services.clock(), zone, settings);
     }
 
     public GuardBook book() {
@@ -137,21 +147,27 @@ public final class GuardEngine {
     // ---- evaluation -------------------------------------------------------------------------------------------
 
     /** A guard rule that holds or will hold for one instance, before "keep it" is applied. */
-    private record Candidate(GuardRule rule, Instant due, String description, String why) {
-    }
+    private record Candidate(GuardRule rule, Instant due, String description, String why) {}
 
-    private record Due(Instance instance, GuardRule rule, Instant at, String why) {
-    }
+    private record Due(Instance instance, GuardRule rule, Instant at, String why) {}
 
     /** The state of one account rule on this poll. */
-    private record AccountCheck(GuardRule rule, boolean breached, Instant predicted, String breachText,
-                                String clearedText, String why, String predictedWhy) {
-    }
+    private record AccountCheck(
+            GuardRule rule,
+            boolean breached,
+            Instant predicted,
+            String breachText,
+            String clearedText,
+            String why,
+            String predictedWhy) {}
 
-    private record Decision(List<Due> instanceActions, AccountCheck accountAction, List<GuardWarning> pending,
-                            List<GuardWarning> newWarnings, List<AccountBreach> breachChanges,
-                            List<AccountBreach> activeBreaches) {
-    }
+    private record Decision(
+            List<Due> instanceActions,
+            AccountCheck accountAction,
+            List<GuardWarning> pending,
+            List<GuardWarning> newWarnings,
+            List<AccountBreach> breachChanges,
+            List<AccountBreach> activeBreaches) {}
 
     public GuardReport evaluate(FleetSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -187,7 +203,8 @@ public final class GuardEngine {
             }
             tracked.add(instance.id());
             trackIdle(instance, guard, now);
-            Instant kept = book.keptUntil(instance.id()).filter(k -> k.isAfter(now)).orElse(null);
+            Instant kept =
+                    book.keptUntil(instance.id()).filter(k -> k.isAfter(now)).orElse(null);
             Optional<Due> next = candidates(instance, guard, now).stream()
                     .filter(c -> c.due() != null)
                     .min(Comparator.comparing(Candidate::due).thenComparing(Candidate::rule))
@@ -205,15 +222,31 @@ public final class GuardEngine {
                 if (warnedBefore(key, now)) {
                     actions.add(due);
                 } else {
-                    pending.add(new GuardWarning(due.rule(), instance.id(), now, String.format(Locale.ROOT,
-                            "Instance %d (%s, %s) will be destroyed on the next check: %s.", instance.id(),
-                            instance.gpuDisplayName(), Formats.ratePerHour(instance.billedRate()), due.why())));
+                    pending.add(new GuardWarning(
+                            due.rule(),
+                            instance.id(),
+                            now,
+                            String.format(
+                                    Locale.ROOT,
+                                    "Instance %d (%s, %s) will be destroyed on the next check: %s.",
+                                    instance.id(),
+                                    instance.gpuDisplayName(),
+                                    Formats.ratePerHour(instance.billedRate()),
+                                    due.why())));
                 }
                 pendingKeys.put(key, keepMark);
             } else if (!due.at().isAfter(warnUntil)) {
-                pending.add(new GuardWarning(due.rule(), instance.id(), due.at(), String.format(Locale.ROOT,
-                        "Instance %d (%s) will be destroyed at %s: %s.", instance.id(), instance.gpuDisplayName(),
-                        HHMM.format(due.at().atZone(zone)), due.why())));
+                pending.add(new GuardWarning(
+                        due.rule(),
+                        instance.id(),
+                        due.at(),
+                        String.format(
+                                Locale.ROOT,
+                                "Instance %d (%s) will be destroyed at %s: %s.",
+                                instance.id(),
+                                instance.gpuDisplayName(),
+                                HHMM.format(due.at().atZone(zone)),
+                                due.why())));
                 pendingKeys.put(key, keepMark);
             }
         }
@@ -243,22 +276,33 @@ public final class GuardEngine {
         int liveCount = snapshot.live().size();
         if (account.destroyOnBreach() && liveCount > 0) {
             Instant kept = book.accountKeptUntil().filter(k -> k.isAfter(now)).orElse(null);
-            Optional<AccountCheck> breached = checks.stream().filter(AccountCheck::breached).findFirst();
+            Optional<AccountCheck> breached =
+                    checks.stream().filter(AccountCheck::breached).findFirst();
             String breachKey = breached.map(c -> "a/" + c.rule()).orElse("");
             if (breached.isPresent() && kept == null && warnedBefore(breachKey, now)) {
                 // Warned on an earlier poll (below) and not kept since: now it acts.
                 accountAction = breached.get();
                 pendingKeys.put(breachKey, Instant.EPOCH);
             } else {
-                Optional<AccountCheck> soonest = breached.isPresent() ? breached
-                        : checks.stream().filter(c -> c.predicted() != null).min(Comparator.comparing(AccountCheck::predicted));
+                Optional<AccountCheck> soonest = breached.isPresent()
+                        ? breached
+                        : checks.stream()
+                                .filter(c -> c.predicted() != null)
+                                .min(Comparator.comparing(AccountCheck::predicted));
                 if (soonest.isPresent()) {
                     AccountCheck c = soonest.get();
                     Instant at = later(c.breached() ? now : c.predicted(), kept);
                     if (!at.isAfter(warnUntil)) {
-                        pending.add(new GuardWarning(c.rule(), null, at, String.format(Locale.ROOT,
-                                "All %s will be destroyed at %s: %s.", Formats.count(liveCount, "instance"),
-                                HHMM.format(at.atZone(zone)), c.breached() ? c.why() : c.predictedWhy())));
+                        pending.add(new GuardWarning(
+                                c.rule(),
+                                null,
+                                at,
+                                String.format(
+                                        Locale.ROOT,
+                                        "All %s will be destroyed at %s: %s.",
+                                        Formats.count(liveCount, "instance"),
+                                        HHMM.format(at.atZone(zone)),
+                                        c.breached() ? c.why() : c.predictedWhy())));
                         pendingKeys.put("a/" + c.rule(), kept == null ? Instant.EPOCH : kept);
                     }
                 }
@@ -292,7 +336,8 @@ public final class GuardEngine {
             return;
         }
         // No figure, or a container that is not running (loading reports 0%), is not evidence of idleness.
-        boolean idle = "running".equals(instance.actualStatus()) && instance.gpuUtil() != null
+        boolean idle = "running".equals(instance.actualStatus())
+                && instance.gpuUtil() != null
                 && instance.gpuUtil() < guard.idle().belowPercent();
         if (idle) {
             idleSince.putIfAbsent(instance.id(), now);
@@ -307,20 +352,29 @@ public final class GuardEngine {
         if (guard.maxLifetime() != null) {
             Instant started = instance.started();
             String ttl = HumanDuration.format(guard.maxLifetime());
-            out.add(new Candidate(GuardRule.TTL, started == null ? null : started.plus(guard.maxLifetime()),
-                    "lifetime " + ttl + (started == null ? " (start unknown)" : ""), "lifetime " + ttl + " reached"));
+            out.add(new Candidate(
+                    GuardRule.TTL,
+                    started == null ? null : started.plus(guard.maxLifetime()),
+                    "lifetime " + ttl + (started == null ? " (start unknown)" : ""),
+                    "lifetime " + ttl + " reached"));
         }
         if (guard.idle() != null) {
             Instant since = idleSince.get(instance.id());
-            out.add(new Candidate(GuardRule.IDLE, since == null ? null : since.plus(guard.idle().forDuration()),
-                    guard.idle().describe() + (since == null ? " (not idle now)"
-                            : " (idle since " + HHMM.format(since.atZone(zone)) + ")"),
+            out.add(new Candidate(
+                    GuardRule.IDLE,
+                    since == null ? null : since.plus(guard.idle().forDuration()),
+                    guard.idle().describe()
+                            + (since == null
+                                    ? " (not idle now)"
+                                    : " (idle since " + HHMM.format(since.atZone(zone)) + ")"),
                     guard.idle().describe()));
         }
         if (guard.maxHourly() != null) {
             double rate = instance.billedRate();
             boolean over = rate > guard.maxHourly();
-            out.add(new Candidate(GuardRule.MAX_HOURLY, over ? now : null,
+            out.add(new Candidate(
+                    GuardRule.MAX_HOURLY,
+                    over ? now : null,
                     String.format(Locale.ROOT, "at most $%.2f/hr (now $%.4f/hr)", guard.maxHourly(), rate),
                     String.format(Locale.ROOT, "it bills $%.4f/hr, above its $%.2f/hr cap", rate, guard.maxHourly())));
         }
@@ -340,25 +394,41 @@ public final class GuardEngine {
             LocalDate first = today.withDayOfMonth(1);
             Instant from = first.atStartOfDay(zone).toInstant();
             Instant end = first.plusMonths(1).atStartOfDay(zone).toInstant();
-            checks.add(capCheck(GuardRule.MONTHLY_CAP, "monthly", "this month", account.monthlyCap(), from, end, burn, now));
+            checks.add(capCheck(
+                    GuardRule.MONTHLY_CAP, "monthly", "this month", account.monthlyCap(), from, end, burn, now));
         }
         if (account.creditFloor() != null && snapshot.account() != null) {
             double floor = account.creditFloor();
             double credit = snapshot.credit();
             boolean breached = credit <= floor;
-            Instant predicted = breached || burn <= 0 ? null
-                    : now.plusMillis((long) ((credit - floor) / burn * 3_600_000));
-            checks.add(new AccountCheck(GuardRule.CREDIT_FLOOR, breached, predicted,
+            Instant predicted =
+                    breached || burn <= 0 ? null : now.plusMillis((long) ((credit - floor) / burn * 3_600_000));
+            checks.add(new AccountCheck(
+                    GuardRule.CREDIT_FLOOR,
+                    breached,
+                    predicted,
                     String.format(Locale.ROOT, "Credit $%.2f is at or below the $%.2f floor.", credit, floor),
                     String.format(Locale.ROOT, "Credit $%.2f is above the $%.2f floor again.", credit, floor),
                     String.format(Locale.ROOT, "credit floor $%.2f reached (credit $%.2f)", floor, credit),
-                    String.format(Locale.ROOT, "credit floor $%.2f reached (credit $%.2f at $%.2f/hr)", floor, credit, burn)));
+                    String.format(
+                            Locale.ROOT,
+                            "credit floor $%.2f reached (credit $%.2f at $%.2f/hr)",
+                            floor,
+                            credit,
+                            burn)));
         }
         return checks;
     }
 
-    private AccountCheck capCheck(GuardRule rule, String adjective, String period, double cap, Instant from,
-                                  Instant periodEnd, double burn, Instant now) {
+    private AccountCheck capCheck(
+            GuardRule rule,
+            String adjective,
+            String period,
+            double cap,
+            Instant from,
+            Instant periodEnd,
+            double burn,
+            Instant now) {
         Spend spend = ledger.spend(from, now, settings.historyMaxGap());
         double spent = spend.totalUsd();
         boolean breached = spent >= cap;
@@ -370,15 +440,30 @@ public final class GuardEngine {
         String capText = String.format(Locale.ROOT, "$%.2f", cap);
         // Which part is Vast's bill and which our estimate: "about" marks an estimate.
         String spentText = spend.hasCharges()
-                ? String.format(Locale.ROOT, "$%.2f spent %s ($%.2f billed by Vast up to %s, about $%.2f estimated since)",
-                spent, period, spend.billedUsd(), HHMM.format(spend.billedUntil().atZone(zone)), spend.estimatedUsd())
+                ? String.format(
+                        Locale.ROOT,
+                        "$%.2f spent %s ($%.2f billed by Vast up to %s, about $%.2f estimated since)",
+                        spent,
+                        period,
+                        spend.billedUsd(),
+                        HHMM.format(spend.billedUntil().atZone(zone)),
+                        spend.estimatedUsd())
                 : String.format(Locale.ROOT, "about $%.2f spent %s", spent, period);
         String shortText = spend.hasCharges()
-                ? String.format(Locale.ROOT, "$%.2f spent %s, $%.2f of it billed by Vast", spent, period, spend.billedUsd())
+                ? String.format(
+                        Locale.ROOT, "$%.2f spent %s, $%.2f of it billed by Vast", spent, period, spend.billedUsd())
                 : String.format(Locale.ROOT, "about $%.2f spent %s", spent, period);
-        return new AccountCheck(rule, breached, predicted,
-                String.format(Locale.ROOT, "%s spend cap reached: %s (cap %s).", capitalise(adjective), spentText, capText),
-                String.format(Locale.ROOT, "%s spend is within its %s cap again (%s).", capitalise(adjective), capText,
+        return new AccountCheck(
+                rule,
+                breached,
+                predicted,
+                String.format(
+                        Locale.ROOT, "%s spend cap reached: %s (cap %s).", capitalise(adjective), spentText, capText),
+                String.format(
+                        Locale.ROOT,
+                        "%s spend is within its %s cap again (%s).",
+                        capitalise(adjective),
+                        capText,
                         spend.hasCharges() ? spentText : String.format(Locale.ROOT, "about $%.2f %s", spent, period)),
                 String.format(Locale.ROOT, "%s cap %s reached (%s)", adjective, capText, shortText),
                 String.format(Locale.ROOT, "%s cap %s reached (%s at $%.2f/hr)", adjective, capText, shortText, burn));
@@ -390,7 +475,9 @@ public final class GuardEngine {
         Map<GuardRule, List<Due>> byRule = new EnumMap<>(GuardRule.class);
         for (Due d : due) {
             // A "keep it" clicked while this poll was deciding still wins.
-            if (book.keptUntil(d.instance().id()).filter(k -> k.isAfter(decidedAt)).isPresent()) {
+            if (book.keptUntil(d.instance().id())
+                    .filter(k -> k.isAfter(decidedAt))
+                    .isPresent()) {
                 continue;
             }
             byRule.computeIfAbsent(d.rule(), r -> new ArrayList<>()).add(d);
@@ -401,9 +488,20 @@ public final class GuardEngine {
             List<Instance> targets = new ArrayList<>();
             for (Due d : group.getValue()) {
                 Instance i = d.instance();
-                audit.record(new AuditEvent(clock.instant(), "guard", rule.reason(), AuditEvent.Phase.INTENT,
-                        List.of(i.id()), String.format(Locale.ROOT, "Instance %d (%s, $%.4f/hr, up %s): %s; destroying it",
-                        i.id(), i.gpuDisplayName(), i.billedRate(), HumanDuration.format(i.uptime(decidedAt)), d.why())));
+                audit.record(new AuditEvent(
+                        clock.instant(),
+                        "guard",
+                        rule.reason(),
+                        AuditEvent.Phase.INTENT,
+                        List.of(i.id()),
+                        String.format(
+                                Locale.ROOT,
+                                "Instance %d (%s, $%.4f/hr, up %s): %s; destroying it",
+                                i.id(),
+                                i.gpuDisplayName(),
+                                i.billedRate(),
+                                HumanDuration.format(i.uptime(decidedAt)),
+                                d.why())));
                 targets.add(i);
             }
             try {
@@ -412,12 +510,17 @@ public final class GuardEngine {
                 report.outcomes().forEach(o -> outcomes.put(o.id(), o));
                 for (Due d : group.getValue()) {
                     DestroyOutcome o = outcomes.get(d.instance().id());
-                    actions.add(new GuardAction(rule, List.of(d.instance().id()), d.why(),
-                            new DestroyReport(o == null ? List.of() : List.of(o), report.elapsed()), null));
+                    actions.add(new GuardAction(
+                            rule,
+                            List.of(d.instance().id()),
+                            d.why(),
+                            new DestroyReport(o == null ? List.of() : List.of(o), report.elapsed()),
+                            null));
                 }
             } catch (RuntimeException e) {
                 for (Due d : group.getValue()) {
-                    actions.add(new GuardAction(rule, List.of(d.instance().id()), d.why(), null, String.valueOf(e.getMessage())));
+                    actions.add(new GuardAction(
+                            rule, List.of(d.instance().id()), d.why(), null, String.valueOf(e.getMessage())));
                 }
             }
         }
@@ -426,12 +529,17 @@ public final class GuardEngine {
 
     private GuardAction actOnAccount(AccountCheck c, FleetSnapshot snapshot) {
         List<Long> ids = snapshot.live().stream().map(Instance::id).toList();
-        audit.record(new AuditEvent(clock.instant(), "guard", c.rule().reason(), AuditEvent.Phase.INTENT, ids,
+        audit.record(new AuditEvent(
+                clock.instant(),
+                "guard",
+                c.rule().reason(),
+                AuditEvent.Phase.INTENT,
+                ids,
                 c.why() + "; destroy on breach is on: destroying every instance"));
         try {
             DestroyReport report = destroyer.destroyEverything(c.rule().reason(), DestroyListener.NONE);
-            return new GuardAction(c.rule(), report.outcomes().stream().map(DestroyOutcome::id).toList(), c.why(),
-                    report, null);
+            return new GuardAction(
+                    c.rule(), report.outcomes().stream().map(DestroyOutcome::id).toList(), c.why(), report, null);
         } catch (RuntimeException e) {
             // Listing failed before anything was destroyed; the next poll tries again.
             return new GuardAction(c.rule(), ids, c.why(), null, String.valueOf(e.getMessage()));
@@ -453,7 +561,12 @@ public final class GuardEngine {
         if (!book.keep(instanceId, until)) {
             return false;
         }
-        audit.record(new AuditEvent(now, "guard-keep", "guard:keep", AuditEvent.Phase.OUTCOME, List.of(instanceId),
+        audit.record(new AuditEvent(
+                now,
+                "guard-keep",
+                "guard:keep",
+                AuditEvent.Phase.OUTCOME,
+                List.of(instanceId),
                 "kept by the user for " + HumanDuration.format(extra) + ", until " + until));
         return true;
     }
@@ -464,7 +577,12 @@ public final class GuardEngine {
         Instant now = clock.instant();
         Instant until = now.plus(extra).truncatedTo(ChronoUnit.MILLIS);
         book.keepAccount(until);
-        audit.record(new AuditEvent(now, "guard-keep", "guard:keep", AuditEvent.Phase.OUTCOME, List.of(),
+        audit.record(new AuditEvent(
+                now,
+                "guard-keep",
+                "guard:keep",
+                AuditEvent.Phase.OUTCOME,
+                List.of(),
                 "account guards kept by the user for " + HumanDuration.format(extra) + ", until " + until));
     }
 
@@ -486,8 +604,10 @@ public final class GuardEngine {
         synchronized (state) {
             candidates = candidates(instance, guard, now);
         }
-        return candidates.stream().filter(c -> c.due() != null && !now.isBefore(c.due()))
-                .map(Candidate::why).findFirst();
+        return candidates.stream()
+                .filter(c -> c.due() != null && !now.isBefore(c.due()))
+                .map(Candidate::why)
+                .findFirst();
     }
 
     /**
@@ -496,12 +616,16 @@ public final class GuardEngine {
      */
     public Optional<String> wouldActNow(AccountGuard account, FleetSnapshot snapshot) {
         Instant now = clock.instant();
-        if (!account.destroyOnBreach() || snapshot == null || snapshot.live().isEmpty()
+        if (!account.destroyOnBreach()
+                || snapshot == null
+                || snapshot.live().isEmpty()
                 || book.accountKeptUntil().filter(k -> k.isAfter(now)).isPresent()) {
             return Optional.empty();
         }
-        return accountChecks(account, snapshot, now).stream().filter(AccountCheck::breached)
-                .map(AccountCheck::why).findFirst();
+        return accountChecks(account, snapshot, now).stream()
+                .filter(AccountCheck::breached)
+                .map(AccountCheck::why)
+                .findFirst();
     }
 
     /** What protects this instance and when it would act, for the window's column and {@code guard list}. */
@@ -516,13 +640,16 @@ public final class GuardEngine {
                 candidates = candidates(instance, guard, now);
             }
             for (Candidate c : candidates) {
-                planned.add(new Protection.Planned(c.rule(), c.description(), c.due() == null ? null : later(c.due(), kept)));
+                planned.add(new Protection.Planned(
+                        c.rule(), c.description(), c.due() == null ? null : later(c.due(), kept)));
             }
         }
         Duration watchdog = OnstartWatchdog.ttlOf(instance).orElse(null);
-        Instant about = watchdog == null || instance.started() == null ? null : instance.started().plus(watchdog);
-        return new Protection(instance.id(), planned, kept, watchdog, about,
-                watchdog != null && OnstartWatchdog.isArmed(instance));
+        Instant about = watchdog == null || instance.started() == null
+                ? null
+                : instance.started().plus(watchdog);
+        return new Protection(
+                instance.id(), planned, kept, watchdog, about, watchdog != null && OnstartWatchdog.isArmed(instance));
     }
 
     /** {@link #protection} for every live instance of the snapshot, in its order. */

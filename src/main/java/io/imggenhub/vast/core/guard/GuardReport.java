@@ -13,9 +13,13 @@ import java.util.List;
  * @param breachChanges  account guards that were crossed or came back within their limit on this poll: notify once
  * @param activeBreaches account guards in breach now
  */
-public record GuardReport(Instant at, List<GuardWarning> newWarnings, List<GuardWarning> pending,
-                          List<GuardAction> actions, List<AccountBreach> breachChanges,
-                          List<AccountBreach> activeBreaches) {
+public record GuardReport(
+        Instant at,
+        List<GuardWarning> newWarnings,
+        List<GuardWarning> pending,
+        List<GuardAction> actions,
+        List<AccountBreach> breachChanges,
+        List<AccountBreach> activeBreaches) {
 
     public GuardReport {
         newWarnings = List.copyOf(newWarnings);

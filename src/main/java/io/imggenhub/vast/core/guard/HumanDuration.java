@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * {@code 45s}, {@code 2d}, or ISO-8601 ({@code PT2H}); and back again as {@code 1 h 30 min}.
  */
 public final class HumanDuration {
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(min|d|h|m|s)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PART =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(min|d|h|m|s)", Pattern.CASE_INSENSITIVE);
 
-    private HumanDuration() {
-    }
+    private HumanDuration() {}
 
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
@@ -37,12 +37,13 @@ public final class HumanDuration {
                 throw invalid(text);
             }
             double n = Double.parseDouble(m.group(1));
-            seconds += n * switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "d" -> 86_400;
-                case "h" -> 3_600;
-                case "m", "min" -> 60;
-                default -> 1;
-            };
+            seconds += n
+                    * switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                        case "d" -> 86_400;
+                        case "h" -> 3_600;
+                        case "m", "min" -> 60;
+                        default -> 1;
+                    };
             at = m.end();
         }
         if (at == 0 || at != compact.length()) {

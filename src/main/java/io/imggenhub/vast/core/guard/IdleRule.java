@@ -13,16 +13,19 @@ public record IdleRule(double belowPercent, Duration forDuration) {
     public IdleRule {
         Objects.requireNonNull(forDuration, "forDuration");
         if (!(belowPercent > 0 && belowPercent <= 100)) {
-            throw new IllegalArgumentException("The idle threshold must be a GPU utilisation above 0% and at most 100%, not "
-                    + belowPercent + "%");
+            throw new IllegalArgumentException(
+                    "The idle threshold must be a GPU utilisation above 0% and at most 100%, not " + belowPercent
+                            + "%");
         }
         if (forDuration.isNegative() || forDuration.isZero()) {
-            throw new IllegalArgumentException("The idle time must be positive, not " + HumanDuration.format(forDuration));
+            throw new IllegalArgumentException(
+                    "The idle time must be positive, not " + HumanDuration.format(forDuration));
         }
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "GPU below %s%% for %s", percent(belowPercent), HumanDuration.format(forDuration));
+        return String.format(
+                Locale.ROOT, "GPU below %s%% for %s", percent(belowPercent), HumanDuration.format(forDuration));
     }
 
     static String percent(double p) {

@@ -10,8 +10,7 @@ import java.util.Set;
 
 /** Guards for this process only: for tests, and as the fallback when the database cannot be opened. */
 public final class InMemoryGuardBook implements GuardBook {
-    private record Entry(InstanceGuard guard, Instant setAt, Instant keptUntil) {
-    }
+    private record Entry(InstanceGuard guard, Instant setAt, Instant keptUntil) {}
 
     private final Map<Long, Entry> instances = new LinkedHashMap<>();
     private AccountGuard account = AccountGuard.NONE;
@@ -80,7 +79,10 @@ public final class InMemoryGuardBook implements GuardBook {
     @Override
     public synchronized int prune(Set<Long> liveIds, Instant setBefore) {
         int before = instances.size();
-        instances.entrySet().removeIf(e -> !liveIds.contains(e.getKey()) && e.getValue().setAt().isBefore(setBefore));
+        instances
+                .entrySet()
+                .removeIf(e ->
+                        !liveIds.contains(e.getKey()) && e.getValue().setAt().isBefore(setBefore));
         return before - instances.size();
     }
 }

@@ -20,7 +20,8 @@ public record InstanceGuard(long instanceId, Duration maxLifetime, IdleRule idle
             throw new IllegalArgumentException("An instance id is a positive number, not " + instanceId);
         }
         if (maxLifetime != null && (maxLifetime.isNegative() || maxLifetime.isZero())) {
-            throw new IllegalArgumentException("The maximum lifetime must be positive, not " + HumanDuration.format(maxLifetime));
+            throw new IllegalArgumentException(
+                    "The maximum lifetime must be positive, not " + HumanDuration.format(maxLifetime));
         }
         if (maxHourly != null && !(maxHourly > 0 && Double.isFinite(maxHourly))) {
             throw new IllegalArgumentException("The maximum $/hr must be a positive amount, not " + maxHourly);
@@ -60,7 +61,8 @@ public record InstanceGuard(long instanceId, Duration maxLifetime, IdleRule idle
         Duration ttl = rule == GuardRule.TTL ? null : maxLifetime;
         IdleRule i = rule == GuardRule.IDLE ? null : idle;
         Double cap = rule == GuardRule.MAX_HOURLY ? null : maxHourly;
-        return ttl == null && i == null && cap == null ? Optional.empty()
+        return ttl == null && i == null && cap == null
+                ? Optional.empty()
                 : Optional.of(new InstanceGuard(instanceId, ttl, i, cap));
     }
 

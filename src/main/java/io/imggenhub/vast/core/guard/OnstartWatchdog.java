@@ -5,7 +5,6 @@ import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.Json;
 import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.config.ServerUrl;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,9 +32,11 @@ import java.util.regex.Pattern;
 public final class OnstartWatchdog {
     /** The first line of the block; the simulator recognises the watchdog by it. */
     public static final String MARKER = "# imggenhub-vast watchdog ttl=";
+
     public static final String END_MARKER = "# end imggenhub-vast watchdog";
     /** Added to the container environment as well, so the TTL is visible in {@code extra_env}. */
     public static final String ENV_TTL = "IMGGENHUB_VAST_WATCHDOG_TTL";
+
     public static final Duration MIN_TTL = Duration.ofMinutes(1);
     /** Vast's limit on args + onstart. */
     public static final int MAX_ONSTART_CHARS = 4096;
@@ -46,16 +47,16 @@ public final class OnstartWatchdog {
     public static final String ARMED_SUFFIX = " [watchdog armed]";
     /** The heredoc that carries the armed label's JSON body; the simulator reads the body after it. */
     public static final String LABEL_HEREDOC = "IMGGENHUB_VAST_LABEL";
+
     private static final int MAX_LABEL_CHARS = 1024;
 
     private static final Pattern MARKER_LINE = Pattern.compile("(?m)^" + Pattern.quote(MARKER) + "(\\d{1,9})\\s*$");
-    private static final Pattern BLOCK = Pattern.compile("(?s)" + Pattern.quote(MARKER) + "\\d+.*?"
-            + Pattern.quote(END_MARKER) + "\\n?");
+    private static final Pattern BLOCK =
+            Pattern.compile("(?s)" + Pattern.quote(MARKER) + "\\d+.*?" + Pattern.quote(END_MARKER) + "\\n?");
     /** Characters that are inert inside a double-quoted sh string and a quoted heredoc. */
     private static final Pattern SAFE_URL = Pattern.compile("[A-Za-z0-9._~:/\\[\\]%-]+");
 
-    private OnstartWatchdog() {
-    }
+    private OnstartWatchdog() {}
 
     /** The onstart block alone, for an instance rented without a label. */
     public static String script(URI server, Duration ttl) {
@@ -253,8 +254,8 @@ public final class OnstartWatchdog {
         URI parsed = ServerUrl.parse(server.toString());
         String text = parsed.toString();
         if (!SAFE_URL.matcher(text).matches()) {
-            throw new IllegalArgumentException("The server URL has characters the watchdog script cannot carry safely: "
-                    + text);
+            throw new IllegalArgumentException(
+                    "The server URL has characters the watchdog script cannot carry safely: " + text);
         }
         return text;
     }

@@ -23,8 +23,13 @@ import java.util.Optional;
  * @param watchdogArmed   the watchdog has reported itself armed (see {@link OnstartWatchdog#isArmed}); until then
  *                        it is only a script that may have found no way to call Vast
  */
-public record Protection(long instanceId, List<Planned> rules, Instant keptUntil, Duration watchdogTtl,
-                         Instant watchdogAbout, boolean watchdogArmed) {
+public record Protection(
+        long instanceId,
+        List<Planned> rules,
+        Instant keptUntil,
+        Duration watchdogTtl,
+        Instant watchdogAbout,
+        boolean watchdogArmed) {
 
     /** One local guard rule and its countdown. */
     public record Planned(GuardRule rule, String description, Instant dueAt) {
@@ -51,7 +56,8 @@ public record Protection(long instanceId, List<Planned> rules, Instant keptUntil
     public Coverage coverage() {
         boolean local = !rules.isEmpty();
         boolean watchdog = watchdogTtl != null;
-        return local ? (watchdog ? Coverage.LOCAL_AND_WATCHDOG : Coverage.LOCAL_ONLY)
+        return local
+                ? (watchdog ? Coverage.LOCAL_AND_WATCHDOG : Coverage.LOCAL_ONLY)
                 : (watchdog ? Coverage.WATCHDOG_ONLY : Coverage.NONE);
     }
 
@@ -86,7 +92,8 @@ public record Protection(long instanceId, List<Planned> rules, Instant keptUntil
      */
     public String summary(ZoneId zone) {
         Objects.requireNonNull(zone, "zone");
-        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
+        DateTimeFormatter hhmm =
+                DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(zone);
         List<String> parts = new ArrayList<>();
         for (Planned p : rules) {
             parts.add(p.description() + (p.dueAt() == null ? "" : " → " + hhmm.format(p.dueAt())));
@@ -98,16 +105,20 @@ public record Protection(long instanceId, List<Planned> rules, Instant keptUntil
         return switch (coverage()) {
             case NONE -> "unguarded";
             case LOCAL_ONLY -> local + " — only while imggenhub-vast runs";
-            case WATCHDOG_ONLY -> watchdogUnconfirmed()
-                    ? "on-instance " + watchdogWord() + " " + watchdog(hhmm) + ": it has not reported itself armed yet"
-                    : "on-instance watchdog " + watchdog(hhmm) + ", works while this app is closed";
-            case LOCAL_AND_WATCHDOG -> watchdogUnconfirmed()
-                    ? local + " — " + watchdogWord() + " " + watchdog(hhmm) + ": not reported armed yet"
-                    : local + " — watchdog " + watchdog(hhmm) + " also when closed";
+            case WATCHDOG_ONLY ->
+                watchdogUnconfirmed()
+                        ? "on-instance " + watchdogWord() + " " + watchdog(hhmm)
+                                + ": it has not reported itself armed yet"
+                        : "on-instance watchdog " + watchdog(hhmm) + ", works while this app is closed";
+            case LOCAL_AND_WATCHDOG ->
+                watchdogUnconfirmed()
+                        ? local + " — " + watchdogWord() + " " + watchdog(hhmm) + ": not reported armed yet"
+                        : local + " — watchdog " + watchdog(hhmm) + " also when closed";
         };
     }
 
     private String watchdog(DateTimeFormatter hhmm) {
-        return HumanDuration.format(watchdogTtl) + (watchdogAbout == null ? "" : " (~" + hhmm.format(watchdogAbout) + ")");
+        return HumanDuration.format(watchdogTtl)
+                + (watchdogAbout == null ? "" : " (~" + hhmm.format(watchdogAbout) + ")");
     }
 }

@@ -3,7 +3,6 @@ package io.imggenhub.vast.core.guard;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.Formats;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,8 +16,14 @@ import java.util.Objects;
  * @param hoursCovered hours the credit above the reserve lasts at {@code currentBurn + offerPerHour}; infinite
  *                     when nothing would bill
  */
-public record RentCheck(Verdict verdict, double offerPerHour, double currentBurn, Double credit, double reserve,
-                        Duration minimum, double hoursCovered) {
+public record RentCheck(
+        Verdict verdict,
+        double offerPerHour,
+        double currentBurn,
+        Double credit,
+        double reserve,
+        Duration minimum,
+        double hoursCovered) {
 
     public enum Verdict {
         OK,
@@ -46,7 +51,8 @@ public record RentCheck(Verdict verdict, double offerPerHour, double currentBurn
             throw new IllegalArgumentException("The offer's $/hr must be 0 or more, not " + offerPerHour);
         }
         if (minimum.isNegative()) {
-            throw new IllegalArgumentException("The minimum runway must not be negative, not " + HumanDuration.format(minimum));
+            throw new IllegalArgumentException(
+                    "The minimum runway must not be negative, not " + HumanDuration.format(minimum));
         }
         if (!(reserveUsd >= 0) || !Double.isFinite(reserveUsd)) {
             throw new IllegalArgumentException("The credit reserve must be $0 or more, not " + reserveUsd);
@@ -79,24 +85,32 @@ public record RentCheck(Verdict verdict, double offerPerHour, double currentBurn
      */
     public String summary() {
         if (verdict == Verdict.UNKNOWN) {
-            return String.format(Locale.ROOT, "Credit unknown; this offer adds $%.2f/hr to the current $%.2f/hr.",
-                    offerPerHour, currentBurn);
+            return String.format(
+                    Locale.ROOT,
+                    "Credit unknown; this offer adds $%.2f/hr to the current $%.2f/hr.",
+                    offerPerHour,
+                    currentBurn);
         }
         String money = reserve > 0
-                ? String.format(Locale.ROOT, "Credit %s (%s above the %s floor)", usd(credit),
-                usd(Math.max(0, credit - reserve)), usd(reserve))
+                ? String.format(
+                        Locale.ROOT,
+                        "Credit %s (%s above the %s floor)",
+                        usd(credit),
+                        usd(Math.max(0, credit - reserve)),
+                        usd(reserve))
                 : "Credit " + usd(credit);
         // The total is the sum of the parts as shown, so the line adds up for whoever checks it.
         double current = Math.round(currentBurn * 100) / 100.0;
         double offer = Math.round(offerPerHour * 100) / 100.0;
-        String rates = Formats.perHour(current + offer) + " (current " + Formats.perHour(current)
-                + " + this offer " + Formats.perHour(offer) + ")";
+        String rates = Formats.perHour(current + offer) + " (current " + Formats.perHour(current) + " + this offer "
+                + Formats.perHour(offer) + ")";
         // One decimal, unless rounding would show a refused runway as reaching the minimum.
         String hours = String.format(Locale.ROOT, "%.1f", hoursCovered);
         if (verdict == Verdict.REFUSE && Double.parseDouble(hours) >= minimum.toMillis() / 3_600_000.0) {
             hours = String.format(Locale.ROOT, "%.2f", Math.floor(hoursCovered * 100) / 100);
         }
-        String covers = Double.isInfinite(hoursCovered) ? money + " is not drawn on: nothing would bill"
+        String covers = Double.isInfinite(hoursCovered)
+                ? money + " is not drawn on: nothing would bill"
                 : money + " covers " + hours + " h at " + rates;
         return verdict == Verdict.REFUSE
                 ? covers + "; the minimum is " + HumanDuration.format(minimum) + "."

@@ -4,7 +4,6 @@ import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.core.guard.AccountBreach;
 import io.imggenhub.vast.core.guard.GuardAction;
 import io.imggenhub.vast.core.guard.GuardWarning;
-
 import java.time.Instant;
 
 /**
@@ -15,21 +14,33 @@ import java.time.Instant;
  * @param kind   the rule, e.g. {@code HIGH_BURN}, {@code TTL}, {@code DAILY_CAP}
  * @param urgent needs action now (a STILL BILLING, a destroy that failed)
  */
-public record Notice(String event, String kind, String title, String message, boolean urgent, boolean cleared,
-                     Instant at) {
+public record Notice(
+        String event, String kind, String title, String message, boolean urgent, boolean cleared, Instant at) {
 
     public static Notice of(Alert a) {
         return new Notice("alert", a.kind().name(), a.title(), a.message(), a.urgent(), a.cleared(), a.at());
     }
 
     public static Notice of(GuardAction a, Instant at) {
-        return new Notice("guard", a.rule().name(), a.succeeded() ? "Guard destroyed" : "Guard destroy FAILED",
-                a.message(), !a.succeeded(), false, at);
+        return new Notice(
+                "guard",
+                a.rule().name(),
+                a.succeeded() ? "Guard destroyed" : "Guard destroy FAILED",
+                a.message(),
+                !a.succeeded(),
+                false,
+                at);
     }
 
     public static Notice of(AccountBreach b) {
-        return new Notice("guard", b.rule().name(), b.cleared() ? "Account guard cleared" : "Account guard breached",
-                b.message(), false, b.cleared(), b.at());
+        return new Notice(
+                "guard",
+                b.rule().name(),
+                b.cleared() ? "Account guard cleared" : "Account guard breached",
+                b.message(),
+                false,
+                b.cleared(),
+                b.at());
     }
 
     public static Notice of(GuardWarning w, Instant at) {

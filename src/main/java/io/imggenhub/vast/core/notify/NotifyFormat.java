@@ -3,7 +3,6 @@ package io.imggenhub.vast.core.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -15,10 +14,14 @@ import java.util.Map;
  * text with the title and priority in headers. Chosen by {@code --notify-format} or, by default, by the URL.
  */
 public enum NotifyFormat {
-    JSON, SLACK, DISCORD, NTFY;
+    JSON,
+    SLACK,
+    DISCORD,
+    NTFY;
 
     /** Discord refuses content longer than this. */
     static final int DISCORD_MAX = 2000;
+
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     /** What goes over the wire: the body and its headers. */
@@ -39,7 +42,10 @@ public enum NotifyFormat {
                 && path.startsWith("/api/webhooks")) {
             return DISCORD;
         }
-        if (host.equals("ntfy.sh") || host.endsWith(".ntfy.sh") || path.startsWith("/ntfy") || path.contains("/ntfy/")) {
+        if (host.equals("ntfy.sh")
+                || host.endsWith(".ntfy.sh")
+                || path.startsWith("/ntfy")
+                || path.contains("/ntfy/")) {
             return NTFY;
         }
         return JSON;
@@ -50,8 +56,8 @@ public enum NotifyFormat {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The notification format must be json, slack, discord or ntfy, not '"
-                    + text.strip() + "'");
+            throw new IllegalArgumentException(
+                    "The notification format must be json, slack, discord or ntfy, not '" + text.strip() + "'");
         }
     }
 
@@ -59,12 +65,15 @@ public enum NotifyFormat {
         String line = n.title() + ": " + n.message();
         return switch (this) {
             case JSON -> json(genericJson(n));
-            case SLACK -> json(Map.of("text", (n.urgent() ? ":rotating_light: " : "") + "*" + n.title() + "*: " + n.message()));
+            case SLACK ->
+                json(Map.of("text", (n.urgent() ? ":rotating_light: " : "") + "*" + n.title() + "*: " + n.message()));
             case DISCORD -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("username", "imggenhub-vast");
                 String content = (n.urgent() ? "🚨 " : "") + "**" + n.title() + "**: " + n.message();
-                body.put("content", content.length() > DISCORD_MAX ? content.substring(0, DISCORD_MAX - 1) + "…" : content);
+                body.put(
+                        "content",
+                        content.length() > DISCORD_MAX ? content.substring(0, DISCORD_MAX - 1) + "…" : content);
                 // Text from Vast (labels) must never ping anyone.
                 body.put("allowed_mentions", Map.of("parse", java.util.List.of()));
                 yield json(body);

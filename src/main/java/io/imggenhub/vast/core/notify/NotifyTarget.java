@@ -1,7 +1,6 @@
 package io.imggenhub.vast.core.notify;
 
 import io.imggenhub.vast.config.ServerUrl;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
@@ -30,7 +29,8 @@ public record NotifyTarget(URI url, NotifyFormat format) {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException("A notification URL must look like https://host/path, not " + shown(text.strip()));
+            throw new IllegalArgumentException(
+                    "A notification URL must look like https://host/path, not " + shown(text.strip()));
         }
         if (scheme.equals("http") && !ServerUrl.isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("Plain http is only allowed for a receiver on this machine (127.0.0.1,"

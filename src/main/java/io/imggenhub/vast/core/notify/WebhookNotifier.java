@@ -51,8 +51,10 @@ public final class WebhookNotifier implements AutoCloseable {
      */
     public WebhookNotifier(List<NotifyTarget> targets, Backoff backoff, String secret, Consumer<String> problems) {
         this.secret = secret;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(backoff.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(backoff.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         for (NotifyTarget t : targets) {
             senders.add(new Sender(t, http, backoff, Objects.requireNonNull(problems, "problems")));
         }
@@ -137,8 +139,10 @@ public final class WebhookNotifier implements AutoCloseable {
                     last = "HTTP " + status;
                 } catch (IOException e) {
                     // The message may quote the URL, whose path is the webhook's secret.
-                    last = e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                            : ": " + e.getMessage().replace(target.url().toString(), target.shown()));
+                    last = e.getClass().getSimpleName()
+                            + (e.getMessage() == null
+                                    ? ""
+                                    : ": " + e.getMessage().replace(target.url().toString(), target.shown()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -154,8 +158,8 @@ public final class WebhookNotifier implements AutoCloseable {
             }
             if (!reported) {
                 reported = true;
-                problems.accept("Notifications to " + target.shown() + " fail (" + last + " after "
-                        + backoff.attempts() + " tries); later failures are not reported again.");
+                problems.accept("Notifications to " + target.shown() + " fail (" + last + " after " + backoff.attempts()
+                        + " tries); later failures are not reported again.");
             }
         }
 
@@ -168,7 +172,8 @@ public final class WebhookNotifier implements AutoCloseable {
             for (Map.Entry<String, String> h : payload.headers().entrySet()) {
                 request.header(h.getKey(), h.getValue());
             }
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.imggenhub.vast.ui.alerts;
 
 import io.imggenhub.vast.core.Alert;
+import java.time.Instant;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -8,8 +9,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.time.Instant;
 
 /**
  * The recent alerts, newest first: each fired alert is a row, and its "cleared" notice marks that row instead of
@@ -54,7 +53,9 @@ public final class AlertList {
     private void apply(Alert alert) {
         if (alert.cleared()) {
             for (Entry e : entries) {
-                if (e.open() && e.alert.kind() == alert.kind() && e.alert.subject().equals(alert.subject())) {
+                if (e.open()
+                        && e.alert.kind() == alert.kind()
+                        && e.alert.subject().equals(alert.subject())) {
                     e.clearedAt.set(alert.at());
                 }
             }

@@ -2,6 +2,8 @@ package io.imggenhub.vast.ui.alerts;
 
 import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.ui.common.Format;
+import java.time.ZoneId;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -16,9 +18,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
-import java.time.ZoneId;
-import java.util.function.Consumer;
-
 /** The Alerts tab: recent alerts with time, kind, message and whether they cleared; snooze a kind for an hour. */
 public final class AlertsView {
     private final BorderPane root = new BorderPane();
@@ -30,15 +29,21 @@ public final class AlertsView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No alerts: burn, runway and credit are within your limits."));
 
-        TableColumn<AlertList.Entry, String> time = column("Time", 120,
-                e -> Format.clockSeconds(e.alert().at(), zone));
-        TableColumn<AlertList.Entry, String> kind = column("Alert", 150, e -> e.alert().kind().label());
+        TableColumn<AlertList.Entry, String> time =
+                column("Time", 120, e -> Format.clockSeconds(e.alert().at(), zone));
+        TableColumn<AlertList.Entry, String> kind =
+                column("Alert", 150, e -> e.alert().kind().label());
         TableColumn<AlertList.Entry, String> state = new TableColumn<>("State");
         state.setPrefWidth(150);
-        state.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().open() ? "ACTIVE"
-                : "cleared " + Format.clockSeconds(c.getValue().clearedAtProperty().get(), zone),
+        state.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> c.getValue().open()
+                        ? "ACTIVE"
+                        : "cleared "
+                                + Format.clockSeconds(
+                                        c.getValue().clearedAtProperty().get(), zone),
                 c.getValue().clearedAtProperty()));
-        TableColumn<AlertList.Entry, String> message = column("Message", 500, e -> e.alert().message());
+        TableColumn<AlertList.Entry, String> message =
+                column("Message", 500, e -> e.alert().message());
         table.getColumns().setAll(java.util.List.of(time, kind, state, message));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -53,9 +58,10 @@ public final class AlertsView {
 
         Button snooze = new Button("Snooze this kind for 1 h");
         snooze.setId("snooze");
-        snooze.setTooltip(new Tooltip("No new alerts of the selected kind for an hour; if it still holds then, it"
-                + " is shown again"));
-        snooze.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        snooze.setTooltip(new Tooltip(
+                "No new alerts of the selected kind for an hour; if it still holds then, it" + " is shown again"));
+        snooze.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         Label snoozed = new Label();
         snoozed.setId("snooze-note");
         snooze.setOnAction(e -> {
@@ -74,8 +80,8 @@ public final class AlertsView {
         root.setId("alerts-view");
     }
 
-    private static TableColumn<AlertList.Entry, String> column(String title, double width,
-                                                              java.util.function.Function<AlertList.Entry, String> f) {
+    private static TableColumn<AlertList.Entry, String> column(
+            String title, double width, java.util.function.Function<AlertList.Entry, String> f) {
         TableColumn<AlertList.Entry, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));

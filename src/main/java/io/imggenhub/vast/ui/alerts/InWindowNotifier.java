@@ -1,6 +1,7 @@
 package io.imggenhub.vast.ui.alerts;
 
 import io.imggenhub.vast.core.Alert;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -12,8 +13,6 @@ import javafx.stage.Popup;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
-import java.util.function.Supplier;
-
 /**
  * The channel without a system tray: a small card in the window's bottom-right corner for each alert, always
  * inside the window's bounds (narrowed to fit a small window), replacing the previous one instead of stacking.
@@ -21,6 +20,7 @@ import java.util.function.Supplier;
 final class InWindowNotifier implements Notifier {
     /** The card's widest; a narrower window gets a narrower card. */
     static final double MAX_WIDTH = 380;
+
     private static final double MARGIN = 16;
 
     private final Supplier<Window> owner;
@@ -86,7 +86,9 @@ final class InWindowNotifier implements Notifier {
             card.applyCss();
             card.layout();
             double height = card.prefHeight(width);
-            popup.show(window, window.getX() + window.getWidth() - width - MARGIN,
+            popup.show(
+                    window,
+                    window.getX() + window.getWidth() - width - MARGIN,
                     window.getY() + window.getHeight() - height - MARGIN - 24);
             // Placed again by the popup's real size (its shadow adds to it): the whole card inside the window.
             popup.setX(window.getX() + window.getWidth() - popup.getWidth() - MARGIN);

@@ -1,9 +1,6 @@
 package io.imggenhub.vast.ui.alerts;
 
 import io.imggenhub.vast.core.Alert;
-import javafx.application.Platform;
-
-import javax.imageio.ImageIO;
 import java.awt.AWTException;
 import java.awt.EventQueue;
 import java.awt.Image;
@@ -16,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javafx.application.Platform;
+import javax.imageio.ImageIO;
 
 /**
  * The system-tray icon: a tooltip with burn and runway, a balloon for every alert, and a menu to open the window,
@@ -112,7 +111,8 @@ public final class TrayNotifier implements Notifier {
 
     @Override
     public void alert(Alert alert) {
-        TrayIcon.MessageType type = alert.cleared() ? TrayIcon.MessageType.INFO
+        TrayIcon.MessageType type = alert.cleared()
+                ? TrayIcon.MessageType.INFO
                 : alert.urgent() ? TrayIcon.MessageType.ERROR : TrayIcon.MessageType.WARNING;
         EventQueue.invokeLater(() -> icon.displayMessage(alert.title(), alert.message(), type));
     }

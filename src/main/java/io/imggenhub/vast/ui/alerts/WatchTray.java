@@ -2,10 +2,9 @@ package io.imggenhub.vast.ui.alerts;
 
 import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.ui.common.TaskRunner;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-
-import java.util.function.Consumer;
 
 /**
  * Chooses where alerts go for the whole app: the tray icon when the desktop has a tray, else in-window pop-ups.
@@ -30,13 +29,14 @@ public final class WatchTray implements Notifier {
      * {@code trayWanted=false} keeps everything in the window (tests, and a future "no tray" setting).
      */
     public void start(TaskRunner runner, TrayNotifier.Actions actions, Consumer<TrayNotifier> onTray) {
-        runner.execute(() -> TrayNotifier.install(actions).ifPresent(tray -> runner.onUi(() -> {
-            current = tray;
-            if (lastStatus != null) {
-                tray.status(lastStatus);
-            }
-            onTray.accept(tray);
-        })));
+        runner.execute(() -> TrayNotifier.install(actions)
+                .ifPresent(tray -> runner.onUi(() -> {
+                    current = tray;
+                    if (lastStatus != null) {
+                        tray.status(lastStatus);
+                    }
+                    onTray.accept(tray);
+                })));
     }
 
     /** Where alerts go now: the tray once it is up, else the window. */
@@ -91,8 +91,10 @@ public final class WatchTray implements Notifier {
     public void hiddenToTray() {
         if (!toldHidden && current.inTray()) {
             toldHidden = true;
-            current.notice("Still watching from the tray", "imggenhub-vast keeps watching your account from the"
-                    + " tray. Click the icon to open the window; Quit in its menu ends the watch.");
+            current.notice(
+                    "Still watching from the tray",
+                    "imggenhub-vast keeps watching your account from the"
+                            + " tray. Click the icon to open the window; Quit in its menu ends the watch.");
         }
     }
 

@@ -5,7 +5,6 @@ import io.imggenhub.vast.core.guard.GuardReport;
 import io.imggenhub.vast.core.notify.Notice;
 import io.imggenhub.vast.core.notify.NotifyTarget;
 import io.imggenhub.vast.core.notify.WebhookNotifier;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

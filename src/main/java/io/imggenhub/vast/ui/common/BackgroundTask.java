@@ -1,15 +1,14 @@
 package io.imggenhub.vast.ui.common;
 
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableDoubleValue;
-import javafx.beans.value.ObservableStringValue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableDoubleValue;
+import javafx.beans.value.ObservableStringValue;
 
 /**
  * One piece of background work and what the window does with its result, built fluently and started through a
@@ -42,9 +41,9 @@ public final class BackgroundTask<T> {
 
     private final TaskRunner runner;
     private final Work<T> work;
-    private Consumer<? super T> onSuccess = value -> { };
+    private Consumer<? super T> onSuccess = value -> {};
     private final List<ErrorRoute<?>> errorRoutes = new ArrayList<>();
-    private Runnable andFinally = () -> { };
+    private Runnable andFinally = () -> {};
     private DoubleProperty progressTarget;
     private StringProperty messageTarget;
 
@@ -120,7 +119,10 @@ public final class BackgroundTask<T> {
     void failed(Throwable error) {
         unbind();
         try {
-            ErrorRoute<?> route = errorRoutes.stream().filter(r -> r.type().isInstance(error)).findFirst().orElse(null);
+            ErrorRoute<?> route = errorRoutes.stream()
+                    .filter(r -> r.type().isInstance(error))
+                    .findFirst()
+                    .orElse(null);
             if (route == null) {
                 LOG.log(Level.WARNING, "Background work failed", error);
             } else {

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Banner(String key, Severity severity, String title, String text, Action action, List<String> details) {
 
-    public enum Severity { INFO, SUCCESS, WARNING, DANGER }
+    public enum Severity {
+        INFO,
+        SUCCESS,
+        WARNING,
+        DANGER
+    }
 
     /** One button on the banner, e.g. a guard warning's "Keep it 1 h"; it runs on the FX thread. */
     public record Action(String label, Runnable run) {

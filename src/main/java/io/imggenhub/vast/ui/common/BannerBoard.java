@@ -1,11 +1,10 @@
 package io.imggenhub.vast.ui.common;
 
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /** The banners currently shown, newest subject last. Safe to call from any thread: changes hop to the FX thread. */
 public final class BannerBoard implements AlertSink {

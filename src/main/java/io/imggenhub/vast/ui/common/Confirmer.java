@@ -11,8 +11,7 @@ public interface Confirmer {
     /**
      * @param action the confirming button's text ("Destroy"), so the dialog never says a bare "OK" to a destroy
      */
-    record Confirmation(String title, String header, String text, String action) {
-    }
+    record Confirmation(String title, String header, String text, String action) {}
 
     /**
      * Several ways forward plus Cancel. Returns the index of the option chosen, or -1 for Cancel. The default
@@ -23,6 +22,5 @@ public interface Confirmer {
     }
 
     /** @param options the buttons' texts in order; Cancel is added by the asker */
-    record Choice(String title, String header, String text, java.util.List<String> options) {
-    }
+    record Choice(String title, String header, String text, java.util.List<String> options) {}
 }

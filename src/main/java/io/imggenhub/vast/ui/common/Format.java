@@ -1,7 +1,6 @@
 package io.imggenhub.vast.ui.common;
 
 import io.imggenhub.vast.core.Formats;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,8 +11,7 @@ import java.util.Locale;
 public final class Format {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
-    private Format() {
-    }
+    private Format() {}
 
     public static String money(double usd) {
         return Formats.money(usd);

@@ -1,14 +1,13 @@
 package io.imggenhub.vast.ui.common;
 
-import javafx.application.Platform;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.concurrent.Task;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.concurrent.Task;
 
 /**
  * Runs the window's background work: every network call happens on these threads, never on the FX thread. One
@@ -117,8 +116,7 @@ public interface TaskRunner extends Executor {
             }
 
             @Override
-            public void shutdown() {
-            }
+            public void shutdown() {}
         };
     }
 }

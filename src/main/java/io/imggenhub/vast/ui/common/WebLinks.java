@@ -1,12 +1,11 @@
 package io.imggenhub.vast.ui.common;
 
-import javafx.application.Platform;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-
 import java.awt.Desktop;
 import java.net.URI;
 import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 
 /**
  * Pages of the Vast console the window links to. Opened in the desktop's browser where there is one (in the
@@ -17,8 +16,7 @@ public final class WebLinks {
     public static final URI INSTANCES = URI.create("https://cloud.vast.ai/instances/");
     public static final URI BILLING = URI.create("https://cloud.vast.ai/billing/");
 
-    private WebLinks() {
-    }
+    private WebLinks() {}
 
     /**
      * Opens {@code page}; returns false when it could only copy the address to the clipboard. Call on the FX
@@ -57,7 +55,8 @@ public final class WebLinks {
 
     private static boolean browserAvailable() {
         try {
-            return !java.awt.GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()
+            return !java.awt.GraphicsEnvironment.isHeadless()
+                    && Desktop.isDesktopSupported()
                     && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE);
         } catch (RuntimeException | LinkageError e) {
             return false;

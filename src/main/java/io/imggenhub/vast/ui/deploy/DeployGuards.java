@@ -12,6 +12,12 @@ import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.common.Format;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.guards.GuardViewModel;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -25,13 +31,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The guards on the deploy path: the pre-rent check (the offer's $/hr and the hours the credit covers at the
@@ -49,12 +48,18 @@ public final class DeployGuards implements RentGate {
     private final StringProperty checkText = new SimpleStringProperty("");
     /** Set on the FX thread when Deploy is clicked, read by the deploying thread. */
     private volatile FleetSnapshot atClick;
+
     private volatile Duration ttl;
     /** Asks on the FX thread from the deploying thread. */
     private final TaskRunner runner;
 
-    public DeployGuards(GuardViewModel guards, Confirmer confirmer, ObservableValue<FleetSnapshot> snapshot, URI server,
-                 Duration minimum, TaskRunner runner) {
+    public DeployGuards(
+            GuardViewModel guards,
+            Confirmer confirmer,
+            ObservableValue<FleetSnapshot> snapshot,
+            URI server,
+            Duration minimum,
+            TaskRunner runner) {
         this.guards = guards;
         this.runner = runner;
         this.confirmer = confirmer;
@@ -65,7 +70,8 @@ public final class DeployGuards implements RentGate {
 
     @Override
     public RentRequest request(RentRequest request) {
-        String hours = destroyAfterHours.get() == null ? "" : destroyAfterHours.get().strip();
+        String hours =
+                destroyAfterHours.get() == null ? "" : destroyAfterHours.get().strip();
         Duration lifetime = null;
         if (!hours.isEmpty()) {
             double h;
@@ -83,7 +89,8 @@ public final class DeployGuards implements RentGate {
             throw new IllegalArgumentException("The on-instance watchdog needs a lifetime: fill in Destroy after");
         }
         if (watchdog.get() && lifetime.compareTo(OnstartWatchdog.MIN_TTL) < 0) {
-            throw new IllegalArgumentException("The watchdog needs at least " + HumanDuration.format(OnstartWatchdog.MIN_TTL));
+            throw new IllegalArgumentException(
+                    "The watchdog needs at least " + HumanDuration.format(OnstartWatchdog.MIN_TTL));
         }
         atClick = snapshot.getValue();
         ttl = lifetime;
@@ -107,7 +114,8 @@ public final class DeployGuards implements RentGate {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         runner.onUi(() -> {
             try {
-                answer.complete(confirmer.confirm(new Confirmer.Confirmation("Low credit",
+                answer.complete(confirmer.confirm(new Confirmer.Confirmation(
+                        "Low credit",
                         "Renting " + offer.gpuDisplayName() + " at " + Format.perHour(offer.hourlyCost())
                                 + " leaves less than " + HumanDuration.format(minimum) + " of credit",
                         check.summary() + "\nRent anyway only if you will top up the credit or stop it in time.",
@@ -137,14 +145,18 @@ public final class DeployGuards implements RentGate {
      */
     private void askAboutNoCredit(FleetSnapshot current) {
         List<Instance> live = current.live();
-        String list = live.stream().map(i -> "• " + i.id() + " " + i.gpuDisplayName() + " "
-                        + Format.perHour(i.billedRate()) + (i.isStopped() ? " — stopped: storage only, data is deleted" : ""))
+        String list = live.stream()
+                .map(i -> "• " + i.id() + " " + i.gpuDisplayName() + " " + Format.perHour(i.billedRate())
+                        + (i.isStopped() ? " — stopped: storage only, data is deleted" : ""))
                 .collect(Collectors.joining("\n"));
-        String text = live.isEmpty() ? "No instance is billing."
-                : "The emergency cleanup would destroy " + io.imggenhub.vast.core.Formats.count(live.size(), "instance") + ", billing "
-                + Format.perHour(current.burnPerHour()) + " in total:\n" + list;
-        Confirmer.Choice question = new Confirmer.Choice("No credit",
-                "Credit is " + Format.money(current.credit()) + ": Vast will refuse to rent", text,
+        String text = live.isEmpty()
+                ? "No instance is billing."
+                : "The emergency cleanup would destroy " + io.imggenhub.vast.core.Formats.count(live.size(), "instance")
+                        + ", billing " + Format.perHour(current.burnPerHour()) + " in total:\n" + list;
+        Confirmer.Choice question = new Confirmer.Choice(
+                "No credit",
+                "Credit is " + Format.money(current.credit()) + ": Vast will refuse to rent",
+                text,
                 live.isEmpty() ? List.of() : List.of(DESTROY_NOW, KEEP_THEM));
         CompletableFuture<Integer> answer = new CompletableFuture<>();
         runner.onUi(() -> {
@@ -167,8 +179,15 @@ public final class DeployGuards implements RentGate {
             throw new CleanUpInstead(current);
         }
         throw new Declined("credit is " + Format.money(current.credit()) + ", so Vast would refuse"
-                + (live.isEmpty() ? "." : chosen == 1 ? "; " + (live.size() == 1 ? "the instance was" : "the " + live.size() + " instances were") + " kept and still bill" + (live.size() == 1 ? "s." : ".")
-                : "."));
+                + (live.isEmpty()
+                        ? "."
+                        : chosen == 1
+                                ? "; "
+                                        + (live.size() == 1
+                                                ? "the instance was"
+                                                : "the " + live.size() + " instances were")
+                                        + " kept and still bill" + (live.size() == 1 ? "s." : ".")
+                                : "."));
     }
 
     static final String DESTROY_NOW = "Destroy them now";
@@ -218,7 +237,7 @@ public final class DeployGuards implements RentGate {
         }
         Offer cheapest = deploy.offers().get(0);
         RentCheck check = RentCheck.of(cheapest, current, minimum);
-        return (check.verdict() == RentCheck.Verdict.REFUSE ? "⚠ " : "") + "Cheapest " + Format.perHour(cheapest.hourlyCost())
-                + ": " + check.summary();
+        return (check.verdict() == RentCheck.Verdict.REFUSE ? "⚠ " : "") + "Cheapest "
+                + Format.perHour(cheapest.hourlyCost()) + ": " + check.summary();
     }
 }

@@ -2,6 +2,8 @@ package io.imggenhub.vast.ui.deploy;
 
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.ui.common.Format;
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
@@ -20,9 +22,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-
-import java.util.Locale;
-import java.util.function.Function;
 
 /** Filters, the matching offers (cheapest first) and Deploy cheapest with its progress and Cancel. */
 public final class DeployPanel {
@@ -61,19 +60,54 @@ public final class DeployPanel {
 
     /** The search filters and what to run, rows 0-6; returns the first field (it gets the focus). */
     private static TextField addFilters(GridPane form, DeployViewModel vm) {
-        TextField gpu = field(form, 0, "GPU name", "deploy-gpu", vm.gpuNameProperty(), "any",
+        TextField gpu = field(
+                form,
+                0,
+                "GPU name",
+                "deploy-gpu",
+                vm.gpuNameProperty(),
+                "any",
                 "Vast's spelling, e.g. RTX 4090 or Tesla P40; empty for any GPU");
-        field(form, 1, "Min VRAM (GB)", "deploy-vram", vm.minVramGbProperty(), "any",
+        field(
+                form,
+                1,
+                "Min VRAM (GB)",
+                "deploy-vram",
+                vm.minVramGbProperty(),
+                "any",
                 "Total GPU memory across the machine's GPUs");
-        field(form, 2, "Max $/hr", "deploy-max-price", vm.maxPriceProperty(), "no limit",
+        field(
+                form,
+                2,
+                "Max $/hr",
+                "deploy-max-price",
+                vm.maxPriceProperty(),
+                "no limit",
                 "All-in hourly price, storage included");
-        field(form, 3, "Min reliability (%)", "deploy-reliability", vm.minReliabilityProperty(), "any",
+        field(
+                form,
+                3,
+                "Min reliability (%)",
+                "deploy-reliability",
+                vm.minReliabilityProperty(),
+                "any",
                 "Vast's host reliability score, 0-100");
-        field(form, 4, "Image", "deploy-image", vm.imageProperty(), "pytorch/pytorch:latest",
-                "Docker image to run");
-        field(form, 5, "Disk (GB)", "deploy-disk", vm.diskGbProperty(), DeployViewModel.DEFAULT_DISK,
+        field(form, 4, "Image", "deploy-image", vm.imageProperty(), "pytorch/pytorch:latest", "Docker image to run");
+        field(
+                form,
+                5,
+                "Disk (GB)",
+                "deploy-disk",
+                vm.diskGbProperty(),
+                DeployViewModel.DEFAULT_DISK,
                 "Disk to allocate, 8 GB or more; its storage bills too and is part of every $/hr shown");
-        field(form, 6, "Label", "deploy-label", vm.labelProperty(), "automatic",
+        field(
+                form,
+                6,
+                "Label",
+                "deploy-label",
+                vm.labelProperty(),
+                "automatic",
                 "Shown in the table; used to find the rental again if the answer is lost");
         return gpu;
     }
@@ -165,19 +199,20 @@ public final class DeployPanel {
         offers.setId("offers-table");
         offers.setPlaceholder(new Label("Search to see the matching offers"));
         offers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        offers.getColumns().setAll(java.util.List.of(
-                offerColumn("GPU", Offer::gpuDisplayName, 96),
-                offerColumn("VRAM", o -> String.format(Locale.ROOT, "%.0f GB", o.totalVramGb()), 50),
-                offerColumn("$/hr", o -> Format.rate(o.hourlyCost()), 60),
-                offerColumn("Rel.", o -> String.format(Locale.ROOT, "%.0f%%", o.reliabilityPercent()), 40),
-                offerColumn("Where", o -> o.geolocation() == null ? "" : o.geolocation(), 70)));
+        offers.getColumns()
+                .setAll(java.util.List.of(
+                        offerColumn("GPU", Offer::gpuDisplayName, 96),
+                        offerColumn("VRAM", o -> String.format(Locale.ROOT, "%.0f GB", o.totalVramGb()), 50),
+                        offerColumn("$/hr", o -> Format.rate(o.hourlyCost()), 60),
+                        offerColumn("Rel.", o -> String.format(Locale.ROOT, "%.0f%%", o.reliabilityPercent()), 40),
+                        offerColumn("Where", o -> o.geolocation() == null ? "" : o.geolocation(), 70)));
         offers.getStyleClass().add("offers-table");
         VBox.setVgrow(offers, Priority.ALWAYS);
         return offers;
     }
 
-    private static TextField field(GridPane form, int row, String caption, String id, StringProperty value,
-                                   String prompt, String tip) {
+    private static TextField field(
+            GridPane form, int row, String caption, String id, StringProperty value, String prompt, String tip) {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);

@@ -1,18 +1,18 @@
 package io.imggenhub.vast.ui.deploy;
 
-import io.imggenhub.vast.api.InsufficientCreditException;
 import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.InsufficientCreditException;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.RentRequest;
+import io.imggenhub.vast.api.TransportException;
+import io.imggenhub.vast.api.VastException;
+import io.imggenhub.vast.core.Deployer;
 import io.imggenhub.vast.core.DestroyListener;
 import io.imggenhub.vast.core.DestroyOutcome;
 import io.imggenhub.vast.core.DestroyReport;
-import io.imggenhub.vast.core.Deployer;
 import io.imggenhub.vast.core.EmergencyCleanupException;
 import io.imggenhub.vast.core.OfferFilter;
 import io.imggenhub.vast.core.RentMayExistException;
-import io.imggenhub.vast.api.TransportException;
-import io.imggenhub.vast.api.VastException;
 import io.imggenhub.vast.ui.common.AlertSink;
 import io.imggenhub.vast.ui.common.BackgroundTask;
 import io.imggenhub.vast.ui.common.Banner;
@@ -20,6 +20,13 @@ import io.imggenhub.vast.ui.common.Format;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.common.WebLinks;
 import io.imggenhub.vast.ui.instances.MonitorViewModel;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,16 +39,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The deploy panel's state: filters as typed, the matching offers, and "Deploy cheapest" as a background task
@@ -79,8 +76,13 @@ public final class DeployViewModel {
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private RentGate gate = RentGate.NONE;
 
-    public DeployViewModel(Deployer deployer, TaskRunner runner, AlertSink alerts, Runnable refreshNow,
-                           Duration readyWait, Consumer<String> outOfCredit) {
+    public DeployViewModel(
+            Deployer deployer,
+            TaskRunner runner,
+            AlertSink alerts,
+            Runnable refreshNow,
+            Duration readyWait,
+            Consumer<String> outOfCredit) {
         this.deployer = deployer;
         this.runner = runner;
         this.alerts = alerts;
@@ -91,8 +93,16 @@ public final class DeployViewModel {
 
     /** The filter as typed; throws IllegalArgumentException with a sentence for the person when a field is wrong. */
     OfferFilter filter() {
-        return new OfferFilter(gpuName.get(), number(minVramGb, "Min VRAM (GB)"), number(maxPrice, "Max $/hr"),
-                number(minReliability, "Min reliability (%)"), null, false, 20, disk(), includeUnverified.get());
+        return new OfferFilter(
+                gpuName.get(),
+                number(minVramGb, "Min VRAM (GB)"),
+                number(maxPrice, "Max $/hr"),
+                number(minReliability, "Min reliability (%)"),
+                null,
+                false,
+                20,
+                disk(),
+                includeUnverified.get());
     }
 
     private double disk() {
@@ -101,8 +111,12 @@ public final class DeployViewModel {
     }
 
     RentRequest request() {
-        String img = image.get() == null || image.get().isBlank() ? RentRequest.DEFAULT_IMAGE : image.get().strip();
-        String lbl = label.get() == null || label.get().isBlank() ? null : label.get().strip();
+        String img = image.get() == null || image.get().isBlank()
+                ? RentRequest.DEFAULT_IMAGE
+                : image.get().strip();
+        String lbl = label.get() == null || label.get().isBlank()
+                ? null
+                : label.get().strip();
         RentRequest request = RentRequest.of(img, disk(), lbl);
         String text = prompt.get() == null ? "" : prompt.get().strip();
         RentRequest full = text.isEmpty() ? request : request.withEnvVar(PROMPT_ENV, text);
@@ -114,18 +128,21 @@ public final class DeployViewModel {
     }
 
     private static Double number(StringProperty field, String name) {
-        String text = field.get() == null ? "" : field.get().strip().replace("$", "").replace("%", "");
+        String text =
+                field.get() == null ? "" : field.get().strip().replace("$", "").replace("%", "");
         if (text.isEmpty()) {
             return null;
         }
         if (!text.matches("[0-9.eE+-]+")) {
             // Double.parseDouble reads only ASCII digits anyway; say so instead of "not a number".
-            throw new IllegalArgumentException(name + " must be a number in ASCII digits, not \"" + field.get().strip() + "\"");
+            throw new IllegalArgumentException(name + " must be a number in ASCII digits, not \""
+                    + field.get().strip() + "\"");
         }
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, not \"" + field.get().strip() + "\"");
+            throw new IllegalArgumentException(
+                    name + " must be a number, not \"" + field.get().strip() + "\"");
         }
     }
 
@@ -190,9 +207,13 @@ public final class DeployViewModel {
                 .onSuccess(d -> {
                     endDeploy();
                     message.set(readyText(d));
-                    alerts.alert(new Banner("deploy", Banner.Severity.SUCCESS,
-                            "Deployed instance " + d.instanceId() + ": " + d.offer().gpuDisplayName() + " at "
-                                    + Format.perHour(d.offer().hourlyCost()), readyText(d)));
+                    alerts.alert(new Banner(
+                            "deploy",
+                            Banner.Severity.SUCCESS,
+                            "Deployed instance " + d.instanceId() + ": "
+                                    + d.offer().gpuDisplayName() + " at "
+                                    + Format.perHour(d.offer().hourlyCost()),
+                            readyText(d)));
                 })
                 .onError(e -> {
                     endDeploy();
@@ -203,13 +224,13 @@ public final class DeployViewModel {
     }
 
     /** Reports each step of the deploy as the task's progress and message (on the background thread). */
-    private Deployer.Listener deployListener(BackgroundTask.Progress p, RentGate rentGate, AtomicLong rentedId,
-                                             AtomicReference<Offer> sentFor) {
+    private Deployer.Listener deployListener(
+            BackgroundTask.Progress p, RentGate rentGate, AtomicLong rentedId, AtomicReference<Offer> sentFor) {
         return new Deployer.Listener() {
             @Override
             public void renting(Offer offer) {
-                p.message("Checking " + offer.gpuDisplayName() + " at "
-                        + Format.perHour(offer.hourlyCost()) + " against the credit…");
+                p.message("Checking " + offer.gpuDisplayName() + " at " + Format.perHour(offer.hourlyCost())
+                        + " against the credit…");
                 rentGate.beforeRent(offer);
                 // From here on the rent request may be out: every failure must say what exists.
                 sentFor.set(offer);
@@ -244,8 +265,7 @@ public final class DeployViewModel {
                 return new DestroyListener() {
                     @Override
                     public void starting(List<Instance> targets) {
-                        p.message("Insufficient credit — destroying "
-                                + Format.count(targets.size(), "instance") + "…");
+                        p.message("Insufficient credit — destroying " + Format.count(targets.size(), "instance") + "…");
                     }
                 };
             }
@@ -267,9 +287,10 @@ public final class DeployViewModel {
 
     private void failed(Throwable error, long rentedId, Offer sentFor, RentRequest request) {
         if (error instanceof EmergencyCleanupException emergency) {
-            message.set(emergency.creditError().status() == 0
-                    ? "Credit used up: nothing was rented, and every instance was destroyed."
-                    : "Insufficient credit: every instance was destroyed.");
+            message.set(
+                    emergency.creditError().status() == 0
+                            ? "Credit used up: nothing was rented, and every instance was destroyed."
+                            : "Insufficient credit: every instance was destroyed.");
             alerts.alert(emergencyBanner(emergency));
             outOfCredit.accept(emergency.creditError().getMessage());
         } else if (error instanceof RentGate.Declined declined) {
@@ -277,9 +298,13 @@ public final class DeployViewModel {
         } else if (error instanceof CancellationException) {
             message.set("Cancelled.");
             if (rentedId > 0) {
-                alerts.alert(new Banner("deploy", Banner.Severity.WARNING,
+                alerts.alert(new Banner(
+                        "deploy",
+                        Banner.Severity.WARNING,
                         "Deploy cancelled — instance " + rentedId + " was already rented and is billing"
-                                + (sentFor == null ? "" : " " + Format.perHour(Deployer.billedPerHour(sentFor, request))),
+                                + (sentFor == null
+                                        ? ""
+                                        : " " + Format.perHour(Deployer.billedPerHour(sentFor, request))),
                         "Destroy it from the table if you do not want it."));
             }
         } else {
@@ -287,7 +312,9 @@ public final class DeployViewModel {
             String why = MonitorViewModel.describe(error);
             message.set(what.isEmpty() ? "Deploy failed." : "Deploy failed. " + what);
             this.error.set(what.isEmpty() ? why : why + " — " + what);
-            alerts.alert(new Banner("deploy", Banner.Severity.DANGER,
+            alerts.alert(new Banner(
+                    "deploy",
+                    Banner.Severity.DANGER,
                     rentedId > 0 ? "Deploy failed — instance " + rentedId + " exists and is billing" : "Deploy failed",
                     what.isEmpty() ? why : why + "\n" + what));
         }
@@ -305,7 +332,9 @@ public final class DeployViewModel {
         }
         if (error instanceof RentMayExistException) {
             return "The rent answer was lost: an instance may exist and bill"
-                    + (sentFor == null ? "" : " (about " + Format.perHour(Deployer.billedPerHour(sentFor, request)) + ")")
+                    + (sentFor == null
+                            ? ""
+                            : " (about " + Format.perHour(Deployer.billedPerHour(sentFor, request)) + ")")
                     + ". Check the table before renting again.";
         }
         if (sentFor == null) {
@@ -317,35 +346,48 @@ public final class DeployViewModel {
         return "An instance may exist and bill: check the table before renting again.";
     }
 
-
     static Banner emergencyBanner(EmergencyCleanupException e) {
         DestroyReport report = e.cleanup();
-        StringBuilder text = new StringBuilder(e.creditError().status() == 0 ? "Nothing was rented: " : "Vast refused the rental: ")
+        StringBuilder text = new StringBuilder(
+                        e.creditError().status() == 0 ? "Nothing was rented: " : "Vast refused the rental: ")
                 .append(e.creditError().getMessage())
                 .append("\nTo stop further costs, every instance on the account was destroyed at once");
         List<String> details = List.of();
         if (report == null) {
             String why = e.creditError().getSuppressed().length > 0
-                    ? e.creditError().getSuppressed()[0].getMessage() : "the instances could not be listed";
+                    ? e.creditError().getSuppressed()[0].getMessage()
+                    : "the instances could not be listed";
             text.append(", but the cleanup failed: ").append(why).append(". Instances may still be billing!");
         } else if (report.total() == 0) {
             text.append(": there were none.");
         } else {
             // One summary line on the strip; the list of every instance goes behind "Show all N".
             // What each billed when it was listed: its storage if stopped, else its full rate.
-            double rate = report.outcomes().stream().mapToDouble(o -> o.instance().isStopped()
-                    ? o.instance().billedRate() : o.instance().hourlyCost()).sum();
-            text.append(": destroyed ").append(report.stopped()).append('/')
-                    .append(Format.count(report.total(), "instance")).append(", together ")
-                    .append(Format.perHour(rate)).append('.');
+            double rate = report.outcomes().stream()
+                    .mapToDouble(o -> o.instance().isStopped()
+                            ? o.instance().billedRate()
+                            : o.instance().hourlyCost())
+                    .sum();
+            text.append(": destroyed ")
+                    .append(report.stopped())
+                    .append('/')
+                    .append(Format.count(report.total(), "instance"))
+                    .append(", together ")
+                    .append(Format.perHour(rate))
+                    .append('.');
             if (!report.allStopped()) {
                 text.append(" ").append(report.total() - report.stopped()).append(" still billing!");
             }
-            details = report.outcomes().stream().map(DeployViewModel::outcomeLine).toList();
+            details =
+                    report.outcomes().stream().map(DeployViewModel::outcomeLine).toList();
         }
-        return new Banner("emergency", Banner.Severity.DANGER,
-                "Out of credit — the emergency cleanup destroyed all instances", text.toString(),
-                new Banner.Action("Add credit…", () -> WebLinks.open(WebLinks.BILLING)), details);
+        return new Banner(
+                "emergency",
+                Banner.Severity.DANGER,
+                "Out of credit — the emergency cleanup destroyed all instances",
+                text.toString(),
+                new Banner.Action("Add credit…", () -> WebLinks.open(WebLinks.BILLING)),
+                details);
     }
 
     private static String outcomeLine(DestroyOutcome o) {

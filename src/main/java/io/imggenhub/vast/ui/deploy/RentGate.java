@@ -8,8 +8,7 @@ import io.imggenhub.vast.api.RentRequest;
  * the local lifetime guard plug in here, so the deploy flow itself stays as it was.
  */
 interface RentGate {
-    RentGate NONE = new RentGate() {
-    };
+    RentGate NONE = new RentGate() {};
 
     /**
      * On the FX thread when Deploy is clicked: the request to rent with (e.g. with a watchdog added). Throws
@@ -22,8 +21,7 @@ interface RentGate {
     /**
      * On the deploying thread, with the offer about to be rented. Throws {@link Declined} to rent nothing.
      */
-    default void beforeRent(Offer offer) {
-    }
+    default void beforeRent(Offer offer) {}
 
     /** The person chose not to rent (e.g. at the low-credit question): nothing was rented, and the panel says why. */
     final class Declined extends java.util.concurrent.CancellationException {
@@ -50,6 +48,5 @@ interface RentGate {
     }
 
     /** On the deploying thread, as soon as Vast answered with the new instance's id. */
-    default void rented(long instanceId) {
-    }
+    default void rented(long instanceId) {}
 }

@@ -1,6 +1,7 @@
 package io.imggenhub.vast.ui.guards;
 
 import io.imggenhub.vast.core.guard.AccountGuard;
+import java.util.List;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -13,15 +14,16 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.util.List;
-
 /** Spend caps per day and month, a credit floor, and the opt-in to destroy everything when one is crossed. */
 final class AccountGuardDialog extends Dialog<AccountGuard> {
     static final ButtonType SAVE = new ButtonType("Save account guards", ButtonBar.ButtonData.OK_DONE);
 
-    private final TextField daily = FormFields.text("account-daily", "no cap", "Estimated spend per calendar day (USD)");
-    private final TextField monthly = FormFields.text("account-monthly", "no cap", "Estimated spend per calendar month (USD)");
-    private final TextField floor = FormFields.text("account-floor", "none", "Alert when the credit falls to this (USD)");
+    private final TextField daily =
+            FormFields.text("account-daily", "no cap", "Estimated spend per calendar day (USD)");
+    private final TextField monthly =
+            FormFields.text("account-monthly", "no cap", "Estimated spend per calendar month (USD)");
+    private final TextField floor =
+            FormFields.text("account-floor", "none", "Alert when the credit falls to this (USD)");
     private final CheckBox destroy = new CheckBox("Destroy every instance when a limit is crossed");
     private final Label error = new Label();
 
@@ -77,8 +79,8 @@ final class AccountGuardDialog extends Dialog<AccountGuard> {
 
     private AccountGuard validated() {
         try {
-            AccountGuard guard = GuardForm.accountGuard(daily.getText(), monthly.getText(), floor.getText(),
-                    destroy.isSelected());
+            AccountGuard guard =
+                    GuardForm.accountGuard(daily.getText(), monthly.getText(), floor.getText(), destroy.isSelected());
             error.setVisible(false);
             return guard;
         } catch (IllegalArgumentException e) {

@@ -5,8 +5,7 @@ import javafx.scene.control.Tooltip;
 
 /** The text fields the dialogs share: an id for tests, a prompt saying what empty means, a tooltip saying why. */
 final class FormFields {
-    private FormFields() {
-    }
+    private FormFields() {}
 
     static TextField text(String id, String prompt, String tip) {
         TextField f = new TextField();

@@ -14,8 +14,7 @@ import javafx.scene.control.Tooltip;
  * changes nothing about the guards touches no cell.
  */
 final class GuardColumn {
-    private GuardColumn() {
-    }
+    private GuardColumn() {}
 
     static TableColumn<InstanceRow, GuardCell> create(ObservableMap<Long, GuardCell> cells) {
         TableColumn<InstanceRow, GuardCell> column = new TableColumn<>();

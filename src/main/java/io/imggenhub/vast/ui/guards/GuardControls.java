@@ -6,6 +6,7 @@ import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.common.Format;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.shell.MainView;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -17,22 +18,21 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 
-import java.util.List;
-
 /** Puts the guards into the main view: the Guard column, "Guard…" (toolbar, context menu, G) and account guards. */
 public final class GuardControls {
-    private GuardControls() {
-    }
+    private GuardControls() {}
 
     public static void install(MainView view, GuardViewModel guards, Confirmer confirmer) {
         TableView<InstanceRow> table = view.table();
         int afterUtil = table.getColumns().stream().map(c -> c.getId()).toList().indexOf("col-util") + 1;
-        table.getColumns().add(afterUtil > 0 ? afterUtil : table.getColumns().size(), GuardColumn.create(guards.cells()));
+        table.getColumns()
+                .add(afterUtil > 0 ? afterUtil : table.getColumns().size(), GuardColumn.create(guards.cells()));
 
         Button guard = new Button("Guard…");
         guard.setId("guard");
         guard.setTooltip(new Tooltip("Lifetime, idle and price limits for the selected instance (G)"));
-        guard.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        guard.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         guard.setOnAction(e -> openGuard(table, table.getSelectionModel().getSelectedItem(), guards, confirmer));
         Button account = new Button("Account guards…");
         account.setId("account-guards");
@@ -56,29 +56,42 @@ public final class GuardControls {
             return;
         }
         Instance instance = row.instance();
-        guards.loadGuard(instance.id(), current -> new GuardDialog(owner(table), css(table), instance,
-                current.orElse(null), guards.clock().instant()).showAndWait()
+        guards.loadGuard(instance.id(), current -> new GuardDialog(
+                        owner(table),
+                        css(table),
+                        instance,
+                        current.orElse(null),
+                        guards.clock().instant())
+                .showAndWait()
                 .filter(r -> r.remove() || actsNowConfirmed(instance, r.guard(), guards, confirmer))
                 .ifPresent(r -> guards.save(instance.id(), r.remove() ? null : r.guard())));
     }
 
     /** A guard that would destroy the instance at once is saved only after the person said so, naming what goes. */
-    private static boolean actsNowConfirmed(Instance instance, io.imggenhub.vast.core.guard.InstanceGuard guard,
-                                            GuardViewModel guards, Confirmer confirmer) {
-        return guards.engine().wouldActNow(instance, guard).map(why -> confirmer.confirm(new Confirmer.Confirmation(
-                "Guard acts now",
-                "This destroys instance " + instance.id() + " (" + instance.gpuDisplayName() + ", "
-                        + Format.ratePerHour(instance.billedRate()) + ") now: " + why + ".",
-                "The guard's limit is already reached. Once saved, a warning with \"Keep it\" comes on the next"
-                        + " poll and the instance is destroyed on the poll after, with its disk. Save only if that"
-                        + " is what you want.",
-                "Save and destroy"))).orElse(true);
+    private static boolean actsNowConfirmed(
+            Instance instance,
+            io.imggenhub.vast.core.guard.InstanceGuard guard,
+            GuardViewModel guards,
+            Confirmer confirmer) {
+        return guards.engine()
+                .wouldActNow(instance, guard)
+                .map(why -> confirmer.confirm(new Confirmer.Confirmation(
+                        "Guard acts now",
+                        "This destroys instance " + instance.id() + " (" + instance.gpuDisplayName() + ", "
+                                + Format.ratePerHour(instance.billedRate()) + ") now: " + why + ".",
+                        "The guard's limit is already reached. Once saved, a warning with \"Keep it\" comes on the next"
+                                + " poll and the instance is destroyed on the poll after, with its disk. Save only if that"
+                                + " is what you want.",
+                        "Save and destroy")))
+                .orElse(true);
     }
 
     static void openAccount(TableView<InstanceRow> table, GuardViewModel guards, Confirmer confirmer) {
-        guards.loadAccountGuard(current -> new AccountGuardDialog(owner(table), css(table), current).showAndWait()
+        guards.loadAccountGuard(current -> new AccountGuardDialog(owner(table), css(table), current)
+                .showAndWait()
                 .ifPresent(guard -> guards.accountActsNow(guard, actsNow -> {
-                    if (actsNow.map(a -> confirmer.confirm(accountActsNowQuestion(a))).orElse(true)) {
+                    if (actsNow.map(a -> confirmer.confirm(accountActsNowQuestion(a)))
+                            .orElse(true)) {
                         guards.saveAccount(guard);
                     }
                 })));
@@ -86,7 +99,8 @@ public final class GuardControls {
 
     /** Account guards that would destroy the whole fleet at once: saved only after the person said so. */
     static Confirmer.Confirmation accountActsNowQuestion(GuardViewModel.AccountActsNow a) {
-        return new Confirmer.Confirmation("Account guard acts now",
+        return new Confirmer.Confirmation(
+                "Account guard acts now",
                 "This destroys " + Formats.count(a.instances(), "instance") + " (" + Formats.perHour(a.burnPerHour())
                         + ") now: " + a.why() + ".",
                 "A limit is already crossed. Once saved, a warning with \"Keep it\" comes on the next poll and every"
@@ -100,6 +114,8 @@ public final class GuardControls {
     }
 
     private static List<String> css(TableView<InstanceRow> table) {
-        return table.getScene() == null ? List.of() : List.copyOf(table.getScene().getStylesheets());
+        return table.getScene() == null
+                ? List.of()
+                : List.copyOf(table.getScene().getStylesheets());
     }
 }

@@ -3,6 +3,8 @@ package io.imggenhub.vast.ui.guards;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.guard.HumanDuration;
 import io.imggenhub.vast.core.guard.InstanceGuard;
+import java.time.Instant;
+import java.util.List;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -15,28 +17,26 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.time.Instant;
-import java.util.List;
-
 /**
  * The guards of one instance: maximum lifetime, idle auto-destroy and maximum $/hr. Validated before it closes;
  * the caller saves the result in the background.
  */
 final class GuardDialog extends Dialog<GuardDialog.Result> {
     /** {@code guard} null with {@code remove} = remove every guard of the instance. */
-    record Result(InstanceGuard guard, boolean remove) {
-    }
+    record Result(InstanceGuard guard, boolean remove) {}
 
     static final ButtonType SAVE = new ButtonType("Save guard", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType REMOVE = new ButtonType("Remove guards", ButtonBar.ButtonData.LEFT);
 
-    private final TextField ttl = FormFields.text("guard-ttl", "e.g. 2h or 90m",
+    private final TextField ttl = FormFields.text(
+            "guard-ttl",
+            "e.g. 2h or 90m",
             "Destroy once the instance has existed this long, counted from when Vast created it");
-    private final TextField idlePercent = FormFields.text("guard-idle-percent", "e.g. 5",
-            "GPU utilisation below this % counts as idle");
+    private final TextField idlePercent =
+            FormFields.text("guard-idle-percent", "e.g. 5", "GPU utilisation below this % counts as idle");
     private final TextField idleFor = FormFields.text("guard-idle-for", "e.g. 30m", "How long it must stay idle");
-    private final TextField maxHourly = FormFields.text("guard-max-hourly", "e.g. 0.50",
-            "Destroy as soon as it bills more than this per hour");
+    private final TextField maxHourly =
+            FormFields.text("guard-max-hourly", "e.g. 0.50", "Destroy as soon as it bills more than this per hour");
     private final Label error = new Label();
 
     GuardDialog(Window owner, List<String> stylesheets, Instance instance, InstanceGuard current, Instant now) {
@@ -85,8 +85,8 @@ final class GuardDialog extends Dialog<GuardDialog.Result> {
 
     /** How the rules count, the instance's age now, and that they act only while the app runs. */
     private static Label hint(Instance instance, Instant now) {
-        String age = instance.started() == null ? "" : " It is " + HumanDuration.format(instance.uptime(now))
-                + " old now.";
+        String age =
+                instance.started() == null ? "" : " It is " + HumanDuration.format(instance.uptime(now)) + " old now.";
         Label hint = new Label("Leave a field empty to switch that rule off. The lifetime counts from when Vast"
                 + " created the instance." + age + " These guards act only while this app runs; a warning"
                 + " with \"Keep it\" comes a few minutes ahead.");
@@ -134,8 +134,8 @@ final class GuardDialog extends Dialog<GuardDialog.Result> {
     /** Null (and the error shown) when something is wrong. */
     private Result validated(long id) {
         try {
-            InstanceGuard guard = GuardForm.instanceGuard(id, ttl.getText(), idlePercent.getText(), idleFor.getText(),
-                    maxHourly.getText());
+            InstanceGuard guard = GuardForm.instanceGuard(
+                    id, ttl.getText(), idlePercent.getText(), idleFor.getText(), maxHourly.getText());
             if (guard == null) {
                 throw new IllegalArgumentException("Set at least one limit, or use Remove guards");
             }

@@ -4,14 +4,12 @@ import io.imggenhub.vast.core.guard.AccountGuard;
 import io.imggenhub.vast.core.guard.HumanDuration;
 import io.imggenhub.vast.core.guard.IdleRule;
 import io.imggenhub.vast.core.guard.InstanceGuard;
-
 import java.time.Duration;
 import java.util.Locale;
 
 /** Turns what was typed into the guard dialogs into guards, or a message that says what to fix. */
 final class GuardForm {
-    private GuardForm() {
-    }
+    private GuardForm() {}
 
     /**
      * @return the guard, or null when every field is empty (nothing to save)
@@ -34,9 +32,11 @@ final class GuardForm {
     }
 
     static AccountGuard accountGuard(String daily, String monthly, String floor, boolean destroy) {
-        return new AccountGuard(blank(daily) ? null : number("Daily cap", daily),
+        return new AccountGuard(
+                blank(daily) ? null : number("Daily cap", daily),
                 blank(monthly) ? null : number("Monthly cap", monthly),
-                blank(floor) ? null : number("Credit floor", floor), destroy);
+                blank(floor) ? null : number("Credit floor", floor),
+                destroy);
     }
 
     static String text(Duration d) {
@@ -64,7 +64,8 @@ final class GuardForm {
 
     private static double number(String field, String text) {
         try {
-            double v = Double.parseDouble(text.strip().replace("$", "").replace("%", "").strip());
+            double v = Double.parseDouble(
+                    text.strip().replace("$", "").replace("%", "").strip());
             if (!Double.isFinite(v)) {
                 throw new NumberFormatException();
             }

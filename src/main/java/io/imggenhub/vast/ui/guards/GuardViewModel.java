@@ -14,9 +14,6 @@ import io.imggenhub.vast.ui.common.Banner;
 import io.imggenhub.vast.ui.common.BannerBoard;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.instances.DestroyViewModel;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableMap;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
 
 /**
  * The window's side of the guards: evaluates the shared {@link GuardEngine} on the polling thread after every
@@ -41,6 +40,7 @@ public final class GuardViewModel {
     private static final Logger LOG = Logger.getLogger(GuardViewModel.class.getName());
     /** What one click on "Keep it" buys. */
     static final Duration KEEP = Duration.ofHours(1);
+
     public static final String WARN_PREFIX = "guard-warn-";
 
     private final GuardEngine engine;
@@ -52,12 +52,19 @@ public final class GuardViewModel {
     private final ZoneId zone;
     /** Written on the FX thread only. */
     private final ObservableMap<Long, GuardCell> cells = FXCollections.observableHashMap();
+
     private volatile FleetSnapshot last;
     /** The warning banners shown after the last evaluation, so those no longer pending can go. */
     private final Set<String> shownWarnings = new HashSet<>();
 
-    public GuardViewModel(GuardEngine engine, BannerBoard banners, TaskRunner runner, Runnable refreshNow,
-                   Consumer<DestroyReport> onDestroyReport, Clock clock, ZoneId zone) {
+    public GuardViewModel(
+            GuardEngine engine,
+            BannerBoard banners,
+            TaskRunner runner,
+            Runnable refreshNow,
+            Consumer<DestroyReport> onDestroyReport,
+            Clock clock,
+            ZoneId zone) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.banners = banners;
         this.runner = runner;
@@ -67,7 +74,7 @@ public final class GuardViewModel {
         this.zone = zone;
     }
 
-    private volatile java.util.function.Consumer<GuardReport> reportListener = r -> { };
+    private volatile java.util.function.Consumer<GuardReport> reportListener = r -> {};
 
     /** Hears every evaluation on the polling thread (the webhooks); it must not block. */
     public void onReport(java.util.function.Consumer<GuardReport> listener) {
@@ -82,7 +89,10 @@ public final class GuardViewModel {
             report = engine.evaluate(snapshot);
         } catch (RuntimeException e) {
             LOG.warning("Guard evaluation failed: " + e.getMessage());
-            banners.alert(new Banner("guard-error", Banner.Severity.DANGER, "Guards could not be checked",
+            banners.alert(new Banner(
+                    "guard-error",
+                    Banner.Severity.DANGER,
+                    "Guards could not be checked",
                     e.getMessage() + ". They are checked again on the next poll."));
             return;
         }
@@ -110,7 +120,11 @@ public final class GuardViewModel {
             String text = w.isAccountWide()
                     ? keepLabel + " holds back the destroy-on-breach; the alerts still come."
                     : keepLabel + " holds back every guard on this instance; after that it warns again.";
-            banners.alert(new Banner(key, Banner.Severity.WARNING, stripStop(w.message()), text,
+            banners.alert(new Banner(
+                    key,
+                    Banner.Severity.WARNING,
+                    stripStop(w.message()),
+                    text,
                     new Banner.Action(keepLabel, () -> keep(w))));
         }
         for (String old : shownWarnings) {
@@ -124,7 +138,8 @@ public final class GuardViewModel {
 
     /** A keep clicked while this poll was deciding must not bring its banner back. */
     private boolean keptAlready(GuardWarning w, Instant at) {
-        Optional<Instant> kept = w.isAccountWide() ? engine.book().accountKeptUntil()
+        Optional<Instant> kept = w.isAccountWide()
+                ? engine.book().accountKeptUntil()
                 : engine.book().keptUntil(w.instanceId());
         return kept.filter(k -> k.isAfter(at)).isPresent();
     }
@@ -146,22 +161,35 @@ public final class GuardViewModel {
                 }
                 republish();
             } catch (RuntimeException e) {
-                banners.alert(new Banner(key, Banner.Severity.DANGER, "Keep it failed: the guard may still act",
-                        e.getMessage()));
+                banners.alert(new Banner(
+                        key, Banner.Severity.DANGER, "Keep it failed: the guard may still act", e.getMessage()));
             }
         });
     }
 
     private void showAction(GuardAction action) {
-        String key = "guard-action-" + (action.rule().isAccountRule() ? "account"
-                : action.instanceIds().stream().map(String::valueOf).reduce((a, b) -> a + "-" + b).orElse(""));
+        String key = "guard-action-"
+                + (action.rule().isAccountRule()
+                        ? "account"
+                        : action.instanceIds().stream()
+                                .map(String::valueOf)
+                                .reduce((a, b) -> a + "-" + b)
+                                .orElse(""));
         if (action.succeeded()) {
-            banners.alert(new Banner(key, Banner.Severity.INFO, action.message(),
+            banners.alert(new Banner(
+                    key,
+                    Banner.Severity.INFO,
+                    action.message(),
                     "Reason " + action.rule().reason() + ", written to the audit log before the destroy."));
             return;
         }
-        banners.alert(new Banner(key, Banner.Severity.DANGER, action.message(), action.error() != null
-                ? "The guard tries again on the next poll." : "Check the Vast console and destroy again."));
+        banners.alert(new Banner(
+                key,
+                Banner.Severity.DANGER,
+                action.message(),
+                action.error() != null
+                        ? "The guard tries again on the next poll."
+                        : "Check the Vast console and destroy again."));
         if (action.report() != null && !action.report().stillBilling().isEmpty()) {
             banners.alert(DestroyViewModel.stillBilling(action.report().stillBilling()));
             onDestroyReport.accept(action.report());
@@ -169,9 +197,13 @@ public final class GuardViewModel {
     }
 
     private void showBreach(AccountBreach breach) {
-        String key = "guard-breach-" + breach.rule().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        banners.alert(new Banner(key, breach.cleared() ? Banner.Severity.INFO : Banner.Severity.DANGER,
-                (breach.cleared() ? "Back within the " : "Account guard crossed: ") + breach.rule().label(),
+        String key =
+                "guard-breach-" + breach.rule().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        banners.alert(new Banner(
+                key,
+                breach.cleared() ? Banner.Severity.INFO : Banner.Severity.DANGER,
+                (breach.cleared() ? "Back within the " : "Account guard crossed: ")
+                        + breach.rule().label(),
                 breach.message()));
     }
 
@@ -198,7 +230,9 @@ public final class GuardViewModel {
 
     /** Reads the instance's guard in the background and hands it to {@code then} on the FX thread. */
     void loadGuard(long instanceId, Consumer<Optional<InstanceGuard>> then) {
-        runner.task(p -> engine.book().instanceGuard(instanceId)).onSuccess(then).start();
+        runner.task(p -> engine.book().instanceGuard(instanceId))
+                .onSuccess(then)
+                .start();
     }
 
     void loadAccountGuard(Consumer<AccountGuard> then) {
@@ -217,21 +251,25 @@ public final class GuardViewModel {
                 banners.dismiss("guard-save");
                 republish();
             } catch (RuntimeException e) {
-                banners.alert(new Banner("guard-save", Banner.Severity.DANGER,
-                        "Could not save the guard of instance " + instanceId, e.getMessage()));
+                banners.alert(new Banner(
+                        "guard-save",
+                        Banner.Severity.DANGER,
+                        "Could not save the guard of instance " + instanceId,
+                        e.getMessage()));
             }
         });
     }
 
     /** What saving an account guard would destroy at once: every live instance, their burn, and why. */
-    record AccountActsNow(int instances, double burnPerHour, String why) {
-    }
+    record AccountActsNow(int instances, double burnPerHour, String why) {}
 
     /** Checks in the background (the caps read the spend history) whether {@code guard} would act at once. */
     void accountActsNow(AccountGuard guard, Consumer<Optional<AccountActsNow>> then) {
         FleetSnapshot s = last;
         runner.task(p -> engine.wouldActNow(guard, s)
-                .map(why -> new AccountActsNow(s.live().size(), s.burnPerHour(), why))).onSuccess(then).start();
+                        .map(why -> new AccountActsNow(s.live().size(), s.burnPerHour(), why)))
+                .onSuccess(then)
+                .start();
     }
 
     void saveAccount(AccountGuard guard) {
@@ -240,8 +278,8 @@ public final class GuardViewModel {
                 engine.book().setAccountGuard(guard);
                 banners.dismiss("guard-save");
             } catch (RuntimeException e) {
-                banners.alert(new Banner("guard-save", Banner.Severity.DANGER, "Could not save the account guards",
-                        e.getMessage()));
+                banners.alert(new Banner(
+                        "guard-save", Banner.Severity.DANGER, "Could not save the account guards", e.getMessage()));
             }
         });
     }

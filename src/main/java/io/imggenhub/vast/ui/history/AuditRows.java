@@ -1,7 +1,6 @@
 package io.imggenhub.vast.ui.history;
 
 import io.imggenhub.vast.core.AuditEvent;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,11 +11,9 @@ import java.util.List;
  */
 final class AuditRows {
     /** One line of the Audit tab. */
-    record Row(AuditEvent event, boolean unconfirmed) {
-    }
+    record Row(AuditEvent event, boolean unconfirmed) {}
 
-    private AuditRows() {
-    }
+    private AuditRows() {}
 
     /** @param oldestFirst events as {@code AuditLog.since} returns them */
     static List<Row> of(List<AuditEvent> oldestFirst) {
@@ -29,7 +26,8 @@ final class AuditRows {
             int lastWithoutIds = -1;
             for (int j = 0; j < i; j++) {
                 AuditEvent intent = oldestFirst.get(j);
-                if (answered[j] || intent.phase() != AuditEvent.Phase.INTENT
+                if (answered[j]
+                        || intent.phase() != AuditEvent.Phase.INTENT
                         || !intent.action().equals(outcome.action())) {
                     continue;
                 }

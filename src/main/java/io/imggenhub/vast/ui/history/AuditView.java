@@ -3,15 +3,6 @@ package io.imggenhub.vast.ui.history;
 import io.imggenhub.vast.store.AuditLog;
 import io.imggenhub.vast.store.StoreException;
 import io.imggenhub.vast.ui.common.TaskRunner;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
-import javafx.scene.Parent;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -20,6 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
 
 /**
  * The Audit tab: what was destroyed, rented and cleaned up, and why, newest first, read in the background. An
@@ -47,14 +46,24 @@ final class AuditView {
         table.setId("audit-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing destroyed or rented in the last 30 days."));
-        table.getColumns().setAll(List.of(
-                column("Time", 130, r -> WHEN.format(r.event().at().atZone(zone))),
-                column("Action", 120, r -> r.event().action()),
-                column("Reason", 220, r -> r.event().reason()),
-                column("Phase", 140, r -> r.unconfirmed() ? "INTENT · no outcome" : r.event().phase().name()),
-                column("Instances", 130, r -> r.event().instanceIds().stream().map(String::valueOf)
-                        .collect(Collectors.joining(", "))),
-                column("Detail", 400, r -> r.event().detail() == null ? "" : r.event().detail())));
+        table.getColumns()
+                .setAll(List.of(
+                        column("Time", 130, r -> WHEN.format(r.event().at().atZone(zone))),
+                        column("Action", 120, r -> r.event().action()),
+                        column("Reason", 220, r -> r.event().reason()),
+                        column(
+                                "Phase",
+                                140,
+                                r -> r.unconfirmed()
+                                        ? "INTENT · no outcome"
+                                        : r.event().phase().name()),
+                        column("Instances", 130, r -> r.event().instanceIds().stream()
+                                .map(String::valueOf)
+                                .collect(Collectors.joining(", "))),
+                        column(
+                                "Detail",
+                                400,
+                                r -> r.event().detail() == null ? "" : r.event().detail())));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AuditRows.Row item, boolean empty) {
@@ -99,8 +108,8 @@ final class AuditView {
         }
     }
 
-    private static TableColumn<AuditRows.Row, String> column(String title, double width,
-                                                            Function<AuditRows.Row, String> f) {
+    private static TableColumn<AuditRows.Row, String> column(
+            String title, double width, Function<AuditRows.Row, String> f) {
         TableColumn<AuditRows.Row, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));

@@ -11,23 +11,22 @@ import io.imggenhub.vast.core.Reconciliation;
 import io.imggenhub.vast.store.SpendHistory;
 import io.imggenhub.vast.store.StoreException;
 import io.imggenhub.vast.ui.common.TaskRunner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * The History tab's state: burn and credit points and estimated spend per instance over the chosen range, read
@@ -36,7 +35,9 @@ import java.util.function.Supplier;
  */
 final class HistoryModel {
     enum Range {
-        DAY(ChargePeriod.DAY), WEEK(ChargePeriod.WEEK), MONTH(ChargePeriod.MONTH);
+        DAY(ChargePeriod.DAY),
+        WEEK(ChargePeriod.WEEK),
+        MONTH(ChargePeriod.MONTH);
 
         final String label;
         final ChargePeriod period;
@@ -57,15 +58,20 @@ final class HistoryModel {
 
     /** A poll may be missed now and then; a gap longer than this is time the app was not watching. */
     static final Duration MAX_GAP = Duration.ofMinutes(10);
+
     private static final Duration DOWNSAMPLE_EVERY = Duration.ofHours(1);
 
-    private record Loaded(Range range, Instant from, Instant to, List<SpendHistory.Point> points,
-                          List<SpendHistory.InstanceSpend> spend, Reconciliation reconciliation,
-                          List<ChargeBars.Bar> bars, String chargesError) {
-    }
+    private record Loaded(
+            Range range,
+            Instant from,
+            Instant to,
+            List<SpendHistory.Point> points,
+            List<SpendHistory.InstanceSpend> spend,
+            Reconciliation reconciliation,
+            List<ChargeBars.Bar> bars,
+            String chargesError) {}
 
-    private record Fetched(Instant at, List<Charge> charges) {
-    }
+    private record Fetched(Instant at, List<Charge> charges) {}
 
     private final SpendHistory history;
     private final TaskRunner runner;
@@ -117,10 +123,11 @@ final class HistoryModel {
         runner.task(p -> {
                     Instant now = clock.instant();
                     Instant start = r.period.from(now, zone);
-                    List<SpendHistory.InstanceSpend> perInstance = history.spendPerInstance(start, now, MAX_GAP)
-                            .values().stream()
-                            .sorted(Comparator.comparingDouble(SpendHistory.InstanceSpend::usd).reversed())
-                            .toList();
+                    List<SpendHistory.InstanceSpend> perInstance =
+                            history.spendPerInstance(start, now, MAX_GAP).values().stream()
+                                    .sorted(Comparator.comparingDouble(SpendHistory.InstanceSpend::usd)
+                                            .reversed())
+                                    .toList();
                     Reconciliation rec = null;
                     List<ChargeBars.Bar> chargeBars = List.of();
                     String problem = "";
@@ -136,8 +143,7 @@ final class HistoryModel {
                                     + "); showing the estimate only.";
                         }
                     }
-                    return new Loaded(r, start, now, history.points(start, now), perInstance, rec, chargeBars,
-                            problem);
+                    return new Loaded(r, start, now, history.points(start, now), perInstance, rec, chargeBars, problem);
                 })
                 .onSuccess(l -> {
                     from.set(l.from);
@@ -169,8 +175,9 @@ final class HistoryModel {
 
     /** Without Vast's charges the table still lists the estimate per instance. */
     private static List<InstanceCharges> estimateRows(List<SpendHistory.InstanceSpend> spend) {
-        return spend.stream().map(s -> new InstanceCharges(s.instanceId(), s.gpu(), s.label(), 0, 0, 0, 0, s.usd(),
-                false)).toList();
+        return spend.stream()
+                .map(s -> new InstanceCharges(s.instanceId(), s.gpu(), s.label(), 0, 0, 0, 0, s.usd(), false))
+                .toList();
     }
 
     /** Thins old history in the background about once an hour (called after polls, whatever tab is showing). */

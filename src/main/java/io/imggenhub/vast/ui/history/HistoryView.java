@@ -4,7 +4,11 @@ import io.imggenhub.vast.core.ChargeBars;
 import io.imggenhub.vast.core.InstanceCharges;
 import io.imggenhub.vast.store.SpendHistory;
 import io.imggenhub.vast.ui.common.Format;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -14,7 +18,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -23,12 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The History tab: burn $/hr and credit over 24 h, 7 d or this month, Vast's charges as bars under the estimated
@@ -46,6 +43,7 @@ final class HistoryView {
     private final XYChart.Series<Number, Number> credit = new XYChart.Series<>();
     /** Billed $/hr per bucket, drawn as filled steps behind the burn line. */
     private final XYChart.Series<Number, Number> billed = new XYChart.Series<>();
+
     private final TableView<InstanceCharges> spendTable;
     private final HistoryModel model;
     private final ZoneId zone;
@@ -89,7 +87,8 @@ final class HistoryView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
 
-        spendTable = ChargesTable.create(model.charges(), () -> model.reconciliationProperty().get());
+        spendTable = ChargesTable.create(
+                model.charges(), () -> model.reconciliationProperty().get());
 
         VBox charts = new VBox(burnChart, creditChart);
         VBox.setVgrow(burnChart, Priority.ALWAYS);
@@ -102,8 +101,10 @@ final class HistoryView {
         model.points().addListener((ListChangeListener<SpendHistory.Point>) c -> redraw());
         model.bars().addListener((ListChangeListener<ChargeBars.Bar>) c -> redraw());
         model.charges().addListener((ListChangeListener<InstanceCharges>) c -> {
-            total.setText(ChargesTable.totalLine(model.reconciliationProperty().get(),
-                    model.chargesErrorProperty().get(), spendLine(model.spend(), model.points())));
+            total.setText(ChargesTable.totalLine(
+                    model.reconciliationProperty().get(),
+                    model.chargesErrorProperty().get(),
+                    spendLine(model.spend(), model.points())));
             spendTable.refresh();
         });
     }
@@ -112,8 +113,9 @@ final class HistoryView {
     private void styleBars() {
         if (billed.getNode() != null) {
             billed.getNode().setId("billed-bars");
-            billed.getNode().setStyle("-fx-fill: rgba(46, 139, 87, 0.35); -fx-stroke: rgba(46, 139, 87, 0.9);"
-                    + " -fx-stroke-width: 1px; -fx-effect: null;");
+            billed.getNode()
+                    .setStyle("-fx-fill: rgba(46, 139, 87, 0.35); -fx-stroke: rgba(46, 139, 87, 0.9);"
+                            + " -fx-stroke-width: 1px; -fx-effect: null;");
             billed.getNode().toBack();
         }
     }
@@ -124,12 +126,17 @@ final class HistoryView {
      */
     static String spendLine(List<SpendHistory.InstanceSpend> spend, List<SpendHistory.Point> points) {
         String line = "Estimated spend in range (polled rates × time): "
-                + Format.money(spend.stream().mapToDouble(SpendHistory.InstanceSpend::usd).sum());
-        List<Double> credits = points.stream().map(SpendHistory.Point::credit).filter(java.util.Objects::nonNull)
+                + Format.money(spend.stream()
+                        .mapToDouble(SpendHistory.InstanceSpend::usd)
+                        .sum());
+        List<Double> credits = points.stream()
+                .map(SpendHistory.Point::credit)
+                .filter(java.util.Objects::nonNull)
                 .toList();
         if (credits.size() >= 2) {
             double fell = credits.get(0) - credits.get(credits.size() - 1);
-            line += fell >= 0 ? " · credit fell " + Format.money(fell) + " in the same time (Vast's own figure)"
+            line += fell >= 0
+                    ? " · credit fell " + Format.money(fell) + " in the same time (Vast's own figure)"
                     : " · credit rose " + Format.money(-fell) + " (a top-up)";
         }
         return line;

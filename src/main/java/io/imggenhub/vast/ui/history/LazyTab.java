@@ -1,17 +1,15 @@
 package io.imggenhub.vast.ui.history;
 
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
-
-import java.util.function.Supplier;
 
 /**
  * A tab whose content is built the first time it is selected. The window opens on the instances, so the tabs
  * behind it (a chart, more tables) would only add to the first CSS and layout pass, the longest step of start-up.
  */
 final class LazyTab {
-    private LazyTab() {
-    }
+    private LazyTab() {}
 
     static Tab of(String text, String id, Supplier<? extends Node> content) {
         Tab tab = new Tab(text);

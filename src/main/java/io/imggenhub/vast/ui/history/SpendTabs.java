@@ -9,13 +9,12 @@ import io.imggenhub.vast.ui.alerts.AlertsView;
 import io.imggenhub.vast.ui.alerts.Notifier;
 import io.imggenhub.vast.ui.common.Format;
 import io.imggenhub.vast.ui.common.TaskRunner;
-import javafx.beans.binding.Bindings;
-import javafx.scene.control.Tab;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Tab;
 
 /**
  * The spend-watch tabs next to the instance table: Alerts (with a count of open ones), History and Audit. They
@@ -31,6 +30,7 @@ public final class SpendTabs {
     private final ZoneId zone;
     /** Built when the Audit tab is first shown (FX thread only). */
     private AuditView auditView;
+
     private final Tab alertsTab;
     private final Tab historyTab;
     private final Tab auditTab;
@@ -51,8 +51,13 @@ public final class SpendTabs {
         watch.addListener(this::deliver);
 
         alertsTab = tab("Alerts", "alerts-tab", alertsView.root());
-        alertsTab.textProperty().bind(Bindings.createStringBinding(() -> alerts.openCountProperty().get() == 0
-                ? "Alerts" : "Alerts (" + alerts.openCountProperty().get() + ")", alerts.openCountProperty()));
+        alertsTab
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> alerts.openCountProperty().get() == 0
+                                ? "Alerts"
+                                : "Alerts (" + alerts.openCountProperty().get() + ")",
+                        alerts.openCountProperty()));
         // The chart and the audit table are built when their tab is first shown: not part of the window's start.
         historyTab = LazyTab.of("History", "history-tab", () -> new HistoryView(history, zone).root());
         auditTab = LazyTab.of("Audit", "audit-tab", () -> audit().root());
@@ -125,8 +130,8 @@ public final class SpendTabs {
     }
 
     /** From now on the History tab also shows what Vast billed; {@code listed} tells destroyed instances apart. */
-    public void useCharges(io.imggenhub.vast.core.ChargeSource source,
-                           java.util.function.Supplier<java.util.Set<Long>> listed) {
+    public void useCharges(
+            io.imggenhub.vast.core.ChargeSource source, java.util.function.Supplier<java.util.Set<Long>> listed) {
         history.useCharges(source, listed);
     }
 

@@ -1,13 +1,12 @@
 package io.imggenhub.vast.ui.instances;
 
 import io.imggenhub.vast.ui.common.Format;
+import java.util.List;
+import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * How wide an instance-table column must be for its widest content, measured in the table's font (13 px, see
@@ -22,12 +21,12 @@ public final class ColumnFit {
     static final double LABEL_MIN = 60;
     /** Wide enough for its header; its cells have their full text as a tooltip. */
     static final double GUARD_MIN = 52;
+
     private static final double LABEL_MAX = 260;
     /** "Copy" in the button's 11 px, its padding and border, and the gap before it. */
     private static final double SSH_BUTTON = 46;
 
-    private ColumnFit() {
-    }
+    private ColumnFit() {}
 
     /** 0 for a column this does not size (the Guard column sizes itself). */
     public static double width(TableColumn<InstanceRow, ?> column, List<InstanceRow> rows) {
@@ -35,22 +34,35 @@ public final class ColumnFit {
             return 0;
         }
         String header = column.getGraphic() instanceof Label l ? l.getText() : column.getText();
-        double content = switch (field) {
-            case ID -> widest(rows, r -> String.valueOf(r.id()), "99999999");
-            case GPU -> widest(rows, r -> r.gpuProperty().get(), "RTX 4090");
-            // The longest thing the window itself writes there; Vast's own states are shorter.
-            // A dot before the text; longer action texts ("destroy accepted, verifying…") have a tooltip.
-            case STATUS -> Math.min(measure("STILL BILLING"), widest(rows, r -> r.statusTextProperty().get(),
-                    "stopped")) + 16;
-            case HOURLY -> widest(rows, r -> Format.rate(r.hourlyProperty().get()) + (r.storageOnly() ? " disk" : ""),
-                    "$0.0000 disk");
-            case UPTIME -> measure("99 d 23 h");
-            case COST -> widest(rows, r -> "~" + Format.money(r.costSoFarProperty().get()), "~$9,999.99");
-            case UTIL -> measure("100 %");
-            case LABEL -> Math.min(LABEL_MAX, widest(rows, r -> r.labelProperty().get(), "label"));
-            case SSH -> widest(rows, r -> InstanceTable.shortSsh(r.sshProperty().get()), "ssh9.vast.ai:99999")
-                    + SSH_BUTTON;
-        };
+        double content =
+                switch (field) {
+                    case ID -> widest(rows, r -> String.valueOf(r.id()), "99999999");
+                    case GPU -> widest(rows, r -> r.gpuProperty().get(), "RTX 4090");
+                    // The longest thing the window itself writes there; Vast's own states are shorter.
+                    // A dot before the text; longer action texts ("destroy accepted, verifying…") have a tooltip.
+                    case STATUS ->
+                        Math.min(
+                                        measure("STILL BILLING"),
+                                        widest(rows, r -> r.statusTextProperty().get(), "stopped"))
+                                + 16;
+                    case HOURLY ->
+                        widest(
+                                rows,
+                                r -> Format.rate(r.hourlyProperty().get()) + (r.storageOnly() ? " disk" : ""),
+                                "$0.0000 disk");
+                    case UPTIME -> measure("99 d 23 h");
+                    case COST ->
+                        widest(
+                                rows,
+                                r -> "~" + Format.money(r.costSoFarProperty().get()),
+                                "~$9,999.99");
+                    case UTIL -> measure("100 %");
+                    case LABEL ->
+                        Math.min(LABEL_MAX, widest(rows, r -> r.labelProperty().get(), "label"));
+                    case SSH ->
+                        widest(rows, r -> InstanceTable.shortSsh(r.sshProperty().get()), "ssh9.vast.ai:99999")
+                                + SSH_BUTTON;
+                };
         return Math.ceil(Math.max(content, measure(header)) + PADDING);
     }
 

@@ -11,6 +11,11 @@ import io.imggenhub.vast.ui.common.Banner;
 import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.common.Format;
 import io.imggenhub.vast.ui.common.TaskRunner;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -19,12 +24,6 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Destroy and Destroy All for the window, over the same {@link Destroyer} as the CLI: a confirmation first, the row
@@ -47,8 +46,14 @@ public final class DestroyViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final BooleanBinding busy;
 
-    public DestroyViewModel(Destroyer destroyer, MonitorViewModel monitor, Confirmer confirmer, TaskRunner runner,
-                            AlertSink alerts, Runnable refreshNow, Consumer<DestroyReport> reports) {
+    public DestroyViewModel(
+            Destroyer destroyer,
+            MonitorViewModel monitor,
+            Confirmer confirmer,
+            TaskRunner runner,
+            AlertSink alerts,
+            Runnable refreshNow,
+            Consumer<DestroyReport> reports) {
         this.destroyer = destroyer;
         this.monitor = monitor;
         this.confirmer = confirmer;
@@ -68,9 +73,12 @@ public final class DestroyViewModel {
         boolean yes = confirmer.confirm(new Confirmer.Confirmation(
                 "Destroy instance",
                 "Destroy instance " + row.id() + "?",
-                row.gpuProperty().get() + " at " + Format.ratePerHour(row.hourlyProperty().get())
+                row.gpuProperty().get() + " at "
+                        + Format.ratePerHour(row.hourlyProperty().get())
                         + (row.storageOnly() ? " (stopped: disk only)" : "")
-                        + (row.labelProperty().get().isEmpty() ? "" : " (label " + row.labelProperty().get() + ")")
+                        + (row.labelProperty().get().isEmpty()
+                                ? ""
+                                : " (label " + row.labelProperty().get() + ")")
                         + ".\nIts disk and everything on it are deleted. This cannot be undone.",
                 "Destroy"));
         if (!yes) {
@@ -86,7 +94,9 @@ public final class DestroyViewModel {
                 .onError(e -> {
                     singleDestroys.set(singleDestroys.get() - 1);
                     row.setAction("");
-                    alerts.alert(new Banner("destroy-" + row.id(), Banner.Severity.DANGER,
+                    alerts.alert(new Banner(
+                            "destroy-" + row.id(),
+                            Banner.Severity.DANGER,
                             "Destroy of instance " + row.id() + " failed — it may still be billing",
                             MonitorViewModel.describe(e)));
                 })
@@ -99,10 +109,14 @@ public final class DestroyViewModel {
         switch (outcome.status()) {
             case DESTROYED, ALREADY_GONE -> {
                 monitor.removeRow(row.id());
-                alerts.alert(new Banner("destroy-" + row.id(), Banner.Severity.SUCCESS,
-                        "Destroyed instance " + row.id() + " (" + row.gpuProperty().get() + ")",
+                alerts.alert(new Banner(
+                        "destroy-" + row.id(),
+                        Banner.Severity.SUCCESS,
+                        "Destroyed instance " + row.id() + " ("
+                                + row.gpuProperty().get() + ")",
                         outcome.status() == DestroyOutcome.Status.ALREADY_GONE
-                                ? "It was already gone." : "Verified gone from the account: it no longer bills."));
+                                ? "It was already gone."
+                                : "Verified gone from the account: it no longer bills."));
             }
             case STILL_BILLING -> {
                 row.setAction("STILL BILLING");
@@ -110,7 +124,9 @@ public final class DestroyViewModel {
             }
             case FAILED -> {
                 row.setAction("");
-                alerts.alert(new Banner("destroy-" + row.id(), Banner.Severity.DANGER,
+                alerts.alert(new Banner(
+                        "destroy-" + row.id(),
+                        Banner.Severity.DANGER,
                         "Could not destroy instance " + row.id() + " — it is still billing",
                         outcome.reason()));
             }
@@ -122,9 +138,12 @@ public final class DestroyViewModel {
                 .map(o -> o.id() + " (" + o.instance().gpuDisplayName() + ", "
                         + Format.ratePerHour(o.instance().billedRate()) + ")")
                 .collect(Collectors.joining(", "));
-        return new Banner("still-billing", Banner.Severity.DANGER, "STILL BILLING",
-                "Vast accepted the destroy but still lists " + ids + ". " + survivors.get(0).reason()
-                        + ". Check the Vast console and destroy again.");
+        return new Banner(
+                "still-billing",
+                Banner.Severity.DANGER,
+                "STILL BILLING",
+                "Vast accepted the destroy but still lists " + ids + ". "
+                        + survivors.get(0).reason() + ". Check the Vast console and destroy again.");
     }
 
     /**
@@ -132,7 +151,8 @@ public final class DestroyViewModel {
      * through the destroyer's list path (the same bulk path as Destroy All). One row is a plain {@link #destroy}.
      */
     public BackgroundTask<DestroyReport> destroySelected(List<InstanceRow> selected) {
-        List<InstanceRow> rows = selected.stream().filter(r -> r != null && !r.busy()).toList();
+        List<InstanceRow> rows =
+                selected.stream().filter(r -> r != null && !r.busy()).toList();
         if (rows.size() <= 1 || destroyingAll.get()) {
             return null;
         }
@@ -158,7 +178,9 @@ public final class DestroyViewModel {
                 .onError(e -> {
                     singleDestroys.set(singleDestroys.get() - 1);
                     rows.forEach(r -> r.setAction(""));
-                    alerts.alert(new Banner("destroy-selected", Banner.Severity.DANGER,
+                    alerts.alert(new Banner(
+                            "destroy-selected",
+                            Banner.Severity.DANGER,
                             "Destroy selected failed — instances may still be billing",
                             MonitorViewModel.describe(e)));
                 })
@@ -202,7 +224,9 @@ public final class DestroyViewModel {
                 .onError(e -> {
                     endDestroyAll();
                     monitor.rows().forEach(r -> r.setAction(""));
-                    alerts.alert(new Banner("destroy-all", Banner.Severity.DANGER,
+                    alerts.alert(new Banner(
+                            "destroy-all",
+                            Banner.Severity.DANGER,
                             "Destroy all failed before it could start — instances may still be billing",
                             MonitorViewModel.describe(e)));
                 })
@@ -229,8 +253,8 @@ public final class DestroyViewModel {
                 int n = done.incrementAndGet();
                 p.update(n, Math.max(1, total));
                 p.message("Destroy accepted for " + n + "/" + total + "; verifying…");
-                runner.onUi(() -> monitor.row(instance.id())
-                        .ifPresent(r -> r.setAction("destroy accepted, verifying…")));
+                runner.onUi(
+                        () -> monitor.row(instance.id()).ifPresent(r -> r.setAction("destroy accepted, verifying…")));
             }
 
             @Override
@@ -256,24 +280,30 @@ public final class DestroyViewModel {
             if (outcome.stoppedBilling()) {
                 monitor.removeRow(outcome.id());
             } else {
-                monitor.row(outcome.id()).ifPresent(r -> r.setAction(
-                        outcome.status() == DestroyOutcome.Status.STILL_BILLING ? "STILL BILLING" : ""));
+                monitor.row(outcome.id())
+                        .ifPresent(r -> r.setAction(
+                                outcome.status() == DestroyOutcome.Status.STILL_BILLING ? "STILL BILLING" : ""));
             }
         }
         String headline = "Destroyed " + report.stopped() + "/" + Format.count(report.total(), "instance");
         if (report.allStopped()) {
-            alerts.alert(new Banner(key, Banner.Severity.SUCCESS, headline,
-                    report.total() == 0 ? "There was nothing to destroy."
-                            : String.format(Locale.ROOT, "Billing stopped for all of them, verified in %.1f s.",
-                            report.elapsed().toMillis() / 1000.0)));
+            alerts.alert(new Banner(
+                    key,
+                    Banner.Severity.SUCCESS,
+                    headline,
+                    report.total() == 0
+                            ? "There was nothing to destroy."
+                            : String.format(
+                                    Locale.ROOT,
+                                    "Billing stopped for all of them, verified in %.1f s.",
+                                    report.elapsed().toMillis() / 1000.0)));
             return;
         }
         String failures = report.failures().stream()
                 .map(o -> "✗ " + o.id() + " (" + o.instance().gpuDisplayName() + "): "
                         + (o.status() == DestroyOutcome.Status.STILL_BILLING ? "STILL BILLING — " : "") + o.reason())
                 .collect(Collectors.joining("\n"));
-        alerts.alert(new Banner(key, Banner.Severity.DANGER, headline + " — some are still billing",
-                failures));
+        alerts.alert(new Banner(key, Banner.Severity.DANGER, headline + " — some are still billing", failures));
         if (!report.stillBilling().isEmpty()) {
             alerts.alert(stillBilling(report.stillBilling()));
         }

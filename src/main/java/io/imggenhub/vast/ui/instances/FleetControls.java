@@ -6,10 +6,11 @@ import io.imggenhub.vast.ui.common.Format;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.common.WebLinks;
 import io.imggenhub.vast.ui.shell.MainView;
+import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -18,19 +19,16 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
-import java.util.List;
-
 /**
  * What a big fleet needs around the table: a filter with a visible row count, several rows destroyed at once,
  * Stop and Start, per-row links to the Vast console, a table that is visibly dimmed while its data is stale, and
  * columns sized by their content.
  */
 public final class FleetControls {
-    private FleetControls() {
-    }
+    private FleetControls() {}
 
-    public static void install(MainView view, MonitorViewModel monitor, PowerViewModel power, TaskRunner runner,
-                        AlertSink alerts) {
+    public static void install(
+            MainView view, MonitorViewModel monitor, PowerViewModel power, TaskRunner runner, AlertSink alerts) {
         InstanceTable instances = view.instanceTable();
         TableView<InstanceRow> table = view.table();
 
@@ -43,12 +41,17 @@ public final class FleetControls {
         Label count = new Label();
         count.setId("row-count");
         count.getStyleClass().add("row-count");
-        count.textProperty().bind(Bindings.createStringBinding(() -> {
-            int shown = instances.shownRows().size();
-            int all = monitor.rows().size();
-            return shown == all ? Format.count(all, "instance")
-                    : "Showing " + shown + " of " + Format.count(all, "instance");
-        }, instances.shownRows(), monitor.rows()));
+        count.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            int shown = instances.shownRows().size();
+                            int all = monitor.rows().size();
+                            return shown == all
+                                    ? Format.count(all, "instance")
+                                    : "Showing " + shown + " of " + Format.count(all, "instance");
+                        },
+                        instances.shownRows(),
+                        monitor.rows()));
         HBox bar = new HBox(8, filter, count);
         HBox.setHgrow(filter, Priority.NEVER);
         bar.getStyleClass().add("filter-bar");
@@ -59,7 +62,10 @@ public final class FleetControls {
         instances.addRowAction("Start", power::start);
         instances.addRowAction("Open in Vast console", row -> {
             if (!WebLinks.open(WebLinks.INSTANCES, runner)) {
-                alerts.alert(new Banner("link", Banner.Severity.INFO, "No browser here: the address is copied",
+                alerts.alert(new Banner(
+                        "link",
+                        Banner.Severity.INFO,
+                        "No browser here: the address is copied",
                         WebLinks.INSTANCES + " — instance " + (row == null ? "" : row.id())));
             }
         });
@@ -101,14 +107,19 @@ public final class FleetControls {
 
     /** "Destroy", or for several rows "Destroy selected (N, $X/hr)": what the button will do, priced. */
     public static StringBinding destroyButtonText(TableView<InstanceRow> table) {
-        return Bindings.createStringBinding(() -> {
-            List<InstanceRow> selected = table.getSelectionModel().getSelectedItems();
-            if (selected.size() <= 1) {
-                return "Destroy";
-            }
-            double rate = selected.stream().filter(r -> r != null).mapToDouble(r -> r.hourlyProperty().get()).sum();
-            return "Destroy selected (" + selected.size() + ", " + Format.perHour(rate) + ")";
-        }, table.getSelectionModel().getSelectedItems());
+        return Bindings.createStringBinding(
+                () -> {
+                    List<InstanceRow> selected = table.getSelectionModel().getSelectedItems();
+                    if (selected.size() <= 1) {
+                        return "Destroy";
+                    }
+                    double rate = selected.stream()
+                            .filter(r -> r != null)
+                            .mapToDouble(r -> r.hourlyProperty().get())
+                            .sum();
+                    return "Destroy selected (" + selected.size() + ", " + Format.perHour(rate) + ")";
+                },
+                table.getSelectionModel().getSelectedItems());
     }
 
     /**

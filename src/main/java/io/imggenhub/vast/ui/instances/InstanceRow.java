@@ -2,17 +2,16 @@ package io.imggenhub.vast.ui.instances;
 
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.ui.common.Format;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Objects;
 
 /**
  * One table row, keyed by the instance id. A refresh updates the same object in place (only the values that
@@ -26,9 +25,11 @@ public final class InstanceRow {
     private final ReadOnlyObjectWrapper<StatusKind> statusKind = new ReadOnlyObjectWrapper<>(this, "statusKind");
     /** What the window is doing to this instance ("destroying…"); empty when nothing. Shown instead of the status. */
     private final ReadOnlyStringWrapper action = new ReadOnlyStringWrapper(this, "action", "");
+
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText");
     /** What it bills per hour now: dph_total while it runs, storage only while stopped. */
     private final ReadOnlyDoubleWrapper hourly = new ReadOnlyDoubleWrapper(this, "hourly");
+
     private boolean storageOnly;
     private final ReadOnlyObjectWrapper<Duration> uptime = new ReadOnlyObjectWrapper<>(this, "uptime", Duration.ZERO);
     private final ReadOnlyDoubleWrapper costSoFar = new ReadOnlyDoubleWrapper(this, "costSoFar");

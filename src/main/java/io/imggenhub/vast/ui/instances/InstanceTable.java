@@ -1,7 +1,10 @@
 package io.imggenhub.vast.ui.instances;
 
-import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.common.Format;
+import io.imggenhub.vast.ui.common.LazyTip;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
@@ -21,10 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-import java.time.Duration;
-import java.util.function.Consumer;
-import java.util.function.Function;
-
 /**
  * The instance table. Cells bind to the row objects' properties, and the items are a sorted view of the view
  * model's rows, so a refresh changes values in place: selection, sort order and scroll position stay put.
@@ -37,8 +36,7 @@ public final class InstanceTable {
     /** Context-menu entries other parts of the window add (Guard…); read when a row is created. */
     private final java.util.List<MenuItemSpec> rowActions = new java.util.ArrayList<>();
 
-    private record MenuItemSpec(String text, Consumer<InstanceRow> action) {
-    }
+    private record MenuItemSpec(String text, Consumer<InstanceRow> action) {}
 
     public InstanceTable(MonitorViewModel monitor, Consumer<InstanceRow> destroy) {
         table.setId("instances");
@@ -56,55 +54,77 @@ public final class InstanceTable {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
 
-        TableColumn<InstanceRow, Number> id = column(RowField.ID, "ID", r -> Bindings.createLongBinding(r::id), 75,
-                "Vast's instance (contract) id");
+        TableColumn<InstanceRow, Number> id =
+                column(RowField.ID, "ID", r -> Bindings.createLongBinding(r::id), 75, "Vast's instance (contract) id");
         id.setCellFactory(c -> text(n -> String.valueOf(n.longValue()), "cell-id"));
 
         // Ids are what people copy into the CLI: never let the constrained layout cut them short.
         id.setMinWidth(80);
-        TableColumn<InstanceRow, String> gpu = column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 104,
-                "GPU model and count");
+        TableColumn<InstanceRow, String> gpu =
+                column(RowField.GPU, "GPU", InstanceRow::gpuProperty, 104, "GPU model and count");
 
         gpu.setCellFactory(c -> text(g -> g, "cell-text"));
 
-        TableColumn<InstanceRow, String> status = column(RowField.STATUS, "Status", InstanceRow::statusTextProperty, 88,
+        TableColumn<InstanceRow, String> status = column(
+                RowField.STATUS,
+                "Status",
+                InstanceRow::statusTextProperty,
+                88,
                 "Vast's container state; while the window acts on an instance, what it is doing");
         status.setCellFactory(c -> new StatusCell());
 
-        TableColumn<InstanceRow, Number> hourly = column(RowField.HOURLY, "$/hr", InstanceRow::hourlyProperty, 96,
+        TableColumn<InstanceRow, Number> hourly = column(
+                RowField.HOURLY,
+                "$/hr",
+                InstanceRow::hourlyProperty,
+                96,
                 "What it bills per hour now: the all-in price (dph_total) while it runs, storage only while"
                         + " it is stopped");
         hourly.setCellFactory(c -> new RateCell());
 
-        TableColumn<InstanceRow, Duration> uptime = column(RowField.UPTIME, "Uptime", InstanceRow::uptimeProperty, 80,
-                "Time since the instance was created");
+        TableColumn<InstanceRow, Duration> uptime = column(
+                RowField.UPTIME, "Uptime", InstanceRow::uptimeProperty, 80, "Time since the instance was created");
         uptime.setCellFactory(c -> text(Format::duration, "cell-number"));
         // While polls fail, the uptimes stand still: the header says so instead of looking live.
-        ((Label) uptime.getGraphic()).textProperty().bind(Bindings.when(monitor.staleProperty())
-                .then("Uptime (frozen)").otherwise("Uptime"));
+        ((Label) uptime.getGraphic())
+                .textProperty()
+                .bind(Bindings.when(monitor.staleProperty())
+                        .then("Uptime (frozen)")
+                        .otherwise("Uptime"));
 
-        TableColumn<InstanceRow, Number> cost = column(RowField.COST, "Cost so far",
-                InstanceRow::costSoFarProperty, 132,
+        TableColumn<InstanceRow, Number> cost = column(
+                RowField.COST,
+                "Cost so far",
+                InstanceRow::costSoFarProperty,
+                132,
                 "Estimate: what it bills now × uptime, so a stopped instance counts its storage only. Vast's"
                         + " invoices are what counts: price changes and stops make the real figure differ.");
         cost.setCellFactory(c -> text(n -> "~" + Format.money(n.doubleValue()), "cell-number"));
 
-        TableColumn<InstanceRow, Double> util = column(RowField.UTIL, "Util", InstanceRow::gpuUtilProperty, 48,
+        TableColumn<InstanceRow, Double> util = column(
+                RowField.UTIL,
+                "Util",
+                InstanceRow::gpuUtilProperty,
+                48,
                 "GPU utilisation as Vast last reported it (gpu_util)");
         util.setCellFactory(c -> text(Format::percent, "cell-number"));
 
-        TableColumn<InstanceRow, String> label = column(RowField.LABEL, "Label", InstanceRow::labelProperty, 84,
-                "The instance's label");
+        TableColumn<InstanceRow, String> label =
+                column(RowField.LABEL, "Label", InstanceRow::labelProperty, 84, "The instance's label");
         label.setCellFactory(c -> text(l -> l, "cell-text"));
 
-        TableColumn<InstanceRow, String> ssh = column(RowField.SSH, "SSH", InstanceRow::sshProperty, 226,
+        TableColumn<InstanceRow, String> ssh = column(
+                RowField.SSH,
+                "SSH",
+                InstanceRow::sshProperty,
+                226,
                 "root@host:port; the button copies the ssh command");
         ssh.setCellFactory(c -> new SshCell());
 
         table.getColumns().setAll(java.util.List.of(id, gpu, status, hourly, uptime, cost, util, label, ssh));
         // Tell the view model what the order depends on, so a refresh reports only the changes that can move rows.
-        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<InstanceRow, ?>>) c ->
-                monitor.setSortKeys(sortKeys()));
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<InstanceRow, ?>>)
+                c -> monitor.setSortKeys(sortKeys()));
         monitor.setSortKeys(sortKeys());
 
         table.setRowFactory(t -> {
@@ -172,7 +192,8 @@ public final class InstanceTable {
         return needed.getReadOnlyProperty();
     }
 
-    private final javafx.beans.property.ReadOnlyDoubleWrapper needed = new javafx.beans.property.ReadOnlyDoubleWrapper();
+    private final javafx.beans.property.ReadOnlyDoubleWrapper needed =
+            new javafx.beans.property.ReadOnlyDoubleWrapper();
 
     private static final String CONTENT_WIDTH = "content-width";
 
@@ -247,16 +268,17 @@ public final class InstanceTable {
         return table;
     }
 
-    private static <T> TableColumn<InstanceRow, T> column(RowField field, String title,
-                                                          Function<InstanceRow, ObservableValue<T>> value,
-                                                          double width, String tip) {
+    private static <T> TableColumn<InstanceRow, T> column(
+            RowField field, String title, Function<InstanceRow, ObservableValue<T>> value, double width, String tip) {
         TableColumn<InstanceRow, T> column = new TableColumn<>();
         Label header = new Label(title);
         header.setTooltip(new Tooltip(tip));
         column.setGraphic(header);
         column.setText("");
-        column.setId("col-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-")
-                .replaceAll("-+$", ""));
+        column.setId("col-"
+                + title.toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z]+", "-")
+                        .replaceAll("-+$", ""));
         column.setUserData(field);
         column.setPrefWidth(width);
         column.setCellValueFactory(features -> value.apply(features.getValue()));
@@ -301,7 +323,8 @@ public final class InstanceTable {
         @Override
         protected void updateItem(Number item, boolean empty) {
             super.updateItem(item, empty);
-            InstanceRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            InstanceRow row =
+                    empty || getTableRow() == null ? null : getTableRow().getItem();
             if (item == null || row == null) {
                 setText(null);
                 storage.setText(null);
@@ -327,7 +350,8 @@ public final class InstanceTable {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            InstanceRow row = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+            InstanceRow row =
+                    empty ? null : getTableRow() == null ? null : getTableRow().getItem();
             if (empty || item == null || row == null) {
                 setText(null);
                 setGraphic(null);
@@ -417,7 +441,10 @@ public final class InstanceTable {
             }
             // host:port: the user is always root, and the column must leave room for the numbers.
             address.setText(shortSsh(item));
-            fullSsh.setText(row() == null || row().instance().ssh() == null ? item : row().instance().ssh().command());
+            fullSsh.setText(
+                    row() == null || row().instance().ssh() == null
+                            ? item
+                            : row().instance().ssh().command());
             setGraphic(box);
         }
     }

@@ -2,6 +2,7 @@ package io.imggenhub.vast.ui.instances;
 
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.VastRepository;
+import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableNumberValue;
@@ -9,8 +10,6 @@ import javafx.concurrent.ScheduledService;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
 import javafx.util.Duration;
-
-import java.util.concurrent.Executor;
 
 /**
  * Polls the account on a background thread every interval (bound to the setting). A failed poll does not stop the
@@ -25,8 +24,9 @@ public final class PollService extends ScheduledService<FleetSnapshot> {
         this.repository = repository;
         setExecutor(executor);
         setRestartOnFailure(true);
-        periodProperty().bind(Bindings.createObjectBinding(
-                () -> Duration.seconds(Math.max(1, intervalSeconds.doubleValue())), intervalSeconds));
+        periodProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> Duration.seconds(Math.max(1, intervalSeconds.doubleValue())), intervalSeconds));
         stateProperty().addListener((o, was, is) -> {
             if (was == Worker.State.RUNNING && refreshWhenLanded) {
                 refreshWhenLanded = false;

@@ -20,7 +20,8 @@ public final class PowerViewModel {
     private final AlertSink alerts;
     private final Runnable refreshNow;
 
-    public PowerViewModel(PowerSwitch power, Confirmer confirmer, TaskRunner runner, AlertSink alerts, Runnable refreshNow) {
+    public PowerViewModel(
+            PowerSwitch power, Confirmer confirmer, TaskRunner runner, AlertSink alerts, Runnable refreshNow) {
         this.power = power;
         this.confirmer = confirmer;
         this.runner = runner;
@@ -33,10 +34,12 @@ public final class PowerViewModel {
             return null;
         }
         Instance target = row.instance();
-        boolean yes = confirmer.confirm(new Confirmer.Confirmation("Stop instance",
+        boolean yes = confirmer.confirm(new Confirmer.Confirmation(
+                "Stop instance",
                 "Stop instance " + row.id() + " (" + target.gpuDisplayName() + ", "
                         + Format.ratePerHour(target.billedRate()) + ")?",
-                PowerSwitch.stopNote(target) + " Start resumes it, if the machine is still free.", "Stop"));
+                PowerSwitch.stopNote(target) + " Start resumes it, if the machine is still free.",
+                "Stop"));
         return yes ? run(row, false) : null;
     }
 
@@ -61,15 +64,22 @@ public final class PowerViewModel {
                 })
                 .onSuccess(done -> {
                     row.setAction("");
-                    alerts.alert(new Banner(key, Banner.Severity.INFO, (running ? "Starting" : "Stopping")
-                            + " instance " + row.id() + " (" + target.gpuDisplayName() + ")", running
-                            ? "It bills " + Format.ratePerHour(target.hourlyCost()) + " again once it runs."
-                            : PowerSwitch.stopNote(target)));
+                    alerts.alert(new Banner(
+                            key,
+                            Banner.Severity.INFO,
+                            (running ? "Starting" : "Stopping") + " instance " + row.id() + " ("
+                                    + target.gpuDisplayName() + ")",
+                            running
+                                    ? "It bills " + Format.ratePerHour(target.hourlyCost()) + " again once it runs."
+                                    : PowerSwitch.stopNote(target)));
                 })
                 .onError(e -> {
                     row.setAction("");
-                    alerts.alert(new Banner(key, Banner.Severity.DANGER, "Could not " + (running ? "start" : "stop")
-                            + " instance " + row.id(), MonitorViewModel.describe(e)));
+                    alerts.alert(new Banner(
+                            key,
+                            Banner.Severity.DANGER,
+                            "Could not " + (running ? "start" : "stop") + " instance " + row.id(),
+                            MonitorViewModel.describe(e)));
                 })
                 .andFinally(refreshNow)
                 .start();

@@ -2,7 +2,15 @@ package io.imggenhub.vast.ui.instances;
 
 /** The values of a row a column can sort by. */
 public enum RowField {
-    ID, GPU, STATUS, HOURLY, UPTIME, COST, UTIL, LABEL, SSH;
+    ID,
+    GPU,
+    STATUS,
+    HOURLY,
+    UPTIME,
+    COST,
+    UTIL,
+    LABEL,
+    SSH;
 
     /**
      * Whether a change of this field alone can move a row in a table sorted by it. Uptime cannot: every row's

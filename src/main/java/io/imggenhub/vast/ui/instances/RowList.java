@@ -1,9 +1,8 @@
 package io.imggenhub.vast.ui.instances;
 
-import javafx.collections.ModifiableObservableListBase;
-
 import java.util.ArrayList;
 import java.util.List;
+import javafx.collections.ModifiableObservableListBase;
 
 /**
  * The rows of the table. Unlike an extractor list, which fires one event per changed property, it reports all the

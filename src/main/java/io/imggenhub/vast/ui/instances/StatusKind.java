@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The few colours a status can have; each maps to a CSS style class in light.css and dark.css. */
 public enum StatusKind {
-    RUNNING, LOADING, STOPPED, OFFLINE, OTHER;
+    RUNNING,
+    LOADING,
+    STOPPED,
+    OFFLINE,
+    OTHER;
 
     public String styleClass() {
         return "status-" + name().toLowerCase(Locale.ROOT);

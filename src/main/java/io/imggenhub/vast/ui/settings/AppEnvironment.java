@@ -2,7 +2,6 @@ package io.imggenhub.vast.ui.settings;
 
 import io.imggenhub.vast.config.ApiKeyResolver;
 import io.imggenhub.vast.config.UserDirs;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

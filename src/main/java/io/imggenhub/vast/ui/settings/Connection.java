@@ -6,7 +6,6 @@ import io.imggenhub.vast.core.Destroyer;
 import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.store.Database;
 import io.imggenhub.vast.store.LocalData;
-
 import java.net.URI;
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -50,7 +49,7 @@ public final class Connection implements AutoCloseable {
 
     /** This user's history file, or memory with a logged warning when it cannot be opened. */
     public static LocalData localData(AppEnvironment environment) {
-        return localData(environment, w -> { });
+        return localData(environment, w -> {});
     }
 
     /** As {@link #localData(AppEnvironment)}, also handing the warning to {@code warn} (for the window's banner). */
@@ -125,8 +124,8 @@ public final class Connection implements AutoCloseable {
             try {
                 owned.close();
             } catch (Exception e) {
-                LOG.warning("Closing " + (demo ? "the demo simulator" : "the connection") + " failed: "
-                        + e.getMessage());
+                LOG.warning(
+                        "Closing " + (demo ? "the demo simulator" : "the connection") + " failed: " + e.getMessage());
             }
         }
     }

@@ -3,11 +3,10 @@ package io.imggenhub.vast.ui.settings;
 import io.imggenhub.vast.api.VastException;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.core.VastServices;
-import io.imggenhub.vast.store.LocalData;
 import io.imggenhub.vast.sim.SimInstance;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
-
+import io.imggenhub.vast.store.LocalData;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -23,11 +22,13 @@ public final class DemoAccount {
     static final double CREDIT = 40.0;
     public static final double TIME_SCALE = 20.0;
 
-    private DemoAccount() {
-    }
+    private DemoAccount() {}
 
     public static Connection start() {
-        return start(SimulatorConfig.defaults().withInstances(INSTANCES).withCredit(CREDIT).withTimeScale(TIME_SCALE));
+        return start(SimulatorConfig.defaults()
+                .withInstances(INSTANCES)
+                .withCredit(CREDIT)
+                .withTimeScale(TIME_SCALE));
     }
 
     public static Connection start(SimulatorConfig config) {
@@ -35,8 +36,8 @@ public final class DemoAccount {
         try {
             // Demo spend is kept in memory only, so it never mixes with a real account's history.
             LocalData data = LocalData.inMemory();
-            VastServices services = Connection.servicesFor(simulator.baseUrl(), new ApiKey(simulator.apiKey(), "demo"),
-                    data);
+            VastServices services =
+                    Connection.servicesFor(simulator.baseUrl(), new ApiKey(simulator.apiKey(), "demo"), data);
             stopOne(simulator, services);
             return new Connection(services, null, true, simulator, data);
         } catch (RuntimeException e) {

@@ -25,8 +25,11 @@ public final class LoginAutostart {
 
     /** For this process: its own launcher, in the environment's config folder. */
     public static LoginAutostart forEnvironment(AppEnvironment environment) {
-        return new LoginAutostart(environment.configHome().resolve("autostart").resolve(FILE_NAME),
-                launcher(System.getProperty("jpackage.app-path"), ProcessHandle.current().info().command()));
+        return new LoginAutostart(
+                environment.configHome().resolve("autostart").resolve(FILE_NAME),
+                launcher(
+                        System.getProperty("jpackage.app-path"),
+                        ProcessHandle.current().info().command()));
     }
 
     /**
@@ -38,8 +41,10 @@ public final class LoginAutostart {
         if (jpackageAppPath != null && !jpackageAppPath.isBlank()) {
             return jpackageAppPath;
         }
-        return processCommand.map(Path::of)
-                .filter(java -> java.getFileName() != null && java.getFileName().toString().equals("java"))
+        return processCommand
+                .map(Path::of)
+                .filter(java -> java.getFileName() != null
+                        && java.getFileName().toString().equals("java"))
                 .map(java -> java.resolveSibling("imggenhub-vast"))
                 .filter(Files::isExecutable)
                 .map(Path::toString)

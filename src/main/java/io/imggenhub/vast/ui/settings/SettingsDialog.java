@@ -6,6 +6,9 @@ import io.imggenhub.vast.config.ServerUrl;
 import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.instances.MonitorViewModel;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -23,10 +26,6 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.List;
-
 /**
  * API key, server, poll interval, thresholds and theme. A new key (or a new server) is checked with a live call
  * before anything is saved; only then is the key written, 0600, where Vast's CLI keeps it.
@@ -37,8 +36,7 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
      * The saved settings, the account to switch to when the key or server changed (else null), and "Start at
      * login" when it was changed (else null).
      */
-    public record Result(UiSettings settings, Connection reconnect, Boolean startAtLogin) {
-    }
+    public record Result(UiSettings settings, Connection reconnect, Boolean startAtLogin) {}
 
     private final PasswordField key = new PasswordField();
     private final TextField server = new TextField();
@@ -61,9 +59,15 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
     private final java.util.function.BiFunction<java.net.URI, ApiKey, Connection> connector;
     private Result checked;
 
-    public SettingsDialog(Window owner, List<String> stylesheets, UiSettings current, Connection connection,
-                   ApiKeyResolver keys, TaskRunner runner,
-                   java.util.function.BiFunction<java.net.URI, ApiKey, Connection> connector, boolean startsAtLogin) {
+    public SettingsDialog(
+            Window owner,
+            List<String> stylesheets,
+            UiSettings current,
+            Connection connection,
+            ApiKeyResolver keys,
+            TaskRunner runner,
+            java.util.function.BiFunction<java.net.URI, ApiKey, Connection> connector,
+            boolean startsAtLogin) {
         this.current = current;
         this.startsAtLogin = startsAtLogin;
         this.connection = connection;
@@ -83,14 +87,22 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         key.setPromptText(connection.isDemo() ? "paste your Vast.ai API key" : "leave empty to keep the current key");
         key.setTooltip(new Tooltip("From console.vast.ai → Account → API keys. Checked with Vast before it is"
                 + " saved to " + keys.keyFile() + " (readable by you only)."));
-        Label keyNow = new Label(connection.isDemo() ? "No key: showing the demo account"
-                : connection.key() == null ? "No key found" : "Current key " + connection.key().hint()
-                + " from " + connection.key().source());
+        Label keyNow = new Label(
+                connection.isDemo()
+                        ? "No key: showing the demo account"
+                        : connection.key() == null
+                                ? "No key found"
+                                : "Current key " + connection.key().hint() + " from "
+                                        + connection.key().source());
         keyNow.getStyleClass().add("hint-text");
 
         server.setId("settings-server");
-        server.setText(current.serverUrl() != null ? current.serverUrl()
-                : connection.isDemo() ? ServerUrl.DEFAULT : connection.server().toString());
+        server.setText(
+                current.serverUrl() != null
+                        ? current.serverUrl()
+                        : connection.isDemo()
+                                ? ServerUrl.DEFAULT
+                                : connection.server().toString());
         server.setTooltip(new Tooltip("The Vast server; https://console.vast.ai unless you run a simulator"));
 
         notifyUrls.setId("settings-notify");
@@ -191,7 +203,9 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         try {
             serverUri = ServerUrl.parse(server.getText());
             next = current.withPollSeconds(interval.getValue())
-                    .withThresholds(parse(lowRunway, "The runway warning"), parse(highBurn, "The burn warning"),
+                    .withThresholds(
+                            parse(lowRunway, "The runway warning"),
+                            parse(highBurn, "The burn warning"),
                             parse(lowCredit, "The credit warning"))
                     .withTheme(theme.getValue())
                     .withTrayWatch(trayWatch.isSelected())
@@ -257,9 +271,9 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
             boolean timeout = t.type() != null && t.type().contains("timeout");
             return timeout
                     ? "Not saved: " + host + " did not answer in time (" + detail + "). The key was not checked;"
-                    + " try again in a moment."
+                            + " try again in a moment."
                     : "Not saved: could not reach " + host + ". You may be offline, or the server URL is wrong ("
-                    + detail + "). The key was not checked.";
+                            + detail + "). The key was not checked.";
         }
         if (error instanceof io.imggenhub.vast.api.ServerErrorException) {
             return "Not saved: " + host + " had a server error (" + detail + "). The key was not checked; try again"

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,8 @@ public final class SettingsStore {
     }
 
     public static SettingsStore forEnvironment(AppEnvironment environment) {
-        return new SettingsStore(environment.configHome().resolve("imggenhub-vast").resolve("settings.json"));
+        return new SettingsStore(
+                environment.configHome().resolve("imggenhub-vast").resolve("settings.json"));
     }
 
     /** The saved settings; the defaults when there are none or the file cannot be read (it is never fatal). */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The two looks; each is the shared base.css plus its own colours. */
 public enum Theme {
-    LIGHT("light.css"), DARK("dark.css");
+    LIGHT("light.css"),
+    DARK("dark.css");
 
     private final String file;
 

@@ -14,13 +14,19 @@ import io.imggenhub.vast.core.AlertThresholds;
  * @param trayWatch       with a system tray, closing the window leaves the account watched from the tray
  * @param notifyUrls      webhooks the window's alerts and guard actions are also POSTed to (format by URL)
  */
-public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, Double lowRunwayHours,
-                         Double highBurnPerHour, Double lowCreditUsd, String serverUrl,
-                         Boolean trayWatch, java.util.List<String> notifyUrls) {
+public record UiSettings(
+        WindowBounds window,
+        Integer pollSeconds,
+        Theme theme,
+        Double lowRunwayHours,
+        Double highBurnPerHour,
+        Double lowCreditUsd,
+        String serverUrl,
+        Boolean trayWatch,
+        java.util.List<String> notifyUrls) {
     public static final int DEFAULT_POLL_SECONDS = 30;
 
-    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {
-    }
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
 
     public UiSettings {
         pollSeconds = pollSeconds == null || pollSeconds < 1 ? DEFAULT_POLL_SECONDS : pollSeconds;
@@ -31,8 +37,12 @@ public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, 
         lowCreditUsd = lowCreditUsd == null || lowCreditUsd < 0 ? d.minCredit() : lowCreditUsd;
         serverUrl = serverUrl == null || serverUrl.isBlank() ? null : serverUrl.strip();
         trayWatch = trayWatch == null || trayWatch;
-        notifyUrls = notifyUrls == null ? java.util.List.of()
-                : notifyUrls.stream().filter(u -> u != null && !u.isBlank()).map(String::strip).toList();
+        notifyUrls = notifyUrls == null
+                ? java.util.List.of()
+                : notifyUrls.stream()
+                        .filter(u -> u != null && !u.isBlank())
+                        .map(String::strip)
+                        .toList();
     }
 
     public static UiSettings defaults() {
@@ -45,30 +55,61 @@ public record UiSettings(WindowBounds window, Integer pollSeconds, Theme theme, 
     }
 
     public UiSettings withWindow(WindowBounds bounds) {
-        return new UiSettings(bounds, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, notifyUrls);
+        return new UiSettings(
+                bounds,
+                pollSeconds,
+                theme,
+                lowRunwayHours,
+                highBurnPerHour,
+                lowCreditUsd,
+                serverUrl,
+                trayWatch,
+                notifyUrls);
     }
 
     public UiSettings withPollSeconds(int seconds) {
-        return new UiSettings(window, seconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, notifyUrls);
+        return new UiSettings(
+                window,
+                seconds,
+                theme,
+                lowRunwayHours,
+                highBurnPerHour,
+                lowCreditUsd,
+                serverUrl,
+                trayWatch,
+                notifyUrls);
     }
 
     public UiSettings withTheme(Theme next) {
-        return new UiSettings(window, pollSeconds, next, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, notifyUrls);
+        return new UiSettings(
+                window,
+                pollSeconds,
+                next,
+                lowRunwayHours,
+                highBurnPerHour,
+                lowCreditUsd,
+                serverUrl,
+                trayWatch,
+                notifyUrls);
     }
 
     public UiSettings withThresholds(double runwayHours, double burnPerHour, double creditUsd) {
-        return new UiSettings(window, pollSeconds, theme, runwayHours, burnPerHour, creditUsd, serverUrl, trayWatch, notifyUrls);
+        return new UiSettings(
+                window, pollSeconds, theme, runwayHours, burnPerHour, creditUsd, serverUrl, trayWatch, notifyUrls);
     }
 
     public UiSettings withTrayWatch(boolean keep) {
-        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, keep, notifyUrls);
+        return new UiSettings(
+                window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, keep, notifyUrls);
     }
 
     public UiSettings withNotifyUrls(java.util.List<String> urls) {
-        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, urls);
+        return new UiSettings(
+                window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, serverUrl, trayWatch, urls);
     }
 
     public UiSettings withServerUrl(String url) {
-        return new UiSettings(window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, url, trayWatch, notifyUrls);
+        return new UiSettings(
+                window, pollSeconds, theme, lowRunwayHours, highBurnPerHour, lowCreditUsd, url, trayWatch, notifyUrls);
     }
 }

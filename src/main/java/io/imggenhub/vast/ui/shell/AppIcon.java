@@ -1,17 +1,15 @@
 package io.imggenhub.vast.ui.shell;
 
-import javafx.scene.image.Image;
-
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.image.Image;
 
 /** The window icon in the sizes desktops ask for (drawn once by IconArt and committed, also in assets/). */
 final class AppIcon {
     private static final int[] SIZES = {16, 32, 64, 256};
 
-    private AppIcon() {
-    }
+    private AppIcon() {}
 
     static List<Image> images() {
         List<Image> images = new ArrayList<>();

@@ -3,6 +3,9 @@ package io.imggenhub.vast.ui.shell;
 import io.imggenhub.vast.ui.common.Banner;
 import io.imggenhub.vast.ui.common.BannerBoard;
 import io.imggenhub.vast.ui.guards.GuardViewModel;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
@@ -21,10 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-
 /**
  * Shows the board's banners, bounded so they can never push the table off the window: each strip is at most a
  * title and a few lines (longer content opens in a scrollable "Show all N" dialog), three or more banners
@@ -38,6 +37,7 @@ final class BannerStack {
     static final int MAX_LINES = 2;
     /** A strip's text longer than this goes in the dialog too. */
     static final int MAX_CHARS = 240;
+
     private static final double EXPANDED_MAX_HEIGHT = 260;
 
     private final VBox box = new VBox(4);
@@ -90,7 +90,8 @@ final class BannerStack {
     private Node collapsed(List<Banner> all) {
         Banner newest = leading(all);
         Banner worst = all.stream().max(Comparator.comparing(Banner::severity)).orElseThrow();
-        long urgent = all.stream().filter(b -> b.severity() == Banner.Severity.DANGER).count();
+        long urgent =
+                all.stream().filter(b -> b.severity() == Banner.Severity.DANGER).count();
         Label count = new Label(all.size() + " alerts" + (urgent > 0 ? " · " + urgent + " urgent" : ""));
         count.setId("banners-count");
         count.getStyleClass().addAll("banner-count", "banner-count-" + severityClass(worst));
@@ -116,7 +117,8 @@ final class BannerStack {
         title.getStyleClass().add("banner-title");
         VBox words = new VBox(2, title);
         List<String> lines = banner.allLines();
-        boolean tooLong = !banner.details().isEmpty() || lines.size() > MAX_LINES
+        boolean tooLong = !banner.details().isEmpty()
+                || lines.size() > MAX_LINES
                 || banner.text().length() > MAX_CHARS;
         if (!banner.text().isEmpty()) {
             String shown = tooLong && banner.details().isEmpty()
@@ -194,8 +196,10 @@ final class BannerStack {
 
     /** The banner the collapsed line shows: a guard's warning (it has a deadline and a "Keep it"), else the newest. */
     private static Banner leading(List<Banner> all) {
-        return all.stream().filter(b -> b.key().startsWith(GuardViewModel.WARN_PREFIX))
-                .reduce((a, b) -> b).orElse(all.get(all.size() - 1));
+        return all.stream()
+                .filter(b -> b.key().startsWith(GuardViewModel.WARN_PREFIX))
+                .reduce((a, b) -> b)
+                .orElse(all.get(all.size() - 1));
     }
 
     /** Escape: the banner in front goes, the one the collapsed line shows. False when there was none. */

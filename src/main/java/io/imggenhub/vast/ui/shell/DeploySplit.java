@@ -23,6 +23,7 @@ final class DeploySplit {
     private final ToggleButton toggle;
     /** The deploy panel was closed for lack of room, not by the user: it comes back when there is room. */
     private boolean autoHidden;
+
     private boolean hidingForRoom;
 
     DeploySplit(Node tablePane, InstanceTable table, DeployPanel deployPanel, ToggleButton toggle) {

@@ -3,13 +3,12 @@ package io.imggenhub.vast.ui.shell;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.settings.AppEnvironment;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.logging.Logger;
 
 /**
  * The desktop cost monitor ({@code mvn javafx:run}, or the launcher with no command). Without an API key it opens
@@ -21,6 +20,7 @@ public final class DesktopApp extends Application {
     private static volatile CompletableFuture<Startup> preparing;
     /** A SIGTERM/SIGINT arrived; {@link #running} is the app to quit once its window exists. */
     private static volatile boolean quitRequested;
+
     private static volatile DesktopApp running;
 
     private Startup startup;
@@ -81,8 +81,8 @@ public final class DesktopApp extends Application {
             return;
         }
         // Built while the first poll may still be running on the start-up thread.
-        window = new MonitorWindow(stage, WindowOptions.standard(startup.environment(), runner), startup.settings(),
-                startup.connection());
+        window = new MonitorWindow(
+                stage, WindowOptions.standard(startup.environment(), runner), startup.settings(), startup.connection());
         StartupProbe.mark("views built");
         running = this;
         startup.firstPoll().thenAccept(first -> Platform.runLater(() -> show(first)));
@@ -110,7 +110,8 @@ public final class DesktopApp extends Application {
             @Override
             public void run() {
                 window.stage().getScene().removePostLayoutPulseListener(this);
-                StartupProbe.firstTablePainted(window.session().view().table().getItems().size());
+                StartupProbe.firstTablePainted(
+                        window.session().view().table().getItems().size());
             }
         };
         if (!rows.isEmpty()) {

@@ -1,13 +1,12 @@
 package io.imggenhub.vast.ui.shell;
 
 import io.imggenhub.vast.ui.common.Confirmer;
+import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
-
-import java.util.function.Supplier;
 
 /** Confirms with a modal dialog whose default button is Cancel, so a stray Enter never destroys anything. */
 public final class DialogConfirmer implements Confirmer {
@@ -46,7 +45,8 @@ public final class DialogConfirmer implements Confirmer {
     @Override
     public int choose(Choice question) {
         java.util.List<ButtonType> options = question.options().stream()
-                .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER)).toList();
+                .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER))
+                .toList();
         ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         java.util.List<ButtonType> all = new java.util.ArrayList<>(options);
         all.add(cancel);

@@ -9,6 +9,7 @@ import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.instances.InstanceTable;
 import io.imggenhub.vast.ui.instances.MonitorViewModel;
 import io.imggenhub.vast.ui.instances.SummaryBar;
+import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -30,8 +31,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.time.ZoneId;
-
 /**
  * The window's nodes: the toolbar ({@link WindowToolbar}), spend summary, banners, the instance table beside the
  * deploy panel ({@link DeploySplit}) in the first tab, and the status bar. No logic.
@@ -47,16 +46,19 @@ public final class MainView {
     }
 
     /** The view models the window shows. */
-    record Models(MonitorViewModel monitor, DestroyViewModel destroy, DeployViewModel deploy, BannerBoard board) {
-    }
+    record Models(MonitorViewModel monitor, DestroyViewModel destroy, DeployViewModel deploy, BannerBoard board) {}
 
     /**
      * What the toolbar and the status bar say about the watched account: demo or real, where it connects, how it
      * polls, the theme button's text, and the zone the summary's clock times are in.
      */
-    record Session(boolean demo, String connection, ObservableStringValue pollText, ObservableBooleanValue polling,
-                   ObservableStringValue themeButtonText, ZoneId zone) {
-    }
+    record Session(
+            boolean demo,
+            String connection,
+            ObservableStringValue pollText,
+            ObservableBooleanValue polling,
+            ObservableStringValue themeButtonText,
+            ZoneId zone) {}
 
     private static final KeyCombination SETTINGS = KeyCombination.keyCombination("Shortcut+Comma");
     private static final KeyCombination REFRESH_ALT = KeyCombination.keyCombination("Shortcut+R");
@@ -97,13 +99,19 @@ public final class MainView {
     private static Label placeholder(MonitorViewModel monitor) {
         Label placeholder = new Label();
         placeholder.getStyleClass().add("table-placeholder");
-        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (monitor.snapshotProperty().get() != null) {
-                return "No instances: nothing is billing.";
-            }
-            return monitor.staleProperty().get() ? "Could not load the instances: see the banner above."
-                    : "Loading instances…";
-        }, monitor.snapshotProperty(), monitor.staleProperty()));
+        placeholder
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            if (monitor.snapshotProperty().get() != null) {
+                                return "No instances: nothing is billing.";
+                            }
+                            return monitor.staleProperty().get()
+                                    ? "Could not load the instances: see the banner above."
+                                    : "Loading instances…";
+                        },
+                        monitor.snapshotProperty(),
+                        monitor.staleProperty()));
         return placeholder;
     }
 

@@ -26,6 +26,10 @@ import io.imggenhub.vast.ui.instances.PollService;
 import io.imggenhub.vast.ui.instances.PowerViewModel;
 import io.imggenhub.vast.ui.settings.Connection;
 import io.imggenhub.vast.ui.settings.UiSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -37,11 +41,6 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Parent;
 import javafx.util.Duration;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Locale;
-
 /**
  * Everything that belongs to one watched account: its poll service, view models and view. Connecting another
  * account replaces the whole session, so nothing of the old account (rows, tasks, banners) can leak into the new.
@@ -51,6 +50,7 @@ public final class MonitorSession {
     private final IntegerProperty pollSeconds = new SimpleIntegerProperty();
     /** Listed instances at the last poll: a big fleet needs a longer interval to stay within the list limit. */
     private final IntegerProperty fleetSize = new SimpleIntegerProperty();
+
     private final IntegerProperty effectivePollSeconds = new SimpleIntegerProperty();
     private final MonitorViewModel monitor = new MonitorViewModel();
     private final BannerBoard banners = new BannerBoard();
@@ -61,6 +61,7 @@ public final class MonitorSession {
     private final Timeline ticker;
     /** The alert rules shared with the CLI (and later the tray): hysteresis, once per episode, cleared notices. */
     private final SpendWatch spendWatch;
+
     private final WindowNotifications notifications;
     private final GuardViewModel guards;
     private final SpendTabs spendTabs;
@@ -69,58 +70,110 @@ public final class MonitorSession {
     /** When the newest poll the guards checked was read; guarded by {@link #pollLock}. */
     private Instant lastChecked;
 
-    MonitorSession(Connection connection, UiSettings settings, TaskRunner runner, Confirmer confirmer,
-                   MainView.Actions actions, ObservableStringValue themeButtonText, java.time.Duration deployWait) {
+    MonitorSession(
+            Connection connection,
+            UiSettings settings,
+            TaskRunner runner,
+            Confirmer confirmer,
+            MainView.Actions actions,
+            ObservableStringValue themeButtonText,
+            java.time.Duration deployWait) {
         this.connection = connection;
         this.runner = runner;
         this.spendWatch = new SpendWatch(settings.alertThresholds(), Clock.systemUTC(), ZoneId.systemDefault());
-        this.notifications = new WindowNotifications(connection.key() == null ? null : connection.key().reveal(),
-                problem -> banners.alert(new Banner("notify-problem", Banner.Severity.WARNING,
-                        "Notifications not delivered", problem)));
+        this.notifications = new WindowNotifications(
+                connection.key() == null ? null : connection.key().reveal(),
+                problem -> banners.alert(
+                        new Banner("notify-problem", Banner.Severity.WARNING, "Notifications not delivered", problem)));
         spendWatch.addListener(notifications::alert);
         apply(settings);
         var services = connection.services();
         ZoneId zone = ZoneId.systemDefault();
-        guards = new GuardViewModel(GuardEngine.forServices(services, connection.data().guards(connection.server()),
-                ChargedSpendLedger.forServices(services, connection.data().history()), zone), banners, runner, this::refreshNow, spendWatch::onDestroyReport,
-                services.clock(), zone);
+        guards = new GuardViewModel(
+                GuardEngine.forServices(
+                        services,
+                        connection.data().guards(connection.server()),
+                        ChargedSpendLedger.forServices(
+                                services, connection.data().history()),
+                        zone),
+                banners,
+                runner,
+                this::refreshNow,
+                spendWatch::onDestroyReport,
+                services.clock(),
+                zone);
         guards.onReport(notifications::guard);
         // The window's first poll usually ran before this session existed: the repository replays it on the
         // runner, so it is recorded and checked by the guards like every later poll (which arrive on the poller).
         services.repository().addListener(this::polled, runner);
-        effectivePollSeconds.bind(Bindings.createIntegerBinding(() -> PollPacing.effectiveSeconds(pollSeconds.get(),
-                fleetSize.get(), listInterval(services)), pollSeconds, fleetSize));
+        effectivePollSeconds.bind(Bindings.createIntegerBinding(
+                () -> PollPacing.effectiveSeconds(pollSeconds.get(), fleetSize.get(), listInterval(services)),
+                pollSeconds,
+                fleetSize));
         poll = new PollService(services.repository(), runner, effectivePollSeconds);
         poll.setOnSucceeded(e -> applySnapshot(poll.getValue()));
         poll.setOnFailed(e -> monitor.pollFailed(poll.getException()));
-        destroy = new DestroyViewModel(services.destroyer(), monitor, confirmer, runner, banners, this::refreshNow,
+        destroy = new DestroyViewModel(
+                services.destroyer(),
+                monitor,
+                confirmer,
+                runner,
+                banners,
+                this::refreshNow,
                 spendWatch::onDestroyReport);
-        deploy = new DeployViewModel(services.deployer(true), runner, banners, this::refreshNow, deployWait,
+        deploy = new DeployViewModel(
+                services.deployer(true),
+                runner,
+                banners,
+                this::refreshNow,
+                deployWait,
                 spendWatch::onInsufficientCredit);
 
         monitor.staleProperty().addListener((o, was, is) -> showStale());
         monitor.pollErrorProperty().addListener((o, was, is) -> showStale());
 
-        ObservableStringValue pollText = Bindings.createStringBinding(() -> PollPacing.describe(pollSeconds.get(),
-                fleetSize.get(), listInterval(services)), pollSeconds, fleetSize);
-        view = new MainView(new MainView.Models(monitor, destroy, deploy, banners), actions,
-                new MainView.Session(connection.isDemo(), connection.description(), pollText,
-                        poll.inFlightBinding(), themeButtonText, zone));
+        ObservableStringValue pollText = Bindings.createStringBinding(
+                () -> PollPacing.describe(pollSeconds.get(), fleetSize.get(), listInterval(services)),
+                pollSeconds,
+                fleetSize);
+        view = new MainView(
+                new MainView.Models(monitor, destroy, deploy, banners),
+                actions,
+                new MainView.Session(
+                        connection.isDemo(),
+                        connection.description(),
+                        pollText,
+                        poll.inFlightBinding(),
+                        themeButtonText,
+                        zone));
         GuardControls.install(view, guards, confirmer);
-        FleetControls.install(view, monitor, new PowerViewModel(services.powerSwitch(), confirmer, runner, banners,
-                this::refreshNow), runner, banners);
-        DeployGuards deployGuards = new DeployGuards(guards, confirmer, monitor.snapshotProperty(), connection.server(),
-                io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM, runner);
+        FleetControls.install(
+                view,
+                monitor,
+                new PowerViewModel(services.powerSwitch(), confirmer, runner, banners, this::refreshNow),
+                runner,
+                banners);
+        DeployGuards deployGuards = new DeployGuards(
+                guards,
+                confirmer,
+                monitor.snapshotProperty(),
+                connection.server(),
+                io.imggenhub.vast.core.guard.RentCheck.DEFAULT_MINIMUM,
+                runner);
         deploy.setRentGate(deployGuards);
         view.deployPanel().addOptions(deployGuards.options(deploy));
         spendTabs = new SpendTabs(spendWatch, connection.data(), runner, zone, services.clock());
-        spendTabs.useCharges(services.client()::charges, () -> services.repository().latest()
-                .map(s -> s.live().stream().map(io.imggenhub.vast.api.Instance::id)
+        spendTabs.useCharges(services.client()::charges, () -> services.repository()
+                .latest()
+                .map(s -> s.live().stream()
+                        .map(io.imggenhub.vast.api.Instance::id)
                         .collect(java.util.stream.Collectors.toSet()))
                 .orElse(null));
         view.addTabs(spendTabs.tabs());
-        connection.dataWarning().ifPresent(w -> banners.alert(
-                new Banner("local-data", Banner.Severity.WARNING, "History and audit log are not being saved", w)));
+        connection
+                .dataWarning()
+                .ifPresent(w -> banners.alert(new Banner(
+                        "local-data", Banner.Severity.WARNING, "History and audit log are not being saved", w)));
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> monitor.tick(Instant.now())));
         ticker.setCycleCount(Animation.INDEFINITE);
     }
@@ -188,11 +241,16 @@ public final class MonitorSession {
             return;
         }
         Instant last = monitor.lastUpdatedProperty().get();
-        String since = last == null ? "No data has arrived yet."
+        String since = last == null
+                ? "No data has arrived yet."
                 : "Showing the data from " + Format.clockSeconds(last, ZoneId.systemDefault()) + ".";
         spendTabs.stale(since);
-        banners.alert(new Banner("stale", Banner.Severity.WARNING, "Stale data: the last poll failed",
-                since + " " + monitor.pollErrorProperty().get() + ". Retrying every " + effectivePollSeconds.get() + " s."));
+        banners.alert(new Banner(
+                "stale",
+                Banner.Severity.WARNING,
+                "Stale data: the last poll failed",
+                since + " " + monitor.pollErrorProperty().get() + ". Retrying every " + effectivePollSeconds.get()
+                        + " s."));
     }
 
     /**
@@ -204,7 +262,8 @@ public final class MonitorSession {
             return;
         }
         String key = alertKey(alert);
-        Banner.Severity severity = alert.cleared() ? Banner.Severity.INFO
+        Banner.Severity severity = alert.cleared()
+                ? Banner.Severity.INFO
                 : alert.urgent() ? Banner.Severity.DANGER : Banner.Severity.WARNING;
         banners.alert(new Banner(key, severity, alert.title(), alert.message(), billingLink(alert)));
     }
@@ -217,7 +276,10 @@ public final class MonitorSession {
         }
         return new Banner.Action("Add credit…", () -> {
             if (!WebLinks.open(WebLinks.BILLING, runner)) {
-                banners.alert(new Banner("link", Banner.Severity.INFO, "No browser here: the address is copied",
+                banners.alert(new Banner(
+                        "link",
+                        Banner.Severity.INFO,
+                        "No browser here: the address is copied",
                         WebLinks.BILLING.toString()));
             }
         });
@@ -233,9 +295,10 @@ public final class MonitorSession {
                 continue;
             }
             String key = alertKey(alert);
-            banners.find(key).filter(b -> !b.text().equals(alert.message()) && b.severity() != Banner.Severity.INFO)
-                    .ifPresent(b -> banners.alert(new Banner(key, b.severity(), alert.title(), alert.message(),
-                            b.action())));
+            banners.find(key)
+                    .filter(b -> !b.text().equals(alert.message()) && b.severity() != Banner.Severity.INFO)
+                    .ifPresent(b ->
+                            banners.alert(new Banner(key, b.severity(), alert.title(), alert.message(), b.action())));
         }
     }
 

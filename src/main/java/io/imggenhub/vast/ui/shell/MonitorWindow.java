@@ -9,6 +9,8 @@ import io.imggenhub.vast.ui.settings.LoginAutostart;
 import io.imggenhub.vast.ui.settings.SettingsDialog;
 import io.imggenhub.vast.ui.settings.Theme;
 import io.imggenhub.vast.ui.settings.UiSettings;
+import java.io.IOException;
+import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -17,9 +19,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-
-import java.io.IOException;
-import java.util.logging.Logger;
 
 /**
  * The cost monitor's stage: theme, remembered bounds, settings, and the session for the account being watched.
@@ -33,8 +32,8 @@ public final class MonitorWindow {
     private final Stage stage;
     private final WindowOptions options;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
-    private final StringBinding themeButtonText = Bindings.createStringBinding(
-            () -> theme.get() == Theme.LIGHT ? "☾ Dark" : "☀ Light", theme);
+    private final StringBinding themeButtonText =
+            Bindings.createStringBinding(() -> theme.get() == Theme.LIGHT ? "☾ Dark" : "☀ Light", theme);
     private final Confirmer confirmer;
     private UiSettings settings;
     private Scene scene;
@@ -47,7 +46,8 @@ public final class MonitorWindow {
         this.stage = stage;
         this.options = options;
         this.settings = settings;
-        this.confirmer = options.confirmer() != null ? options.confirmer()
+        this.confirmer = options.confirmer() != null
+                ? options.confirmer()
                 : new DialogConfirmer(() -> stage, () -> theme.get().stylesheets());
         theme.set(settings.theme());
         tray = new WatchTray(stage);
@@ -71,8 +71,8 @@ public final class MonitorWindow {
                 MonitorWindow.this.setTheme(theme.get().other());
             }
         };
-        MonitorSession next = new MonitorSession(connection, settings, options.runner(), confirmer, actions,
-                themeButtonText, options.deployWait());
+        MonitorSession next = new MonitorSession(
+                connection, settings, options.runner(), confirmer, actions, themeButtonText, options.deployWait());
         next.useNotifier(tray);
         return next;
     }
@@ -128,7 +128,8 @@ public final class MonitorWindow {
         // Escape always closes a banner: a filter on the scene, before any control (the table, the filter box)
         // consumes the key. What was typed in the filter stays.
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && session.view().dismissNewestBanner()) {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE
+                    && session.view().dismissNewestBanner()) {
                 e.consume();
             }
         });
@@ -165,13 +166,17 @@ public final class MonitorWindow {
     }
 
     private void updateTitle() {
-        stage.setTitle("imggenhub-vast — Vast.ai cost monitor" + (session.connection().isDemo() ? " (DEMO)" : ""));
+        stage.setTitle(
+                "imggenhub-vast — Vast.ai cost monitor" + (session.connection().isDemo() ? " (DEMO)" : ""));
     }
 
     private void placeWindow() {
         UiSettings.WindowBounds b = settings.window();
-        if (b != null && b.width() > 100 && b.height() > 100
-                && !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty()) {
+        if (b != null
+                && b.width() > 100
+                && b.height() > 100
+                && !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height()))
+                        .isEmpty()) {
             stage.setX(b.x());
             stage.setY(b.y());
             stage.setWidth(b.width());
@@ -200,8 +205,13 @@ public final class MonitorWindow {
 
     void openSettings() {
         LoginAutostart autostart = LoginAutostart.forEnvironment(options.environment());
-        SettingsDialog dialog = new SettingsDialog(stage, theme.get().stylesheets(), settings, session.connection(),
-                options.environment().keys(), options.runner(),
+        SettingsDialog dialog = new SettingsDialog(
+                stage,
+                theme.get().stylesheets(),
+                settings,
+                session.connection(),
+                options.environment().keys(),
+                options.runner(),
                 (server, key) -> Connection.to(server, key, Connection.localData(options.environment())),
                 autostart.enabled());
         dialog.showAndWait().ifPresent(result -> {
@@ -244,7 +254,8 @@ public final class MonitorWindow {
         try {
             options.settingsStore().save(toSave);
         } catch (IOException e) {
-            LOG.warning("Could not save the settings to " + options.settingsStore().file() + ": " + e.getMessage());
+            LOG.warning(
+                    "Could not save the settings to " + options.settingsStore().file() + ": " + e.getMessage());
         }
     }
 
@@ -255,11 +266,20 @@ public final class MonitorWindow {
         }
         closed = true;
         if (scene != null && stage.getWidth() > 0) {
-            settings = settings.withWindow(stage.isMaximized() && settings.window() != null
-                    ? new UiSettings.WindowBounds(settings.window().x(), settings.window().y(),
-                    settings.window().width(), settings.window().height(), true)
-                    : new UiSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                    stage.isMaximized()));
+            settings = settings.withWindow(
+                    stage.isMaximized() && settings.window() != null
+                            ? new UiSettings.WindowBounds(
+                                    settings.window().x(),
+                                    settings.window().y(),
+                                    settings.window().width(),
+                                    settings.window().height(),
+                                    true)
+                            : new UiSettings.WindowBounds(
+                                    stage.getX(),
+                                    stage.getY(),
+                                    stage.getWidth(),
+                                    stage.getHeight(),
+                                    stage.isMaximized()));
             save(settings);
         }
         session.stop();

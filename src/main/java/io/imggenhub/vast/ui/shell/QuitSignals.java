@@ -1,9 +1,8 @@
 package io.imggenhub.vast.ui.shell;
 
-import sun.misc.Signal;
-
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import sun.misc.Signal;
 
 /**
  * SIGTERM and SIGINT end the window the way its Quit does. The JVM's own handling runs {@code System.exit} while the
@@ -15,10 +14,10 @@ final class QuitSignals {
     private static final Logger LOG = Logger.getLogger(QuitSignals.class.getName());
     /** If an orderly quit hangs, the process still ends, with the status a SIGTERM gives. */
     private static final long GIVE_UP_SECONDS = 20;
+
     static final int TERMINATED_STATUS = 143;
 
-    private QuitSignals() {
-    }
+    private QuitSignals() {}
 
     /** Routes SIGTERM and SIGINT to {@code quit} (called on the signal thread, possibly more than once). */
     static void install(Runnable quit) {
@@ -43,15 +42,17 @@ final class QuitSignals {
             return;
         }
         backstopStarted = true;
-        Thread backstop = new Thread(() -> {
-            try {
-                TimeUnit.SECONDS.sleep(GIVE_UP_SECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            LOG.warning("The window did not close within " + GIVE_UP_SECONDS + " s of the signal; halting");
-            Runtime.getRuntime().halt(TERMINATED_STATUS);
-        }, "quit-backstop");
+        Thread backstop = new Thread(
+                () -> {
+                    try {
+                        TimeUnit.SECONDS.sleep(GIVE_UP_SECONDS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    LOG.warning("The window did not close within " + GIVE_UP_SECONDS + " s of the signal; halting");
+                    Runtime.getRuntime().halt(TERMINATED_STATUS);
+                },
+                "quit-backstop");
         backstop.setDaemon(true);
         backstop.start();
     }

@@ -5,7 +5,6 @@ import io.imggenhub.vast.ui.settings.AppEnvironment;
 import io.imggenhub.vast.ui.settings.Connection;
 import io.imggenhub.vast.ui.settings.SettingsStore;
 import io.imggenhub.vast.ui.settings.UiSettings;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
@@ -19,24 +18,30 @@ import java.util.logging.Logger;
  * @param firstPoll completes with null when the first poll failed; the poll service then starts at once and
  *                  reports why
  */
-record Startup(AppEnvironment environment, SettingsStore store, UiSettings settings, Connection connection,
-               CompletableFuture<FleetSnapshot> firstPoll) {
+record Startup(
+        AppEnvironment environment,
+        SettingsStore store,
+        UiSettings settings,
+        Connection connection,
+        CompletableFuture<FleetSnapshot> firstPoll) {
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
     /** Completes once the connection is ready; its {@link #firstPoll} completes later on the same thread. */
     static CompletableFuture<Startup> begin(AppEnvironment environment) {
         CompletableFuture<Startup> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            Startup ready;
-            try {
-                ready = connect(environment);
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-                return;
-            }
-            result.complete(ready);
-            ready.poll();
-        }, "vast-ui-startup");
+        Thread thread = new Thread(
+                () -> {
+                    Startup ready;
+                    try {
+                        ready = connect(environment);
+                    } catch (RuntimeException | Error e) {
+                        result.completeExceptionally(e);
+                        return;
+                    }
+                    result.complete(ready);
+                    ready.poll();
+                },
+                "vast-ui-startup");
         thread.setDaemon(true);
         thread.start();
         return result;

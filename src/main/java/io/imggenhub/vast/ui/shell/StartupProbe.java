@@ -1,9 +1,8 @@
 package io.imggenhub.vast.ui.shell;
 
-import javafx.application.Platform;
-
 import java.time.Duration;
 import java.time.Instant;
+import javafx.application.Platform;
 
 /**
  * Measures launch → first painted table for the window benchmark. Silent unless started with
@@ -14,8 +13,7 @@ final class StartupProbe {
     private static volatile boolean reported;
     private static final StringBuffer MARKS = new StringBuffer();
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     static void mainStarted() {
         mainNanos = System.nanoTime();
@@ -47,10 +45,13 @@ final class StartupProbe {
         }
         reported = true;
         long sinceMain = mainNanos == 0 ? -1 : (System.nanoTime() - mainNanos) / 1_000_000;
-        long sinceProcess = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
-        System.err.println("startup-probe: first table with " + io.imggenhub.vast.core.Formats.count(rows, "row") + " painted " + sinceProcess
-                + " ms after process start, " + sinceMain + " ms after main()" + MARKS);
+        long sinceProcess = ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis())
+                .orElse(-1L);
+        System.err.println("startup-probe: first table with " + io.imggenhub.vast.core.Formats.count(rows, "row")
+                + " painted " + sinceProcess + " ms after process start, " + sinceMain + " ms after main()" + MARKS);
         if (Boolean.getBoolean("imggenhub.startupProbe.exit")) {
             Platform.exit();
         }

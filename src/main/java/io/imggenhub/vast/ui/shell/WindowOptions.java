@@ -12,11 +12,15 @@ import java.time.Duration;
  * @param confirmer  null for the real confirmation dialogs
  * @param deployWait how long Deploy cheapest waits for the new instance to run
  */
-public record WindowOptions(AppEnvironment environment, SettingsStore settingsStore, TaskRunner runner,
-                            Confirmer confirmer, Duration deployWait) {
+public record WindowOptions(
+        AppEnvironment environment,
+        SettingsStore settingsStore,
+        TaskRunner runner,
+        Confirmer confirmer,
+        Duration deployWait) {
 
     public static WindowOptions standard(AppEnvironment environment, TaskRunner runner) {
-        return new WindowOptions(environment, SettingsStore.forEnvironment(environment), runner, null,
-                Duration.ofMinutes(10));
+        return new WindowOptions(
+                environment, SettingsStore.forEnvironment(environment), runner, null, Duration.ofMinutes(10));
     }
 }

@@ -4,6 +4,7 @@ import io.imggenhub.vast.ui.instances.DestroyViewModel;
 import io.imggenhub.vast.ui.instances.FleetControls;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.settings.DemoAccount;
+import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,8 +20,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-import java.util.List;
-
 /**
  * The window's toolbar, left to right: refresh, the destroy buttons and their progress, the deploy panel's toggle,
  * the tools other features add (the guards'), then the demo badge, the theme and settings at the right edge.
@@ -31,17 +30,26 @@ final class WindowToolbar {
     /** Pushes what follows to the right edge; added tools go just before it. */
     private final Region spacer = new Region();
 
-    WindowToolbar(TableView<InstanceRow> table, DestroyViewModel destroy, MainView.Actions actions,
-                  MainView.Session session) {
+    WindowToolbar(
+            TableView<InstanceRow> table,
+            DestroyViewModel destroy,
+            MainView.Actions actions,
+            MainView.Session session) {
         deployToggle.setId("deploy-toggle");
         deployToggle.setSelected(true);
         deployToggle.setTooltip(new Tooltip("Show or hide the deploy panel (Ctrl+D)"));
 
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        toolbar = new ToolBar(refreshButton(actions), new Separator(Orientation.VERTICAL),
-                destroySelectedButton(table, destroy), destroyAllButton(destroy), destroyActivity(destroy),
-                new Separator(Orientation.VERTICAL), deployToggle, spacer);
+        toolbar = new ToolBar(
+                refreshButton(actions),
+                new Separator(Orientation.VERTICAL),
+                destroySelectedButton(table, destroy),
+                destroyAllButton(destroy),
+                destroyActivity(destroy),
+                new Separator(Orientation.VERTICAL),
+                deployToggle,
+                spacer);
         if (session.demo()) {
             toolbar.getItems().addAll(demoItems(actions));
         }
@@ -75,8 +83,9 @@ final class WindowToolbar {
         destroyOne.setTooltip(new Tooltip("Destroy the selected instances, after you confirm (Delete)"));
         destroyOne.textProperty().bind(FleetControls.destroyButtonText(table));
         destroyOne.setOnAction(e -> FleetControls.destroySelection(table, destroy));
-        destroyOne.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
-                .or(destroy.destroyingAllProperty()));
+        destroyOne
+                .disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull().or(destroy.destroyingAllProperty()));
         return destroyOne;
     }
 

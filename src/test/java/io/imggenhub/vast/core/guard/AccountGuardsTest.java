@@ -1,16 +1,15 @@
 package io.imggenhub.vast.core.guard;
 
-import io.imggenhub.vast.core.AuditEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.imggenhub.vast.core.AuditEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Account guards against the simulator: credit drains by simulated billing, caps add up the recorded history.
@@ -51,7 +50,9 @@ class AccountGuardsTest {
         GuardReport cleared = f.poll();
         assertEquals(1, cleared.breachChanges().size());
         assertTrue(cleared.breachChanges().get(0).cleared());
-        assertEquals("Credit $50.00 is above the $8.00 floor again.", cleared.breachChanges().get(0).message());
+        assertEquals(
+                "Credit $50.00 is above the $8.00 floor again.",
+                cleared.breachChanges().get(0).message());
         assertTrue(cleared.activeBreaches().isEmpty());
     }
 
@@ -74,8 +75,10 @@ class AccountGuardsTest {
         assertEquals(GuardRule.CREDIT_FLOOR, w.rule());
         Instant expected = start.plus(Duration.ofHours(2));
         assertTrue(Duration.between(expected, w.dueAt()).abs().toMillis() < 1000, w.dueAt() + " vs " + expected);
-        assertEquals("All 3 instances will be destroyed at " + f.hhmm(w.dueAt())
-                + ": credit floor $4.00 reached (credit $4.20 at $3.00/hr).", w.message());
+        assertEquals(
+                "All 3 instances will be destroyed at " + f.hhmm(w.dueAt())
+                        + ": credit floor $4.00 reached (credit $4.20 at $3.00/hr).",
+                w.message());
         assertTrue(warned.actions().isEmpty());
 
         f.advance(Duration.ofMinutes(3));
@@ -156,7 +159,8 @@ class AccountGuardsTest {
         f.advance(Duration.ofMinutes(29));
         GuardReport warned = f.poll();
         assertEquals(1, warned.newWarnings().size());
-        assertTrue(warned.newWarnings().get(0).message().contains("monthly cap $3.00 reached"),
+        assertTrue(
+                warned.newWarnings().get(0).message().contains("monthly cap $3.00 reached"),
                 warned.newWarnings().get(0).message());
         f.advance(Duration.ofMinutes(1).plus(GuardFixture.POLL));
         GuardReport acted = f.poll();

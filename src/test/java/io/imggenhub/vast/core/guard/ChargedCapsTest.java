@@ -1,17 +1,16 @@
 package io.imggenhub.vast.core.guard;
 
-import io.imggenhub.vast.api.AuthenticationException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.imggenhub.vast.api.AuthenticationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The daily and monthly caps on real money: Vast's charges (vast-api.md §3.8) where they exist, the poll estimate
@@ -39,7 +38,8 @@ class ChargedCapsTest {
         f = GuardFixture.withCredit(100);
         f.sim.state().addInstance("RTX 4090", 1, 2.00, null);
         f.book.setAccountGuard(AccountGuard.NONE.withDailyCap(6.0));
-        ChargedSpendLedger charged = new ChargedSpendLedger(f.client::charges, f.history, f.clock, Duration.ofMinutes(5));
+        ChargedSpendLedger charged =
+                new ChargedSpendLedger(f.client::charges, f.history, f.clock, Duration.ofMinutes(5));
         GuardEngine estimateOnly = engine(f.history);
         GuardEngine onCharges = engine(charged);
         f.history.record(f.repository.refresh());
@@ -53,8 +53,10 @@ class ChargedCapsTest {
         assertEquals(1, report.breachChanges().size());
         AccountBreach b = report.breachChanges().get(0);
         assertEquals(GuardRule.DAILY_CAP, b.rule());
-        assertEquals("Daily spend cap reached: $10.00 spent today ($10.00 billed by Vast up to "
-                + f.hhmm(f.now()) + ", about $0.00 estimated since) (cap $6.00).", b.message());
+        assertEquals(
+                "Daily spend cap reached: $10.00 spent today ($10.00 billed by Vast up to " + f.hhmm(f.now())
+                        + ", about $0.00 estimated since) (cap $6.00).",
+                b.message());
     }
 
     @Test
@@ -84,9 +86,13 @@ class ChargedCapsTest {
         f = GuardFixture.withCredit(100);
         f.sim.state().addInstance("RTX 4090", 1, 2.00, null);
         f.book.setAccountGuard(AccountGuard.NONE.withDailyCap(1.5));
-        ChargedSpendLedger charged = new ChargedSpendLedger((from, to) -> {
-            throw new AuthenticationException("auth_error", "Invalid user key", 404);
-        }, f.history, f.clock, Duration.ofMinutes(5));
+        ChargedSpendLedger charged = new ChargedSpendLedger(
+                (from, to) -> {
+                    throw new AuthenticationException("auth_error", "Invalid user key", 404);
+                },
+                f.history,
+                f.clock,
+                Duration.ofMinutes(5));
         GuardEngine engine = engine(charged);
         f.history.record(f.repository.refresh());
         f.advance(Duration.ofMinutes(60));

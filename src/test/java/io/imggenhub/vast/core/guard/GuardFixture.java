@@ -14,7 +14,6 @@ import io.imggenhub.vast.store.AuditLog;
 import io.imggenhub.vast.store.Database;
 import io.imggenhub.vast.store.GuardStore;
 import io.imggenhub.vast.store.SpendHistory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,8 @@ import java.util.Locale;
  * when a test starts, so the daily and monthly caps never see a day or month end during a test.
  */
 final class GuardFixture implements AutoCloseable {
-    static final Destroyer.Settings FAST = new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(20));
+    static final Destroyer.Settings FAST =
+            new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(20));
     static final Duration POLL = Duration.ofSeconds(30);
 
     final VastSimulator sim;
@@ -53,8 +53,12 @@ final class GuardFixture implements AutoCloseable {
         sim = VastSimulator.start(config.withTimeScale(0));
         clock = sim.shareClockWithClients();
         zone = morningZone(clock.instant());
-        client = new VastClient(new ClientSettings(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(20), Duration.ofSeconds(2))));
+        client = new VastClient(new ClientSettings(
+                sim.baseUrl(),
+                new ApiKey(sim.apiKey(), "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                new RetryPolicy(3, Duration.ofMillis(5), 2, Duration.ofMillis(20), Duration.ofSeconds(2))));
         book = new GuardStore(db, sim.baseUrl());
         destroyer = new Destroyer(client, FAST, audit, clock);
         repository = new VastRepository(client, clock);
@@ -62,8 +66,11 @@ final class GuardFixture implements AutoCloseable {
     }
 
     static GuardFixture withCredit(double credit) {
-        return new GuardFixture(SimulatorConfig.defaults().withInstances(0).withCredit(credit)
-                .withDestroyLinger(Duration.ofMinutes(1)).withBootTime(Duration.ofSeconds(20)));
+        return new GuardFixture(SimulatorConfig.defaults()
+                .withInstances(0)
+                .withCredit(credit)
+                .withDestroyLinger(Duration.ofMinutes(1))
+                .withBootTime(Duration.ofSeconds(20)));
     }
 
     /** Another engine on the same store, as a second process (the window beside {@code watch}) would have. */
@@ -91,7 +98,9 @@ final class GuardFixture implements AutoCloseable {
     }
 
     List<AuditEvent> auditOf(long instanceId) {
-        return audit.since(Instant.EPOCH, 10_000).stream().filter(e -> e.instanceIds().contains(instanceId)).toList();
+        return audit.since(Instant.EPOCH, 10_000).stream()
+                .filter(e -> e.instanceIds().contains(instanceId))
+                .toList();
     }
 
     static ZoneId morningZone(Instant now) {

@@ -1,23 +1,22 @@
 package io.imggenhub.vast.core.guard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.testutil.InstanceBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Each per-instance guard against the simulator with its clock moved by hand: destroyed on the first poll after
@@ -55,7 +54,8 @@ class InstanceGuardsTest {
         GuardWarning w = warned.newWarnings().get(0);
         assertEquals(GuardRule.TTL, w.rule());
         assertEquals(Optional.of(id), w.instance());
-        assertEquals("Instance " + id + " (RTX 4090) will be destroyed at " + f.hhmm(due) + ": lifetime 2 h reached.",
+        assertEquals(
+                "Instance " + id + " (RTX 4090) will be destroyed at " + f.hhmm(due) + ": lifetime 2 h reached.",
                 w.message());
         assertTrue(warned.actions().isEmpty());
 
@@ -102,8 +102,12 @@ class InstanceGuardsTest {
         Instant idleFrom = f.now();
         f.poll();
         Protection p = f.engine.protection(instance(id));
-        assertEquals(Optional.of(idleFrom.plus(Duration.ofMinutes(30))), p.rules().get(0).due());
-        assertTrue(p.rules().get(0).description().contains("idle since"), p.rules().get(0).description());
+        assertEquals(
+                Optional.of(idleFrom.plus(Duration.ofMinutes(30))),
+                p.rules().get(0).due());
+        assertTrue(
+                p.rules().get(0).description().contains("idle since"),
+                p.rules().get(0).description());
 
         // Without the reset it would have been idle for 50 minutes here.
         f.advance(Duration.ofMinutes(30).minusSeconds(1));
@@ -127,14 +131,19 @@ class InstanceGuardsTest {
         f.book.setInstanceGuard(InstanceGuard.idle(id, 5, Duration.ofMinutes(10)), f.now());
         for (int i = 0; i < 5; i++) {
             Instant now = f.now();
-            FleetSnapshot s = new FleetSnapshot(List.of(
-                    row(id, "running", null, now),
-                    row(43L, "loading", 0.0, now)), new Account(1L, "u", "e", 100.0, 0.0, null, null), now);
+            FleetSnapshot s = new FleetSnapshot(
+                    List.of(row(id, "running", null, now), row(43L, "loading", 0.0, now)),
+                    new Account(1L, "u", "e", 100.0, 0.0, null, null),
+                    now);
             f.book.setInstanceGuard(InstanceGuard.idle(43L, 5, Duration.ofMinutes(10)), now);
             assertTrue(f.engine.evaluate(s).isQuiet());
             f.advance(Duration.ofMinutes(10));
         }
-        assertEquals(0, f.sim.requests().stream().filter(r -> r.method().equals("DELETE")).count());
+        assertEquals(
+                0,
+                f.sim.requests().stream()
+                        .filter(r -> r.method().equals("DELETE"))
+                        .count());
     }
 
     @Test
@@ -149,8 +158,10 @@ class InstanceGuardsTest {
         GuardReport warned = f.poll();
         assertTrue(warned.actions().isEmpty());
         assertEquals(1, warned.newWarnings().size());
-        assertEquals("Instance " + dear + " (RTX 4090, $0.8000/hr) will be destroyed on the next check: it bills"
-                + " $0.8000/hr, above its $0.50/hr cap.", warned.newWarnings().get(0).message());
+        assertEquals(
+                "Instance " + dear + " (RTX 4090, $0.8000/hr) will be destroyed on the next check: it bills"
+                        + " $0.8000/hr, above its $0.50/hr cap.",
+                warned.newWarnings().get(0).message());
         assertFalse(f.sim.state().isDestroyed(dear));
 
         f.advance(GuardFixture.POLL);
@@ -182,10 +193,13 @@ class InstanceGuardsTest {
         GuardReport past = f.poll();
         assertTrue(past.actions().isEmpty(), "the lifetime has passed but the user kept it");
         assertTrue(past.pending().isEmpty());
-        assertTrue(f.newEngine().evaluate(f.repository.refresh()).actions().isEmpty(),
+        assertTrue(
+                f.newEngine().evaluate(f.repository.refresh()).actions().isEmpty(),
                 "the keep is in the store, so watch on this machine holds back too");
         assertFalse(f.sim.state().isDestroyed(id));
-        assertEquals(Optional.of(keptUntil), f.engine.protection(instance(id)).rules().get(0).due());
+        assertEquals(
+                Optional.of(keptUntil),
+                f.engine.protection(instance(id)).rules().get(0).due());
 
         f.advance(Duration.ofMinutes(113).minus(Duration.between(start, f.now())));
         GuardReport rewarned = f.poll();
@@ -221,8 +235,8 @@ class InstanceGuardsTest {
         long id = f.sim.state().addInstance("RTX 4090", 1, 0.40, null);
         assertFalse(f.engine.keep(id, Duration.ofHours(1)));
         f.book.setInstanceGuard(InstanceGuard.ttl(id, Duration.ofHours(1)), f.now());
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> f.engine.keep(id, Duration.ZERO));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> f.engine.keep(id, Duration.ZERO));
         assertEquals("Keep it needs a positive time, not 0 s", e.getMessage());
     }
 
@@ -237,7 +251,9 @@ class InstanceGuardsTest {
         Protection p = all.get(guarded);
         assertEquals(Protection.Coverage.LOCAL_ONLY, p.coverage());
         assertTrue(p.localOnly());
-        assertEquals(List.of(GuardRule.TTL, GuardRule.MAX_HOURLY), p.rules().stream().map(Protection.Planned::rule).toList());
+        assertEquals(
+                List.of(GuardRule.TTL, GuardRule.MAX_HOURLY),
+                p.rules().stream().map(Protection.Planned::rule).toList());
         Instant due = instance(guarded).started().plus(Duration.ofHours(2));
         assertEquals(Optional.of(due), p.nextActionAt());
         String summary = p.summary(f.zone);
@@ -273,9 +289,13 @@ class InstanceGuardsTest {
         int request = indexOf(events, "destroy-request", AuditEvent.Phase.INTENT);
         int outcome = indexOf(events, "destroy", AuditEvent.Phase.OUTCOME);
         assertTrue(0 < request && request < outcome, "intent, request, outcome: " + events);
-        assertTrue(events.stream().filter(e -> !e.action().equals("guard-keep")).allMatch(e -> e.reason().equals(reason)),
+        assertTrue(
+                events.stream().filter(e -> !e.action().equals("guard-keep")).allMatch(e -> e.reason()
+                        .equals(reason)),
                 "every step names the reason");
-        assertTrue(events.get(outcome).detail().startsWith("stopped 1/1"), events.get(outcome).detail());
+        assertTrue(
+                events.get(outcome).detail().startsWith("stopped 1/1"),
+                events.get(outcome).detail());
     }
 
     private static int indexOf(List<AuditEvent> events, String action, AuditEvent.Phase phase) {
@@ -292,7 +312,10 @@ class InstanceGuardsTest {
     }
 
     private static Instance row(long id, String status, Double gpuUtil, Instant now) {
-        return InstanceBuilder.running(id, 0.4).actualStatus(status)
-                .startDate(now.minus(Duration.ofHours(1)).getEpochSecond() + 0.0).gpuUtil(gpuUtil).build();
+        return InstanceBuilder.running(id, 0.4)
+                .actualStatus(status)
+                .startDate(now.minus(Duration.ofHours(1)).getEpochSecond() + 0.0)
+                .gpuUtil(gpuUtil)
+                .build();
     }
 }

@@ -1,11 +1,14 @@
 package io.imggenhub.vast.core.guard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.RentRequest;
 import io.imggenhub.vast.testutil.InstanceBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The onstart block's contents and rules; {@link WatchdogOnInstanceTest} runs it. */
 class OnstartWatchdogTest {
@@ -51,7 +50,8 @@ class OnstartWatchdogTest {
     @Test
     void theAccountKeyNeverReachesTheRentRequest() {
         String accountKey = "f".repeat(64);
-        RentRequest r = OnstartWatchdog.apply(RentRequest.of("pytorch/pytorch:latest", 20, "job"), VAST, Duration.ofHours(3));
+        RentRequest r =
+                OnstartWatchdog.apply(RentRequest.of("pytorch/pytorch:latest", 20, "job"), VAST, Duration.ofHours(3));
         assertFalse(r.onstart().contains(accountKey));
         assertFalse(r.env().toString().contains(accountKey));
         assertEquals("10800", r.env().get(OnstartWatchdog.ENV_TTL));
@@ -61,14 +61,18 @@ class OnstartWatchdogTest {
 
     @Test
     void theServerMustBeHttpsExceptOnLoopback() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> OnstartWatchdog.script(URI.create("http://vast.example.com"), Duration.ofHours(1)));
         assertTrue(e.getMessage().contains("use https"), e.getMessage());
         assertTrue(OnstartWatchdog.script(URI.create("http://127.0.0.1:8123"), Duration.ofHours(1))
                 .contains("U=\"http://127.0.0.1:8123/api/v0/instances/$CONTAINER_ID/\""));
-        assertTrue(OnstartWatchdog.script(URI.create("https://console.vast.ai/api/v0/"), Duration.ofHours(1))
-                .contains("U=\"https://console.vast.ai/api/v0/instances/"), "an old .../api/v0/ base is normalised");
-        assertThrows(IllegalArgumentException.class,
+        assertTrue(
+                OnstartWatchdog.script(URI.create("https://console.vast.ai/api/v0/"), Duration.ofHours(1))
+                        .contains("U=\"https://console.vast.ai/api/v0/instances/"),
+                "an old .../api/v0/ base is normalised");
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> OnstartWatchdog.script(URI.create("https://host/a$b"), Duration.ofHours(1)),
                 "a $ would be expanded by the shell");
         assertThrows(IllegalArgumentException.class, () -> OnstartWatchdog.script(null, Duration.ofHours(1)));
@@ -76,8 +80,10 @@ class OnstartWatchdogTest {
 
     @Test
     void theTtlIsAtLeastAMinuteAndRoundedUpToWholeSeconds() {
-        assertEquals("The watchdog lifetime must be at least 1 min, not 30 s", assertThrows(IllegalArgumentException.class,
-                () -> OnstartWatchdog.script(VAST, Duration.ofSeconds(30))).getMessage());
+        assertEquals(
+                "The watchdog lifetime must be at least 1 min, not 30 s",
+                assertThrows(IllegalArgumentException.class, () -> OnstartWatchdog.script(VAST, Duration.ofSeconds(30)))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> OnstartWatchdog.script(VAST, null));
         assertTrue(OnstartWatchdog.script(VAST, Duration.ofMillis(90_500)).startsWith(OnstartWatchdog.MARKER + "91\n"));
     }
@@ -89,18 +95,25 @@ class OnstartWatchdogTest {
         assertTrue(once.startsWith(OnstartWatchdog.MARKER + "3600\n"));
         assertTrue(once.endsWith(OnstartWatchdog.END_MARKER + "\n" + user), once);
         String twice = OnstartWatchdog.compose(once, VAST, Duration.ofHours(2));
-        assertEquals(1, Pattern.compile(Pattern.quote(OnstartWatchdog.MARKER)).matcher(twice).results().count());
+        assertEquals(
+                1,
+                Pattern.compile(Pattern.quote(OnstartWatchdog.MARKER))
+                        .matcher(twice)
+                        .results()
+                        .count());
         assertEquals(Optional.of(Duration.ofHours(2)), OnstartWatchdog.ttlOf(twice));
         assertEquals(user, OnstartWatchdog.strip(twice));
         assertEquals("", OnstartWatchdog.strip(null));
-        assertEquals(OnstartWatchdog.script(VAST, Duration.ofHours(1)), OnstartWatchdog.compose(null, VAST, Duration.ofHours(1)));
+        assertEquals(
+                OnstartWatchdog.script(VAST, Duration.ofHours(1)),
+                OnstartWatchdog.compose(null, VAST, Duration.ofHours(1)));
     }
 
     @Test
     void vastsOnstartLimitIsRespected() {
         String huge = "echo x\n".repeat(500);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> OnstartWatchdog.compose(huge, VAST, Duration.ofHours(1)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> OnstartWatchdog.compose(huge, VAST, Duration.ofHours(1)));
         assertTrue(e.getMessage().contains("Vast accepts at most 4096"), e.getMessage());
     }
 
@@ -108,12 +121,18 @@ class OnstartWatchdogTest {
     void aListedInstanceShowsItsWatchdogFromItsOnstartOrItsEnvironment() {
         String onstart = OnstartWatchdog.compose("echo hi", VAST, Duration.ofMinutes(90));
         assertEquals(Optional.of(Duration.ofMinutes(90)), OnstartWatchdog.ttlOf(instance(onstart, List.of())));
-        assertEquals(Optional.of(Duration.ofMinutes(90)), OnstartWatchdog.ttlOf(
-                instance(null, List.of(List.of("-e " + OnstartWatchdog.ENV_TTL, "5400")))), "onstart left out of the row");
-        assertEquals(Optional.empty(), OnstartWatchdog.ttlOf(
-                instance("echo replaced", List.of(List.of(OnstartWatchdog.ENV_TTL, "5400")))), "the script was replaced");
+        assertEquals(
+                Optional.of(Duration.ofMinutes(90)),
+                OnstartWatchdog.ttlOf(instance(null, List.of(List.of("-e " + OnstartWatchdog.ENV_TTL, "5400")))),
+                "onstart left out of the row");
+        assertEquals(
+                Optional.empty(),
+                OnstartWatchdog.ttlOf(instance("echo replaced", List.of(List.of(OnstartWatchdog.ENV_TTL, "5400")))),
+                "the script was replaced");
         assertEquals(Optional.empty(), OnstartWatchdog.ttlOf(instance(null, List.of())));
-        assertEquals(Optional.empty(), OnstartWatchdog.ttlOf("sleep 100 # imggenhub-vast watchdog ttl=5"),
+        assertEquals(
+                Optional.empty(),
+                OnstartWatchdog.ttlOf("sleep 100 # imggenhub-vast watchdog ttl=5"),
                 "only a marker on its own line counts");
     }
 
@@ -125,9 +144,14 @@ class OnstartWatchdogTest {
         boolean checked = false;
         for (String shell : List.of("/bin/sh", "/bin/dash", "/bin/bash")) {
             if (Files.isExecutable(Path.of(shell))) {
-                Process p = new ProcessBuilder(shell, "-n", file.toString()).redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(shell, "-n", file.toString())
+                        .redirectErrorStream(true)
+                        .start();
                 assertTrue(p.waitFor(10, TimeUnit.SECONDS));
-                assertEquals(0, p.exitValue(), shell + ": " + new String(p.getInputStream().readAllBytes()));
+                assertEquals(
+                        0,
+                        p.exitValue(),
+                        shell + ": " + new String(p.getInputStream().readAllBytes()));
                 checked = true;
             }
         }

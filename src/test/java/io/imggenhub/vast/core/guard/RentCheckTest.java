@@ -1,20 +1,19 @@
 package io.imggenhub.vast.core.guard;
 
-import io.imggenhub.vast.api.Account;
-import io.imggenhub.vast.api.Instance;
-import io.imggenhub.vast.core.FleetSnapshot;
-import io.imggenhub.vast.testutil.InstanceBuilder;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.imggenhub.vast.api.Account;
+import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.testutil.InstanceBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class RentCheckTest {
     static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
@@ -43,10 +42,14 @@ class RentCheckTest {
         RentCheck check = RentCheck.of(0.50, fleet(3.20, 1.00, 0.80), RentCheck.DEFAULT_MINIMUM);
         assertEquals(RentCheck.Verdict.REFUSE, check.verdict());
         assertEquals(3.20 / 2.30, check.hoursCovered(), 1e-9);
-        assertEquals("Credit $3.20 covers 1.4 h at $2.30/hr (current $1.80/hr + this offer $0.50/hr); "
-                + "the minimum is 2 h. Use --force to rent anyway.", check.message());
-        assertEquals("Credit $3.20 covers 1.4 h at $2.30/hr (current $1.80/hr + this offer $0.50/hr); "
-                + "the minimum is 2 h.", check.summary());
+        assertEquals(
+                "Credit $3.20 covers 1.4 h at $2.30/hr (current $1.80/hr + this offer $0.50/hr); "
+                        + "the minimum is 2 h. Use --force to rent anyway.",
+                check.message());
+        assertEquals(
+                "Credit $3.20 covers 1.4 h at $2.30/hr (current $1.80/hr + this offer $0.50/hr); "
+                        + "the minimum is 2 h.",
+                check.summary());
         assertFalse(check.allows(false));
         assertTrue(check.allows(true), "--force rents anyway");
     }
@@ -63,12 +66,15 @@ class RentCheckTest {
         RentCheck check = RentCheck.of(0.50, fleet(25.0, 1.80), Duration.ofHours(2));
         assertEquals(RentCheck.Verdict.OK, check.verdict());
         assertTrue(check.allows(false));
-        assertEquals("Credit $25.00 covers 10.9 h at $2.30/hr (current $1.80/hr + this offer $0.50/hr).", check.message());
+        assertEquals(
+                "Credit $25.00 covers 10.9 h at $2.30/hr (current $1.80/hr + this offer $0.50/hr).", check.message());
     }
 
     @Test
     void exactlyTheMinimumIsEnoughAndRoundingNeverHidesARefusal() {
-        assertEquals(RentCheck.Verdict.OK, RentCheck.of(1.0, fleet(2.0), Duration.ofHours(2)).verdict());
+        assertEquals(
+                RentCheck.Verdict.OK,
+                RentCheck.of(1.0, fleet(2.0), Duration.ofHours(2)).verdict());
         RentCheck justShort = RentCheck.of(1.0, fleet(1.99), Duration.ofHours(2));
         assertEquals(RentCheck.Verdict.REFUSE, justShort.verdict());
         assertTrue(justShort.summary().contains("covers 1.99 h"), justShort.summary());
@@ -79,7 +85,8 @@ class RentCheckTest {
         RentCheck check = RentCheck.of(1.0, fleet(6.0), Duration.ofHours(2), 5.0);
         assertEquals(RentCheck.Verdict.REFUSE, check.verdict());
         assertEquals(1.0, check.hoursCovered(), 1e-9);
-        assertTrue(check.summary().startsWith("Credit $6.00 ($1.00 above the $5.00 floor) covers 1.0 h"), check.summary());
+        assertTrue(
+                check.summary().startsWith("Credit $6.00 ($1.00 above the $5.00 floor) covers 1.0 h"), check.summary());
     }
 
     @Test

@@ -1,5 +1,12 @@
 package io.imggenhub.vast.core.guard;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.api.OfferQuery;
@@ -9,11 +16,6 @@ import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.api.VastException;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.sim.SimulatorConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The deploy path's watchdog end to end: rented through the client with the block in its onstart, the simulator
@@ -45,8 +44,11 @@ class WatchdogOnInstanceTest {
 
     @BeforeEach
     void start() {
-        f = new GuardFixture(SimulatorConfig.defaults().withInstances(2).withCredit(100)
-                .withDestroyLinger(Duration.ofMinutes(1)).withBootTime(BOOT));
+        f = new GuardFixture(SimulatorConfig.defaults()
+                .withInstances(2)
+                .withCredit(100)
+                .withDestroyLinger(Duration.ofMinutes(1))
+                .withBootTime(BOOT));
     }
 
     @AfterEach
@@ -56,7 +58,8 @@ class WatchdogOnInstanceTest {
 
     private RentResult rentWithWatchdog(Duration ttl, String userOnstart) {
         Offer offer = f.client.searchOffers(OfferQuery.rentable()).get(0);
-        RentRequest request = RentRequest.of("pytorch/pytorch:latest", 10, "watched").withOnstart(userOnstart);
+        RentRequest request =
+                RentRequest.of("pytorch/pytorch:latest", 10, "watched").withOnstart(userOnstart);
         return f.client.rent(offer.id(), OnstartWatchdog.apply(request, f.client.server(), ttl));
     }
 
@@ -67,7 +70,9 @@ class WatchdogOnInstanceTest {
         var listed = f.client.getInstance(id).orElseThrow();
         assertEquals(Optional.of(Duration.ofHours(1)), OnstartWatchdog.ttlOf(listed));
         assertTrue(listed.onstart().endsWith("python serve.py &"), "the user's onstart is kept");
-        assertTrue(listed.extraEnv().contains(List.of(OnstartWatchdog.ENV_TTL, "3600")), listed.extraEnv().toString());
+        assertTrue(
+                listed.extraEnv().contains(List.of(OnstartWatchdog.ENV_TTL, "3600")),
+                listed.extraEnv().toString());
 
         // The app is closed: nobody polls, nobody evaluates guards.
         f.advance(BOOT.plus(Duration.ofHours(1)).minusSeconds(1));
@@ -82,7 +87,8 @@ class WatchdogOnInstanceTest {
     void protectionShowsTheWatchdogAsTheBackstopOfTheLocalGuard() {
         long id = rentWithWatchdog(Duration.ofHours(2), null).newContract();
         var instance = f.client.getInstance(id).orElseThrow();
-        assertEquals(Protection.Coverage.WATCHDOG_ONLY, f.engine.protection(instance).coverage());
+        assertEquals(
+                Protection.Coverage.WATCHDOG_ONLY, f.engine.protection(instance).coverage());
         f.book.setInstanceGuard(InstanceGuard.ttl(id, Duration.ofHours(2)), f.now());
         Protection p = f.engine.protection(instance);
         assertEquals(Protection.Coverage.LOCAL_AND_WATCHDOG, p.coverage());
@@ -113,10 +119,17 @@ class WatchdogOnInstanceTest {
     void theInstanceKeyCannotListTheAccountOrTouchAnotherInstance() {
         RentResult rented = rentWithWatchdog(Duration.ofHours(1), null);
         long other = f.sim.state().instances().get(0).id();
-        VastClient asInstance = new VastClient(ClientSettings.of(f.sim.baseUrl(), new ApiKey(rented.instanceApiKey(), "instance")));
-        assertEquals(403, assertThrows(VastException.class, asInstance::listInstances).status());
-        assertEquals(403, assertThrows(VastException.class, () -> asInstance.destroyInstance(other)).status());
-        assertEquals(403, assertThrows(VastException.class, asInstance::currentUser).status());
+        VastClient asInstance =
+                new VastClient(ClientSettings.of(f.sim.baseUrl(), new ApiKey(rented.instanceApiKey(), "instance")));
+        assertEquals(
+                403,
+                assertThrows(VastException.class, asInstance::listInstances).status());
+        assertEquals(
+                403,
+                assertThrows(VastException.class, () -> asInstance.destroyInstance(other))
+                        .status());
+        assertEquals(
+                403, assertThrows(VastException.class, asInstance::currentUser).status());
         assertFalse(f.sim.state().isDestroyed(other));
         assertTrue(asInstance.getInstance(rented.newContract()).isPresent(), "it may read its own instance");
     }
@@ -134,13 +147,16 @@ class WatchdogOnInstanceTest {
         assertEquals(Optional.of("instance-key"), f.sim.state().destroyedBy(id), "over HTTP with the instance key");
         assertEquals("user-part", Files.readString(dir.resolve("user.txt")).strip(), "the user's onstart ran on");
         assertFalse(Files.exists(dir.resolve("slept")));
-        assertEquals(2, f.sim.state().instances().stream().filter(i -> !i.isDestroyed()).count(),
+        assertEquals(
+                2,
+                f.sim.state().instances().stream().filter(i -> !i.isDestroyed()).count(),
                 "the other instances are untouched");
     }
 
     @Test
     void onFirstStartTheScriptSetsItsDeadlineSleepsTheTtlAndFallsBackToWget() throws Exception {
-        assumeTrue(onPath("sh") && onPath("wget") && onPath("nohup") && onPath("date") && onPath("cat"),
+        assumeTrue(
+                onPath("sh") && onPath("wget") && onPath("nohup") && onPath("date") && onPath("cat"),
                 "needs sh, GNU wget, nohup, date and cat");
         long id = rentWithWatchdog(Duration.ofMinutes(90), null).newContract();
         // A PATH without curl, and a sleep that notes how long it was asked to sleep instead of sleeping.
@@ -156,10 +172,12 @@ class WatchdogOnInstanceTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> f.sim.state().isDestroyed(id));
         assertEquals(Optional.of("instance-key"), f.sim.state().destroyedBy(id));
-        long deadline = Long.parseLong(Files.readString(dir.resolve("imggenhub-vast-watchdog.deadline")).strip());
+        long deadline = Long.parseLong(Files.readString(dir.resolve("imggenhub-vast-watchdog.deadline"))
+                .strip());
         long after = System.currentTimeMillis() / 1000;
         assertTrue(deadline >= before + 5400 && deadline <= after + 5400, "deadline " + deadline);
-        long slept = Long.parseLong(Files.readAllLines(dir.resolve("slept")).get(0).strip());
+        long slept =
+                Long.parseLong(Files.readAllLines(dir.resolve("slept")).get(0).strip());
         assertTrue(slept > 5400 - 30 && slept <= 5400, "slept " + slept);
     }
 
@@ -187,11 +205,13 @@ class WatchdogOnInstanceTest {
         runOnstart(id, bin.toString());
 
         Path log = dir.resolve("imggenhub-vast-watchdog.log");
-        await().atMost(Duration.ofSeconds(30)).until(() -> f.sim.state().isDestroyed(id)
-                || Files.exists(log) && Files.readString(log).contains("destroy attempt 1"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> f.sim.state().isDestroyed(id)
+                        || Files.exists(log) && Files.readString(log).contains("destroy attempt 1"));
         assertTrue(f.sim.state().isDestroyed(id), () -> "not destroyed: " + read(log));
         assertEquals(Optional.of("instance-key"), f.sim.state().destroyedBy(id), "over HTTP with the instance key");
-        assertTrue(Files.readString(dir.resolve("onstart.log")).contains("watchdog started with " + sender),
+        assertTrue(
+                Files.readString(dir.resolve("onstart.log")).contains("watchdog started with " + sender),
                 Files.readString(dir.resolve("onstart.log")));
         assertTrue(read(log).contains("armed with " + sender), read(log));
         assertEquals(1L, f.sim.count("PUT", "/api/v0/instances/" + id + "/"), "the armed report");
@@ -238,14 +258,17 @@ class WatchdogOnInstanceTest {
     }
 
     private static boolean perlHasHttpTiny() throws Exception {
-        Process p = new ProcessBuilder(which("perl"), "-MHTTP::Tiny", "-e", "1").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(which("perl"), "-MHTTP::Tiny", "-e", "1")
+                .redirectErrorStream(true)
+                .start();
         return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     /** Runs the instance's onstart as Vast would, with the variables Vast injects into the container. */
     private void runOnstart(long id, String path) throws Exception {
         String onstart = f.sim.state().instance(id).orElseThrow().onstart();
-        ProcessBuilder pb = new ProcessBuilder(which("sh"), "-c", onstart).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(which("sh"), "-c", onstart)
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("onstart.log").toFile());
         Map<String, String> env = pb.environment();
         env.clear();

@@ -1,5 +1,11 @@
 package io.imggenhub.vast.core.notify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imggenhub.vast.api.Account;
@@ -7,19 +13,17 @@ import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
-import io.imggenhub.vast.core.AlertThresholds;
 import io.imggenhub.vast.core.Alert;
-import io.imggenhub.vast.core.Destroyer;
+import io.imggenhub.vast.core.AlertThresholds;
 import io.imggenhub.vast.core.DestroyListener;
 import io.imggenhub.vast.core.DestroyReport;
+import io.imggenhub.vast.core.Destroyer;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.SpendWatch;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.testutil.MutableClock;
 import io.imggenhub.vast.testutil.WebhookReceiver;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,12 +34,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Alerts and guard actions leave the machine as webhook POSTs: each format as a local receiver gets it, the
@@ -44,16 +43,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WebhookNotifierTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final WebhookNotifier.Backoff FAST = new WebhookNotifier.Backoff(3, Duration.ofMillis(10), Duration.ofSeconds(5));
-    private static final Notice BURN = new Notice("alert", "HIGH_BURN", "High spend",
-            "Burning $2.00/hr (limit $1.00/hr) across 1 instance: $48.00 a day.", false, false,
+    private static final WebhookNotifier.Backoff FAST =
+            new WebhookNotifier.Backoff(3, Duration.ofMillis(10), Duration.ofSeconds(5));
+    private static final Notice BURN = new Notice(
+            "alert",
+            "HIGH_BURN",
+            "High spend",
+            "Burning $2.00/hr (limit $1.00/hr) across 1 instance: $48.00 a day.",
+            false,
+            false,
             Instant.parse("2026-11-30T14:00:00Z"));
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     private WebhookReceiver.Received sendOne(NotifyFormat format, Notice notice) throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.ok()) {
-            WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(receiver.url("/hook"), format)),
-                    FAST, null, problems::add);
+            WebhookNotifier notifier = new WebhookNotifier(
+                    List.of(NotifyTarget.parse(receiver.url("/hook"), format)), FAST, null, problems::add);
             notifier.send(notice);
             assertTrue(notifier.drain(Duration.ofSeconds(10)));
             assertEquals(1, receiver.received.size());
@@ -101,36 +106,62 @@ class WebhookNotifierTest {
 
     @Test
     void theFormatFollowsTheUrlUnlessChosen() {
-        assertEquals(NotifyFormat.SLACK, NotifyTarget.parse("https://hooks.slack.com/services/T0/B0/x", null).format());
-        assertEquals(NotifyFormat.DISCORD, NotifyTarget.parse("https://discord.com/api/webhooks/1/abc", null).format());
-        assertEquals(NotifyFormat.NTFY, NotifyTarget.parse("https://ntfy.sh/my-gpus", null).format());
-        assertEquals(NotifyFormat.NTFY, NotifyTarget.parse("https://push.example.org/ntfy/gpus", null).format());
-        assertEquals(NotifyFormat.JSON, NotifyTarget.parse("https://example.org/hook", null).format());
-        assertEquals(NotifyFormat.JSON, NotifyTarget.parse("https://hooks.slack.com/x", NotifyFormat.JSON).format());
+        assertEquals(
+                NotifyFormat.SLACK,
+                NotifyTarget.parse("https://hooks.slack.com/services/T0/B0/x", null)
+                        .format());
+        assertEquals(
+                NotifyFormat.DISCORD,
+                NotifyTarget.parse("https://discord.com/api/webhooks/1/abc", null)
+                        .format());
+        assertEquals(
+                NotifyFormat.NTFY,
+                NotifyTarget.parse("https://ntfy.sh/my-gpus", null).format());
+        assertEquals(
+                NotifyFormat.NTFY,
+                NotifyTarget.parse("https://push.example.org/ntfy/gpus", null).format());
+        assertEquals(
+                NotifyFormat.JSON,
+                NotifyTarget.parse("https://example.org/hook", null).format());
+        assertEquals(
+                NotifyFormat.JSON,
+                NotifyTarget.parse("https://hooks.slack.com/x", NotifyFormat.JSON)
+                        .format());
         assertEquals(NotifyFormat.DISCORD, NotifyFormat.parse("Discord"));
         assertThrows(IllegalArgumentException.class, () -> NotifyFormat.parse("email"));
     }
 
     @Test
     void httpsOnlyExceptLoopback() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NotifyTarget.parse("http://hooks.example.org/secret-path", null));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> NotifyTarget.parse("http://hooks.example.org/secret-path", null));
         assertTrue(e.getMessage().contains("https"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NotifyTarget.parse("ftp://example.org/x", null));
         assertThrows(IllegalArgumentException.class, () -> NotifyTarget.parse("https://user:pw@example.org/x", null));
-        assertEquals("http", NotifyTarget.parse("http://127.0.0.1:8080/hook", null).url().getScheme());
-        assertEquals("https://hooks.slack.com/…", NotifyTarget.parse("https://hooks.slack.com/services/T/B/secret", null).shown());
+        assertEquals(
+                "http",
+                NotifyTarget.parse("http://127.0.0.1:8080/hook", null).url().getScheme());
+        assertEquals(
+                "https://hooks.slack.com/…",
+                NotifyTarget.parse("https://hooks.slack.com/services/T/B/secret", null)
+                        .shown());
     }
 
     @Test
     void theApiKeyNeverGoesIntoANotification() throws Exception {
         String key = "a1b2c3d4e5f6-simulated-key";
-        Notice leaky = new Notice("alert", "STILL_BILLING", "STILL BILLING " + key,
-                "Instance 5 was not destroyed: auth failed for key " + key, true, false, Instant.now());
+        Notice leaky = new Notice(
+                "alert",
+                "STILL_BILLING",
+                "STILL BILLING " + key,
+                "Instance 5 was not destroyed: auth failed for key " + key,
+                true,
+                false,
+                Instant.now());
         for (NotifyFormat format : NotifyFormat.values()) {
             try (WebhookReceiver receiver = WebhookReceiver.ok()) {
-                WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(receiver.url("/k"), format)),
-                        FAST, key, problems::add);
+                WebhookNotifier notifier = new WebhookNotifier(
+                        List.of(NotifyTarget.parse(receiver.url("/k"), format)), FAST, key, problems::add);
                 notifier.send(leaky);
                 assertTrue(notifier.drain(Duration.ofSeconds(10)));
                 WebhookReceiver.Received r = receiver.received.get(0);
@@ -145,9 +176,12 @@ class WebhookNotifierTest {
     @Test
     void aFailingEndpointIsRetriedWithBackoffAndReportedOnce() throws Exception {
         try (WebhookReceiver flaky = new WebhookReceiver(n -> n <= 2 ? 500 : 200, null);
-             WebhookReceiver dead = new WebhookReceiver(n -> 503, null)) {
-            WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(flaky.url("/f"), null),
-                    NotifyTarget.parse(dead.url("/d"), null)), FAST, null, problems::add);
+                WebhookReceiver dead = new WebhookReceiver(n -> 503, null)) {
+            WebhookNotifier notifier = new WebhookNotifier(
+                    List.of(NotifyTarget.parse(flaky.url("/f"), null), NotifyTarget.parse(dead.url("/d"), null)),
+                    FAST,
+                    null,
+                    problems::add);
             notifier.send(BURN);
             notifier.send(BURN);
             assertTrue(notifier.drain(Duration.ofSeconds(10)));
@@ -164,13 +198,18 @@ class WebhookNotifierTest {
     void aHangingEndpointNeverHoldsUpADestroy() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (WebhookReceiver hanging = new WebhookReceiver(n -> 200, release);
-             VastSimulator sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2)
-                     .withDestroyLinger(Duration.ofMillis(20)))) {
-            WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(hanging.url("/h"), null)),
-                    new WebhookNotifier.Backoff(1, Duration.ZERO, Duration.ofSeconds(60)), null, problems::add);
-            Destroyer destroyer = new Destroyer(new VastClient(ClientSettings.of(sim.baseUrl(),
-                    new ApiKey(sim.apiKey(), "test"))), new Destroyer.Settings(3, Duration.ofSeconds(30),
-                    Duration.ofSeconds(10), Duration.ofMillis(20)), e -> { }, Clock.systemUTC());
+                VastSimulator sim = VastSimulator.start(
+                        SimulatorConfig.defaults().withInstances(2).withDestroyLinger(Duration.ofMillis(20)))) {
+            WebhookNotifier notifier = new WebhookNotifier(
+                    List.of(NotifyTarget.parse(hanging.url("/h"), null)),
+                    new WebhookNotifier.Backoff(1, Duration.ZERO, Duration.ofSeconds(60)),
+                    null,
+                    problems::add);
+            Destroyer destroyer = new Destroyer(
+                    new VastClient(ClientSettings.of(sim.baseUrl(), new ApiKey(sim.apiKey(), "test"))),
+                    new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMillis(20)),
+                    e -> {},
+                    Clock.systemUTC());
 
             notifier.send(BURN);
             assertTrue(hanging.arrived.await(10, TimeUnit.SECONDS), "the receiver holds the POST open");
@@ -192,16 +231,16 @@ class WebhookNotifierTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
         SpendWatch watch = new SpendWatch(new AlertThresholds(1.00, 0, 0, 0.10), clock, ZoneOffset.UTC);
         try (WebhookReceiver receiver = WebhookReceiver.ok()) {
-            WebhookNotifier notifier = new WebhookNotifier(List.of(NotifyTarget.parse(receiver.url("/s"), null)),
-                    FAST, null, problems::add);
+            WebhookNotifier notifier = new WebhookNotifier(
+                    List.of(NotifyTarget.parse(receiver.url("/s"), null)), FAST, null, problems::add);
             watch.addListener(a -> notifier.send(Notice.of(a)));
-            for (double burn : new double[] {1.2, 1.2, 0.95, 1.1, 1.3}) {  // 0.95 is inside the 10 % band: no clear
+            for (double burn : new double[] {1.2, 1.2, 0.95, 1.1, 1.3}) { // 0.95 is inside the 10 % band: no clear
                 watch.onSnapshot(fleet(clock, burn));
                 clock.advance(Duration.ofMinutes(1));
             }
-            watch.onSnapshot(fleet(clock, 0.5));                           // cleared
+            watch.onSnapshot(fleet(clock, 0.5)); // cleared
             watch.snooze(Alert.Kind.HIGH_BURN, Duration.ofHours(1));
-            watch.onSnapshot(fleet(clock, 1.5));                           // snoozed: held back
+            watch.onSnapshot(fleet(clock, 1.5)); // snoozed: held back
             assertTrue(notifier.drain(Duration.ofSeconds(10)));
             List<String> titles = new ArrayList<>();
             for (WebhookReceiver.Received r : receiver.received) {
@@ -212,8 +251,36 @@ class WebhookNotifierTest {
     }
 
     private static FleetSnapshot fleet(MutableClock clock, double rate) {
-        Instance i = new Instance(100, null, "RTX 4090", 1, "running", "running", "running", null, rate, rate, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        Instance i = new Instance(
+                100,
+                null,
+                "RTX 4090",
+                1,
+                "running",
+                "running",
+                "running",
+                null,
+                rate,
+                rate,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return new FleetSnapshot(List.of(i), new Account(1L, "u", "e", 500.0, 0.0, null, null), clock.instant());
     }
 

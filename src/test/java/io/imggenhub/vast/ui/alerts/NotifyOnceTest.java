@@ -1,11 +1,23 @@
 package io.imggenhub.vast.ui.alerts;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fxRun;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.ui.settings.UiSettings;
 import io.imggenhub.vast.ui.shell.MonitorWindow;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.application.Platform;
 import javafx.stage.Popup;
 import javafx.stage.Stage;
@@ -18,19 +30,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fxRun;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Issue 12, defect 4: one channel per alert (the tray when there is one, else a card inside the window), a tray
  * tooltip that says when the data is stale, and one "still watching from the tray" when the window closes to it.
@@ -39,6 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NotifyOnceTest {
     @TempDir
     Path home;
+
     VastSimulator sim;
     MonitorWindow window;
 
@@ -69,8 +69,7 @@ class NotifyOnceTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @BeforeAll
@@ -81,8 +80,12 @@ class NotifyOnceTest {
     @Start
     void start(Stage stage) {
         sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2));
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600), null);
+        window = UiTestSupport.open(
+                stage,
+                UiTestSupport.connectionTo(sim),
+                home,
+                UiSettings.defaults().withPollSeconds(600),
+                null);
         // A narrow window: the card must still fit inside it.
         stage.setWidth(1024);
         stage.setHeight(700);
@@ -92,7 +95,8 @@ class NotifyOnceTest {
     void close(FxRobot robot) {
         // Pop-ups and dialogs too: one left showing would take the next test's keys and clicks.
         robot.interact(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
-                .filter(w -> w != window.stage()).forEach(javafx.stage.Window::hide));
+                .filter(w -> w != window.stage())
+                .forEach(javafx.stage.Window::hide));
         robot.interact(() -> window.close());
         robot.interact(() -> window.stage().hide());
         sim.close();
@@ -127,13 +131,14 @@ class NotifyOnceTest {
         });
         window.session().spendWatch().onInsufficientCredit("insufficient_credit: no money");
         await().atMost(10, SECONDS).until(() -> tray.alerts.size() == 1);
-        fxRun(() -> { });
+        fxRun(() -> {});
         assertNull(fx(() -> window.tray().inWindow().shown()), "no second, in-window copy");
 
         sim.faults().serverErrorRate(1.0);
         fxRun(() -> window.session().refreshNow());
-        await().atMost(60, SECONDS).until(() -> !tray.statuses.isEmpty()
-                && tray.statuses.get(tray.statuses.size() - 1).startsWith("STALE DATA"));
+        await().atMost(60, SECONDS)
+                .until(() -> !tray.statuses.isEmpty()
+                        && tray.statuses.get(tray.statuses.size() - 1).startsWith("STALE DATA"));
         sim.faults().reset();
 
         fxRun(() -> window.tray().setKeepWatching(true));

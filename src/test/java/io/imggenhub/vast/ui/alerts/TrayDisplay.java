@@ -1,6 +1,7 @@
 package io.imggenhub.vast.ui.alerts;
 
-import org.junit.jupiter.api.Assumptions;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -10,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * An X server with a system tray for the process tests that need a real desktop: Xvfb on a display it picks
@@ -45,16 +44,32 @@ public final class TrayDisplay implements AutoCloseable {
         }
         // -displayfd makes Xvfb choose a free display and write its number once it accepts connections.
         Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
-                .redirectError(logs.resolve("xvfb.log").toFile()).start();
+                .redirectError(logs.resolve("xvfb.log").toFile())
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
         String number = out.readLine();
-        assertTrue(number != null && number.strip().matches("\\d+"), "Xvfb did not report a display: " + number
-                + " " + Files.readString(logs.resolve("xvfb.log")));
+        assertTrue(
+                number != null && number.strip().matches("\\d+"),
+                "Xvfb did not report a display: " + number + " " + Files.readString(logs.resolve("xvfb.log")));
         String display = ":" + number.strip();
-        ProcessBuilder tray = new ProcessBuilder("trayer", "--edge", "top", "--align", "right", "--widthtype",
-                "pixel", "--width", "120", "--heighttype", "pixel", "--height", "24");
+        ProcessBuilder tray = new ProcessBuilder(
+                "trayer",
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--widthtype",
+                "pixel",
+                "--width",
+                "120",
+                "--heighttype",
+                "pixel",
+                "--height",
+                "24");
         tray.environment().put("DISPLAY", display);
-        Process trayer = tray.redirectErrorStream(true).redirectOutput(logs.resolve("trayer.log").toFile()).start();
+        Process trayer = tray.redirectErrorStream(true)
+                .redirectOutput(logs.resolve("trayer.log").toFile())
+                .start();
         return new TrayDisplay(xvfb, trayer, display);
     }
 

@@ -1,10 +1,7 @@
 package io.imggenhub.vast.ui.alerts;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,9 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tray path on a real X server with a tray host: starts Xvfb (on a display it picks itself) and trayer, then
@@ -29,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrayIT {
     @TempDir
     Path tmp;
+
     private TrayDisplay x;
     private String display;
 
@@ -58,16 +58,22 @@ class TrayIT {
         assertEquals("false", seen.get("implicitExit"), "the app keeps running with the window hidden");
         assertEquals("true", seen.get("reopenedShowing"), "Open in the tray menu shows it again");
         assertEquals("Open,Refresh,Destroy All…,Quit", seen.get("menu"));
-        assertTrue(seen.get("destroyAllAsked").contains("Destroy"), "Destroy All from the tray asks first: "
-                + seen.get("destroyAllAsked"));
+        assertTrue(
+                seen.get("destroyAllAsked").contains("Destroy"),
+                "Destroy All from the tray asks first: " + seen.get("destroyAllAsked"));
         assertEquals("0", seen.get("destroyAllLeft"), "and then destroys everything");
         assertEquals("0", seen.get("iconsAfterClose"), "closing for real removes the icon");
     }
 
     private Map<String, String> probe() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=false", "-Dprism.order=sw",
-                "-cp", System.getProperty("java.class.path"), TrayProbe.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Djava.awt.headless=false",
+                "-Dprism.order=sw",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TrayProbe.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("DISPLAY", display);
         pb.environment().remove("WAYLAND_DISPLAY");

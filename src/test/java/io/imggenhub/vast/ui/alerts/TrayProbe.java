@@ -1,15 +1,14 @@
 package io.imggenhub.vast.ui.alerts;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+
 import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.ui.settings.UiSettings;
 import io.imggenhub.vast.ui.shell.MonitorWindow;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
-
 import java.awt.EventQueue;
 import java.awt.MenuItem;
 import java.awt.PopupMenu;
@@ -21,9 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Run by {@link TrayIT} in its own JVM on a real X display with a tray host (glass GTK, AWT not headless): opens
@@ -85,14 +84,21 @@ public final class TrayProbe {
         // trayer may still be claiming the tray selection; AWT notices when it does.
         await().atMost(20, SECONDS).until(SystemTray::isSupported);
         System.out.println("supported=" + SystemTray.isSupported());
-        Platform.startup(() -> { });
+        Platform.startup(() -> {});
         Platform.setImplicitExit(false);
         Path home = Files.createTempDirectory("uispend-trayprobe");
         VastSimulator sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(2));
-        UiSettings quiet = UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0).withTrayWatch(true);
+        UiSettings quiet = UiSettings.defaults()
+                .withPollSeconds(600)
+                .withThresholds(0, 0, 0)
+                .withTrayWatch(true);
         List<String> asked = new CopyOnWriteArrayList<>();
-        MonitorWindow window = UiTestSupport.fx(() -> UiTestSupport.open(new Stage(), UiTestSupport.connectionTo(sim),
-                home, quiet, q -> asked.add(q.title() + " / " + q.action())));
+        MonitorWindow window = UiTestSupport.fx(() -> UiTestSupport.open(
+                new Stage(),
+                UiTestSupport.connectionTo(sim),
+                home,
+                quiet,
+                q -> asked.add(q.title() + " / " + q.action())));
         await().atMost(20, SECONDS).until(() -> window.tray().inTray());
         TrayIcon icon = SystemTray.getSystemTray().getTrayIcons()[0];
         System.out.println("icons=" + SystemTray.getSystemTray().getTrayIcons().length);
@@ -116,21 +122,24 @@ public final class TrayProbe {
             window.stage().fireEvent(new WindowEvent(window.stage(), WindowEvent.WINDOW_CLOSE_REQUEST));
             window.stage().hide();
         });
-        System.out.println("hiddenShowing=" + UiTestSupport.fx(() -> window.stage().isShowing()));
+        System.out.println(
+                "hiddenShowing=" + UiTestSupport.fx(() -> window.stage().isShowing()));
         System.out.println("implicitExit=" + UiTestSupport.fx(Platform::isImplicitExit));
         MenuItem open = item(icon.getPopupMenu(), "Open");
-        EventQueue.invokeAndWait(() -> open.getActionListeners()[0]
-                .actionPerformed(new ActionEvent(open, ActionEvent.ACTION_PERFORMED, "Open")));
-        await().atMost(20, SECONDS).until(() -> UiTestSupport.fx(() -> window.stage().isShowing()));
+        EventQueue.invokeAndWait(() -> open.getActionListeners()[0].actionPerformed(
+                new ActionEvent(open, ActionEvent.ACTION_PERFORMED, "Open")));
+        await().atMost(20, SECONDS)
+                .until(() -> UiTestSupport.fx(() -> window.stage().isShowing()));
         System.out.println("reopenedShowing=true");
         System.out.println("menu=" + labels(icon.getPopupMenu()));
 
         MenuItem destroyAll = item(icon.getPopupMenu(), "Destroy All…");
-        EventQueue.invokeAndWait(() -> destroyAll.getActionListeners()[0]
-                .actionPerformed(new ActionEvent(destroyAll, ActionEvent.ACTION_PERFORMED, "Destroy All")));
+        EventQueue.invokeAndWait(() -> destroyAll.getActionListeners()[0].actionPerformed(
+                new ActionEvent(destroyAll, ActionEvent.ACTION_PERFORMED, "Destroy All")));
         await().atMost(30, SECONDS).until(() -> sim.state().instances().stream().allMatch(i -> i.isDestroyed()));
         System.out.println("destroyAllAsked=" + asked);
-        System.out.println("destroyAllLeft=" + sim.state().instances().stream().filter(i -> !i.isDestroyed()).count());
+        System.out.println("destroyAllLeft="
+                + sim.state().instances().stream().filter(i -> !i.isDestroyed()).count());
 
         UiTestSupport.fxRun(window::close);
         await().atMost(10, SECONDS).until(() -> SystemTray.getSystemTray().getTrayIcons().length == 0);
@@ -164,6 +173,5 @@ public final class TrayProbe {
         return task.get(10, TimeUnit.SECONDS);
     }
 
-    private TrayProbe() {
-    }
+    private TrayProbe() {}
 }

@@ -1,16 +1,15 @@
 package io.imggenhub.vast.ui.common;
 
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import org.junit.jupiter.api.Test;
 
 /** The builder's contract, on the same-thread runner: typed error routing, andFinally last, progress unbound after. */
 class BackgroundTaskTest {
@@ -24,7 +23,9 @@ class BackgroundTaskTest {
                 })
                 .onSuccess(v -> seen.add("success"))
                 .onError(IllegalStateException.class, e -> seen.add("state"))
-                .onError(UncheckedIOException.class, e -> seen.add("io " + e.getCause().getMessage()))
+                .onError(
+                        UncheckedIOException.class,
+                        e -> seen.add("io " + e.getCause().getMessage()))
                 .onError(e -> seen.add("any"))
                 .andFinally(() -> seen.add("finally"))
                 .start();

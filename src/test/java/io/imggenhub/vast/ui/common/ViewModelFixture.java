@@ -9,7 +9,6 @@ import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.LocalData;
-
 import io.imggenhub.vast.ui.instances.MonitorViewModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when the call returns. No FX toolkit is started: properties and observable lists need none.
  */
 public final class ViewModelFixture implements AutoCloseable {
-    static final Destroyer.Settings FAST = new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3),
-            Duration.ofMillis(20));
+    static final Destroyer.Settings FAST =
+            new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(20));
 
     public final VastSimulator sim;
     public final Clock clock;
@@ -44,7 +43,9 @@ public final class ViewModelFixture implements AutoCloseable {
     }
 
     public static ViewModelFixture withInstances(int n) {
-        return new ViewModelFixture(SimulatorConfig.defaults().withInstances(n).withDestroyLinger(Duration.ZERO)
+        return new ViewModelFixture(SimulatorConfig.defaults()
+                .withInstances(n)
+                .withDestroyLinger(Duration.ZERO)
                 .withBootTime(Duration.ZERO));
     }
 
@@ -58,7 +59,10 @@ public final class ViewModelFixture implements AutoCloseable {
     }
 
     public List<Long> liveIds() {
-        return sim.state().instances().stream().filter(i -> !sim.state().isDestroyed(i.id())).map(i -> i.id()).toList();
+        return sim.state().instances().stream()
+                .filter(i -> !sim.state().isDestroyed(i.id()))
+                .map(i -> i.id())
+                .toList();
     }
 
     public Banner banner(String key) {

@@ -1,26 +1,25 @@
 package io.imggenhub.vast.ui.deploy;
 
-import io.imggenhub.vast.ui.common.Banner;
-import io.imggenhub.vast.ui.common.ViewModelFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imggenhub.vast.ui.common.Banner;
+import io.imggenhub.vast.ui.common.ViewModelFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 /** "Deploy cheapest" and the market search, without a window, against the simulator (vast-api.md §3.3, §3.4). */
 class DeployViewModelTest {
     private final ViewModelFixture f = ViewModelFixture.withInstances(2);
     private final List<String> outOfCredit = new ArrayList<>();
-    private final DeployViewModel vm = new DeployViewModel(f.services.deployer(true), f.runner, f.banners,
-            f.refreshNow(), Duration.ofSeconds(5), outOfCredit::add);
+    private final DeployViewModel vm = new DeployViewModel(
+            f.services.deployer(true), f.runner, f.banners, f.refreshNow(), Duration.ofSeconds(5), outOfCredit::add);
 
     @AfterEach
     void close() {
@@ -38,7 +37,9 @@ class DeployViewModelTest {
         List<Long> rented = new ArrayList<>(f.liveIds());
         rented.removeAll(before);
         assertEquals(1, rented.size(), "one instance rented beside the two there were");
-        assertTrue(vm.messageProperty().get().startsWith("Running. SSH: ssh -p "), vm.messageProperty().get());
+        assertTrue(
+                vm.messageProperty().get().startsWith("Running. SSH: ssh -p "),
+                vm.messageProperty().get());
         Banner banner = f.banner("deploy");
         assertEquals(Banner.Severity.SUCCESS, banner.severity());
         assertTrue(banner.title().startsWith("Deployed instance " + rented.get(0) + ": "), banner.title());
@@ -62,7 +63,9 @@ class DeployViewModelTest {
         assertEquals("Out of credit — the emergency cleanup destroyed all instances", emergency.title());
         assertTrue(emergency.text().contains(": destroyed 2/2 instances, together $"), emergency.text());
         assertEquals(2, emergency.details().size(), "one line per destroyed instance behind 'Show all'");
-        assertTrue(vm.messageProperty().get().endsWith("every instance was destroyed."), vm.messageProperty().get());
+        assertTrue(
+                vm.messageProperty().get().endsWith("every instance was destroyed."),
+                vm.messageProperty().get());
         assertEquals(1, outOfCredit.size(), "the credit warning is raised once");
         assertFalse(vm.deployingProperty().get());
     }
@@ -85,7 +88,8 @@ class DeployViewModelTest {
         vm.gpuNameProperty().set("NO_SUCH_GPU");
         vm.search();
         assertEquals(List.of(), vm.offers());
-        assertEquals("No rentable offer matches these filters.", vm.errorProperty().get());
+        assertEquals(
+                "No rentable offer matches these filters.", vm.errorProperty().get());
 
         vm.gpuNameProperty().set("");
         vm.maxPriceProperty().set("1");
@@ -104,7 +108,9 @@ class DeployViewModelTest {
 
         assertNull(vm.deployCheapest(), "nothing started");
 
-        assertEquals("Max $/hr must be a number in ASCII digits, not \"zwei\"", vm.errorProperty().get());
+        assertEquals(
+                "Max $/hr must be a number in ASCII digits, not \"zwei\"",
+                vm.errorProperty().get());
         assertEquals(0, f.sim.count("GET", "/api/v0/bundles/") + f.sim.count("POST", "/api/v0/bundles/"));
     }
 }

@@ -1,5 +1,12 @@
 package io.imggenhub.vast.ui.deploy;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.ui.guards.GuardTestSupport;
 import io.imggenhub.vast.ui.settings.UiSettings;
@@ -7,23 +14,15 @@ import io.imggenhub.vast.ui.shell.DialogConfirmer;
 import io.imggenhub.vast.ui.shell.MonitorWindow;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
 import io.imggenhub.vast.ui.shell.WindowFixture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.DialogPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 10 §4: the real dialog the window shows when Deploy meets a used-up credit — the instances the cleanup would
@@ -36,25 +35,32 @@ class NoCreditDialogTest {
     private final AtomicReference<MonitorWindow> shown = new AtomicReference<>();
 
     @RegisterExtension
-    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(0).withCredit(500)
-                    .withTimeScale(0).withBootTime(Duration.ZERO))
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults()
+                    .withInstances(0)
+                    .withCredit(500)
+                    .withTimeScale(0)
+                    .withBootTime(Duration.ZERO))
             .beforeWindow(f -> {
                 running = f.sim().state().addInstance("RTX 4090", 1, 0.35, "busy");
                 stopped = f.sim().state().addInstance("Tesla P40", 1, 0.04, "parked");
             })
             .connection(f -> GuardTestSupport.onSimulatedTime(f.sim()))
             .settings(f -> UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0))
-            .confirmer(new DialogConfirmer(() -> shown.get() == null ? null : shown.get().stage(), List::of))
+            .confirmer(new DialogConfirmer(
+                    () -> shown.get() == null ? null : shown.get().stage(), List::of))
             .afterWindow(f -> shown.set(f.window()));
 
     private void creditUsedUp() {
         ui.sim().state().setCredit(-0.04);
         ui.window().session().refreshNow();
-        await().atMost(20, SECONDS).until(() -> fx(() -> ui.window().session().monitor().creditUsedUpProperty().get()));
+        await().atMost(20, SECONDS)
+                .until(() -> fx(() ->
+                        ui.window().session().monitor().creditUsedUpProperty().get()));
     }
 
     private String dialogText(FxRobot robot) {
-        await().atMost(20, SECONDS).until(() -> robot.lookup("#choice-0").tryQuery().isPresent());
+        await().atMost(20, SECONDS)
+                .until(() -> robot.lookup("#choice-0").tryQuery().isPresent());
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         return fx(() -> pane.getHeaderText() + "\n" + pane.getContentText());
     }
@@ -65,12 +71,18 @@ class NoCreditDialogTest {
         robot.clickOn("#deploy-cheapest");
 
         String text = dialogText(robot);
-        assertTrue(text.startsWith("Credit is -$0.04: Vast will refuse to rent\n"
-                + "The emergency cleanup would destroy 2 instances, billing $"), text);
-        assertTrue(text.contains("• " + running + " RTX 4090 $") && text.contains("• " + stopped + " Tesla P40 $"), text);
+        assertTrue(
+                text.startsWith("Credit is -$0.04: Vast will refuse to rent\n"
+                        + "The emergency cleanup would destroy 2 instances, billing $"),
+                text);
+        assertTrue(
+                text.contains("• " + running + " RTX 4090 $") && text.contains("• " + stopped + " Tesla P40 $"), text);
         assertTrue(text.contains("— stopped: storage only, data is deleted"), text);
-        assertEquals("Destroy them now", fx(() -> robot.lookup("#choice-0").queryButton().getText()));
-        assertEquals("Keep them", fx(() -> robot.lookup("#choice-1").queryButton().getText()));
+        assertEquals(
+                "Destroy them now",
+                fx(() -> robot.lookup("#choice-0").queryButton().getText()));
+        assertEquals(
+                "Keep them", fx(() -> robot.lookup("#choice-1").queryButton().getText()));
         assertTrue(fx(() -> robot.lookup("#confirm-cancel").queryButton().isDefaultButton()), "Enter chooses nothing");
 
         robot.clickOn("#choice-0");
@@ -85,7 +97,8 @@ class NoCreditDialogTest {
         dialogText(robot);
 
         robot.clickOn("#confirm-cancel");
-        await().atMost(20, SECONDS).until(() -> UiTestSupport.text(robot, "#deploy-message").startsWith("Not rented: "));
+        await().atMost(20, SECONDS)
+                .until(() -> UiTestSupport.text(robot, "#deploy-message").startsWith("Not rented: "));
         assertEquals(List.of(running, stopped), simIds(ui.sim()));
         assertEquals(0, ui.sim().count("PUT", "/api/v0/asks/"));
         assertEquals(0, ui.sim().count("DELETE", "/api/v0/instances/"));

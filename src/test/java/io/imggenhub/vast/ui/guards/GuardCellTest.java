@@ -1,17 +1,16 @@
 package io.imggenhub.vast.ui.guards;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.core.guard.GuardRule;
 import io.imggenhub.vast.core.guard.Protection;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Issue 11 item 3: the Guard column claims the watchdog only once it has reported itself armed. */
 class GuardCellTest {
@@ -38,8 +37,13 @@ class GuardCellTest {
 
     @Test
     void withLocalGuardsTooTheUnconfirmedWatchdogIsNamed() {
-        Protection p = new Protection(1, List.of(new Protection.Planned(GuardRule.TTL, "lifetime 2 h", AT)), null,
-                Duration.ofHours(2), AT, false);
+        Protection p = new Protection(
+                1,
+                List.of(new Protection.Planned(GuardRule.TTL, "lifetime 2 h", AT)),
+                null,
+                Duration.ofHours(2),
+                AT,
+                false);
         GuardCell cell = GuardCell.of(p, ZoneOffset.UTC);
         assertEquals("TTL 14:05 · watchdog unconfirmed", cell.text());
         assertTrue(cell.localOnly());

@@ -1,24 +1,5 @@
 package io.imggenhub.vast.ui.guards;
 
-import io.imggenhub.vast.core.guard.InstanceGuard;
-import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.store.GuardStore;
-import io.imggenhub.vast.ui.common.Confirmer;
-import io.imggenhub.vast.ui.settings.Connection;
-import io.imggenhub.vast.ui.shell.UiTestSupport;
-import io.imggenhub.vast.ui.shell.WindowFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static io.imggenhub.vast.ui.shell.UiTestSupport.allText;
 import static io.imggenhub.vast.ui.shell.UiTestSupport.find;
 import static io.imggenhub.vast.ui.shell.UiTestSupport.fxRun;
@@ -28,6 +9,24 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.imggenhub.vast.core.guard.InstanceGuard;
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.store.GuardStore;
+import io.imggenhub.vast.ui.common.Confirmer;
+import io.imggenhub.vast.ui.settings.Connection;
+import io.imggenhub.vast.ui.shell.UiTestSupport;
+import io.imggenhub.vast.ui.shell.WindowFixture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * Issue 12, defect 2: a guard never destroys by surprise. Saving one that would act at once asks first, naming the
@@ -42,8 +41,11 @@ class GuardSurpriseTest {
     final AtomicBoolean answer = new AtomicBoolean(false);
 
     @RegisterExtension
-    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(0).withCredit(500)
-                    .withTimeScale(0).withBootTime(Duration.ZERO))
+    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults()
+                    .withInstances(0)
+                    .withCredit(500)
+                    .withTimeScale(0)
+                    .withBootTime(Duration.ZERO))
             .beforeWindow(f -> {
                 id = f.sim().state().addInstance("A100", 1, 1.20, "long-job");
                 // 2 d 7 h old, as in the report.
@@ -90,9 +92,12 @@ class GuardSurpriseTest {
     @Test
     void keepItOnTheWarningOfAGuardDueAtOnceSavesTheInstance(FxRobot robot) {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).contains(id));
-        guards().setInstanceGuard(InstanceGuard.ttl(id, Duration.ofHours(2)), ui.sim().clock().asClock().instant());
+        guards().setInstanceGuard(
+                        InstanceGuard.ttl(id, Duration.ofHours(2)),
+                        ui.sim().clock().asClock().instant());
         poll();
-        await().atMost(10, SECONDS).until(() -> find(robot, "#banner-action-guard-warn-" + id).isPresent());
+        await().atMost(10, SECONDS)
+                .until(() -> find(robot, "#banner-action-guard-warn-" + id).isPresent());
         robot.clickOn("#banner-action-guard-warn-" + id);
         await().atMost(10, SECONDS).until(() -> guards().keptUntil(id).isPresent());
         poll();
@@ -106,8 +111,8 @@ class GuardSurpriseTest {
         await().atMost(10, SECONDS).until(() -> !asked.isEmpty());
         Confirmer.Confirmation q = asked.get(0);
         // $500 less 55 h at $1.20/hr.
-        assertEquals("This destroys 1 instance ($1.20/hr) now: credit floor $600.00 reached (credit $434.00).",
-                q.header());
+        assertEquals(
+                "This destroys 1 instance ($1.20/hr) now: credit floor $600.00 reached (credit $434.00).", q.header());
         assertEquals("Save and destroy all", q.action());
         poll();
         poll();
@@ -140,14 +145,15 @@ class GuardSurpriseTest {
         UiTestSupport.typeInto(robot, "#account-floor", floor);
         robot.clickOn("#account-destroy");
         robot.clickOn("#account-guard-save");
-        await().atMost(10, SECONDS).until(() -> find(robot, "#account-guard-dialog").isEmpty());
+        await().atMost(10, SECONDS)
+                .until(() -> find(robot, "#account-guard-dialog").isEmpty());
     }
 
     private void setTtlInDialog(FxRobot robot, String ttl) {
         fxRun(() -> {
             var table = ui.window().session().view().table();
-            table.getItems().stream().filter(r -> r.id() == id).findFirst()
-                    .ifPresent(r -> table.getSelectionModel().select(r));
+            table.getItems().stream().filter(r -> r.id() == id).findFirst().ifPresent(r -> table.getSelectionModel()
+                    .select(r));
         });
         robot.clickOn("#guard");
         await().atMost(10, SECONDS).until(() -> find(robot, "#guard-ttl").isPresent());

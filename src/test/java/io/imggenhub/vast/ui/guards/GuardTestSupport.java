@@ -7,7 +7,6 @@ import io.imggenhub.vast.core.Destroyer;
 import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.LocalData;
-
 import io.imggenhub.vast.ui.settings.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,19 +16,24 @@ import java.time.Duration;
  * test moves billing, instance ages and the guards' "now" together with {@code sim.clock().advance}; no sleeps.
  */
 public final class GuardTestSupport {
-    static final Destroyer.Settings FAST = new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(20));
+    static final Destroyer.Settings FAST =
+            new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(20));
 
-    private GuardTestSupport() {
-    }
+    private GuardTestSupport() {}
 
     public static Connection onSimulatedTime(VastSimulator sim) {
         Clock clock = sim.shareClockWithClients();
         ApiKey key = new ApiKey(sim.apiKey(), "test");
         LocalData data = LocalData.inMemory();
         // A lost rent answer is looked for on simulated time too: each pause moves the simulator's clock.
-        VastServices services = new VastServices(new VastClient(ClientSettings.of(sim.baseUrl(), key)), FAST,
-                data.audit(), clock, new io.imggenhub.vast.core.Deployer.LostAnswerSearch(Duration.ofMinutes(2),
-                Duration.ofSeconds(3), pause -> sim.clock().advance(pause)));
+        VastServices services = new VastServices(
+                new VastClient(ClientSettings.of(sim.baseUrl(), key)),
+                FAST,
+                data.audit(),
+                clock,
+                new io.imggenhub.vast.core.Deployer.LostAnswerSearch(
+                        Duration.ofMinutes(2), Duration.ofSeconds(3), pause -> sim.clock()
+                                .advance(pause)));
         return new Connection(services, key, false, null, data);
     }
 }

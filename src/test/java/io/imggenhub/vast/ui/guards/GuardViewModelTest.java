@@ -1,5 +1,10 @@
 package io.imggenhub.vast.ui.guards;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.guard.AccountGuard;
@@ -7,20 +12,14 @@ import io.imggenhub.vast.core.guard.GuardEngine;
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.ui.common.Banner;
 import io.imggenhub.vast.ui.common.ViewModelFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The window's side of the guards without a window: saving and removing a guard shows in the Guard column at once,
@@ -29,10 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GuardViewModelTest {
     private final ViewModelFixture f = ViewModelFixture.withInstances(2);
-    private final GuardEngine engine = GuardEngine.forServices(f.services, f.data.guards(f.sim.baseUrl()),
-            f.data.history(), ZoneOffset.UTC);
-    private final GuardViewModel vm = new GuardViewModel(engine, f.banners, f.runner, f.refreshNow(),
-            f.reports::add, f.clock, ZoneOffset.UTC);
+    private final GuardEngine engine =
+            GuardEngine.forServices(f.services, f.data.guards(f.sim.baseUrl()), f.data.history(), ZoneOffset.UTC);
+    private final GuardViewModel vm =
+            new GuardViewModel(engine, f.banners, f.runner, f.refreshNow(), f.reports::add, f.clock, ZoneOffset.UTC);
     private long id;
 
     @BeforeEach
@@ -61,7 +60,9 @@ class GuardViewModelTest {
     }
 
     private Instance instance() {
-        return f.services.repository().refresh().instances().stream().filter(i -> i.id() == id).findFirst()
+        return f.services.repository().refresh().instances().stream()
+                .filter(i -> i.id() == id)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -73,7 +74,8 @@ class GuardViewModelTest {
         vm.save(id, ttl);
 
         assertEquals(Optional.of(ttl), loaded());
-        assertTrue(vm.cells().get(id).text().startsWith("TTL "), vm.cells().get(id).text());
+        assertTrue(
+                vm.cells().get(id).text().startsWith("TTL "), vm.cells().get(id).text());
         assertNotEquals(before, vm.cells().get(id));
 
         vm.save(id, null);
@@ -98,7 +100,10 @@ class GuardViewModelTest {
     void aGuardWhoseLimitIsAlreadyReachedIsNamedBeforeSaving() {
         f.sim.clock().advance(Duration.ofHours(2));
 
-        assertTrue(vm.engine().wouldActNow(instance(), InstanceGuard.ttl(id, Duration.ofMinutes(1))).isPresent(),
+        assertTrue(
+                vm.engine()
+                        .wouldActNow(instance(), InstanceGuard.ttl(id, Duration.ofMinutes(1)))
+                        .isPresent(),
                 "a lifetime shorter than its age destroys it at once");
         assertEquals(Optional.empty(), vm.engine().wouldActNow(instance(), InstanceGuard.ttl(id, Duration.ofDays(30))));
     }
@@ -134,7 +139,9 @@ class GuardViewModelTest {
         f.banner(GuardViewModel.WARN_PREFIX + id).action().run().run();
 
         assertTrue(f.banners.find(GuardViewModel.WARN_PREFIX + id).isEmpty(), "the banner goes at once");
-        assertTrue(vm.cells().get(id).text().contains("kept to "), vm.cells().get(id).text());
+        assertTrue(
+                vm.cells().get(id).text().contains("kept to "),
+                vm.cells().get(id).text());
         poll();
         assertFalse(f.sim.state().isDestroyed(id), "kept for an hour");
         assertTrue(f.banners.find(GuardViewModel.WARN_PREFIX + id).isEmpty());

@@ -1,12 +1,11 @@
 package io.imggenhub.vast.ui.history;
 
-import io.imggenhub.vast.core.AuditEvent;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.imggenhub.vast.core.AuditEvent;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Which intents the Audit tab marks as never answered. */
 class AuditRowsTest {
@@ -23,7 +22,9 @@ class AuditRowsTest {
                 e(1, "destroy-all", AuditEvent.Phase.INTENT, List.of(3L)),
                 e(2, "destroy", AuditEvent.Phase.INTENT, List.of(9L)),
                 e(3, "destroy-all", AuditEvent.Phase.OUTCOME, List.of(1L, 2L, 3L))));
-        assertEquals(List.of(false, true, false, false), rows.stream().map(AuditRows.Row::unconfirmed).toList(),
+        assertEquals(
+                List.of(false, true, false, false),
+                rows.stream().map(AuditRows.Row::unconfirmed).toList(),
                 "newest first; only the destroy of 9 is unanswered");
         assertEquals(List.of(9L), rows.get(1).event().instanceIds());
     }
@@ -34,7 +35,9 @@ class AuditRowsTest {
                 e(0, "rent", AuditEvent.Phase.INTENT, List.of()),
                 e(1, "rent", AuditEvent.Phase.INTENT, List.of()),
                 e(2, "rent", AuditEvent.Phase.OUTCOME, List.of(7L))));
-        assertEquals(List.of(false, false, true), rows.stream().map(AuditRows.Row::unconfirmed).toList(),
+        assertEquals(
+                List.of(false, false, true),
+                rows.stream().map(AuditRows.Row::unconfirmed).toList(),
                 "the first rent's answer was lost (a crash): it stays marked");
     }
 }

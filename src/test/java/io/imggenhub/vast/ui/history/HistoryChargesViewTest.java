@@ -1,12 +1,23 @@
 package io.imggenhub.vast.ui.history;
-import io.imggenhub.vast.ui.shell.MonitorWindow;
-import io.imggenhub.vast.ui.shell.UiTestSupport;
-import io.imggenhub.vast.ui.settings.UiSettings;
+
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imggenhub.vast.core.InstanceCharges;
 import io.imggenhub.vast.core.Reconciliation;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
+import io.imggenhub.vast.ui.settings.UiSettings;
+import io.imggenhub.vast.ui.shell.MonitorWindow;
+import io.imggenhub.vast.ui.shell.UiTestSupport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.TabPane;
@@ -21,18 +32,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The History tab shows Vast's charges (vast-api.md §3.8) beside the estimate: per instance billed GPU, disk and
  * bandwidth, the difference, destroyed instances labelled, an account total equal to the credit's fall, and the
@@ -42,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HistoryChargesViewTest {
     @TempDir
     Path home;
+
     VastSimulator sim;
     MonitorWindow window;
     double startCredit;
@@ -53,11 +53,18 @@ class HistoryChargesViewTest {
 
     @Start
     void start(Stage stage) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(3).withCredit(80).withTimeScale(0)
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withInstances(3)
+                .withCredit(80)
+                .withTimeScale(0)
                 .withDestroyLinger(Duration.ZERO));
         startCredit = sim.state().credit();
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0), q -> true);
+        window = UiTestSupport.open(
+                stage,
+                UiTestSupport.connectionTo(sim),
+                home,
+                UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0),
+                q -> true);
     }
 
     @AfterEach
@@ -76,24 +83,33 @@ class HistoryChargesViewTest {
         robot.interact(() -> window.session().refreshNow());
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 2);
 
-        robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel()
+        robot.interact(() -> robot.lookup("#main-tabs")
+                .queryAs(TabPane.class)
+                .getSelectionModel()
                 .select(robot.lookup("#main-tabs").queryAs(TabPane.class).getTabs().stream()
-                        .filter(t -> "history-tab".equals(t.getId())).findFirst().orElseThrow()));
+                        .filter(t -> "history-tab".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow()));
         HistoryModel model = window.session().spendTabs().history();
-        await().atMost(20, SECONDS).until(() -> fx(() -> model.reconciliationProperty().get() != null));
+        await().atMost(20, SECONDS)
+                .until(() -> fx(() -> model.reconciliationProperty().get() != null));
 
         Reconciliation r = fx(() -> model.reconciliationProperty().get());
         assertEquals(startCredit - sim.state().credit(), r.billedUsd(), 0.01, "the account total is the credit's fall");
         List<InstanceCharges> rows = fx(() -> new ArrayList<>(model.charges()));
         assertEquals(3, rows.size(), "the destroyed instance stays in the list");
-        InstanceCharges gone = rows.stream().filter(i -> i.instanceId() == destroyed).findFirst().orElseThrow();
+        InstanceCharges gone = rows.stream()
+                .filter(i -> i.instanceId() == destroyed)
+                .findFirst()
+                .orElseThrow();
         assertTrue(gone.destroyed());
         assertTrue(gone.gpuUsd() > 0 && gone.diskUsd() > 0);
 
         TableView<?> table = robot.lookup("#spend-per-instance").queryAs(TableView.class);
         assertEquals(10, fx(() -> table.getColumns().size()));
         String text = UiTestSupport.allText(robot, "#history-view");
-        assertTrue(text.contains("Billed by Vast (24 h): " + io.imggenhub.vast.core.Formats.money(r.billedUsd())), text);
+        assertTrue(
+                text.contains("Billed by Vast (24 h): " + io.imggenhub.vast.core.Formats.money(r.billedUsd())), text);
         assertTrue(text.contains("destroyed"), text);
 
         @SuppressWarnings("unchecked")
@@ -102,7 +118,8 @@ class HistoryChargesViewTest {
         assertEquals("Billed $/hr", fx(() -> burn.getData().get(1).getName()));
 
         robot.clickOn("#range-month");
-        await().atMost(20, SECONDS).until(() -> fx(() -> model.reconciliationProperty().get() != null
-                && model.reconciliationProperty().get().period() == io.imggenhub.vast.core.ChargePeriod.MONTH));
+        await().atMost(20, SECONDS)
+                .until(() -> fx(() -> model.reconciliationProperty().get() != null
+                        && model.reconciliationProperty().get().period() == io.imggenhub.vast.core.ChargePeriod.MONTH));
     }
 }

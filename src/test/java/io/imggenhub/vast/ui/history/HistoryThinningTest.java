@@ -1,17 +1,16 @@
 package io.imggenhub.vast.ui.history;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.imggenhub.vast.api.Account;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.store.LocalData;
 import io.imggenhub.vast.testutil.MutableClock;
 import io.imggenhub.vast.ui.common.TaskRunner;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The window thins old history after polls, at most about once an hour, without the History tab being open. */
 class HistoryThinningTest {
@@ -25,7 +24,8 @@ class HistoryThinningTest {
         try (LocalData data = LocalData.inMemory()) {
             Instant start = NOW.minus(Duration.ofDays(3));
             for (Instant t = start; t.isBefore(NOW); t = t.plus(Duration.ofMinutes(10))) {
-                data.history().record(new FleetSnapshot(List.of(), new Account(1L, "u", "e", 10.0, 0.0, null, null), t));
+                data.history()
+                        .record(new FleetSnapshot(List.of(), new Account(1L, "u", "e", 10.0, 0.0, null, null), t));
             }
             MutableClock clock = new MutableClock(NOW);
             HistoryModel model = new HistoryModel(data.history(), INLINE, clock);
@@ -40,7 +40,9 @@ class HistoryThinningTest {
 
             clock.advance(Duration.ofMinutes(31));
             model.thinIfDue();
-            assertEquals(1, data.history().points(start, start.plusSeconds(120)).size(),
+            assertEquals(
+                    1,
+                    data.history().points(start, start.plusSeconds(120)).size(),
                     "again after an hour: the extra point in an old hour is gone");
         }
     }

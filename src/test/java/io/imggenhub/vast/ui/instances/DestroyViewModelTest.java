@@ -1,31 +1,37 @@
 package io.imggenhub.vast.ui.instances;
 
-import io.imggenhub.vast.core.DestroyOutcome;
-import io.imggenhub.vast.ui.common.Banner;
-import io.imggenhub.vast.ui.common.Confirmer;
-import io.imggenhub.vast.ui.common.ViewModelFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imggenhub.vast.core.DestroyOutcome;
+import io.imggenhub.vast.ui.common.Banner;
+import io.imggenhub.vast.ui.common.Confirmer;
+import io.imggenhub.vast.ui.common.ViewModelFixture;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** Destroy, Destroy selected and Destroy All without a window, against the simulator (vast-api.md §3.5). */
 class DestroyViewModelTest {
     private final ViewModelFixture f = ViewModelFixture.withInstances(4);
     private final List<Confirmer.Confirmation> asked = new ArrayList<>();
     private boolean answer = true;
-    private final DestroyViewModel vm = new DestroyViewModel(f.services.destroyer(), f.monitor, q -> {
-        asked.add(q);
-        return answer;
-    }, f.runner, f.banners, f.refreshNow(), f.reports::add);
+    private final DestroyViewModel vm = new DestroyViewModel(
+            f.services.destroyer(),
+            f.monitor,
+            q -> {
+                asked.add(q);
+                return answer;
+            },
+            f.runner,
+            f.banners,
+            f.refreshNow(),
+            f.reports::add);
 
     @BeforeEach
     void poll() {
@@ -54,7 +60,9 @@ class DestroyViewModelTest {
         assertTrue(f.monitor.row(id).isEmpty(), "its row is gone at once");
         assertEquals(3, f.monitor.rows().size());
         assertEquals(Banner.Severity.SUCCESS, f.banner("destroy-" + id).severity());
-        assertEquals(DestroyOutcome.Status.DESTROYED, f.reports.get(0).outcomes().get(0).status());
+        assertEquals(
+                DestroyOutcome.Status.DESTROYED,
+                f.reports.get(0).outcomes().get(0).status());
         assertFalse(vm.busyBinding().get());
         assertEquals(1, f.refreshes.get());
     }

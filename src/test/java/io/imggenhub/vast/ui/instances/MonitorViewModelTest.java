@@ -1,36 +1,50 @@
 package io.imggenhub.vast.ui.instances;
 
-import io.imggenhub.vast.api.Account;
-import io.imggenhub.vast.api.Instance;
-import io.imggenhub.vast.api.TransportException;
-import io.imggenhub.vast.core.FleetSnapshot;
-import io.imggenhub.vast.testutil.InstanceBuilder;
-import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imggenhub.vast.api.Account;
+import io.imggenhub.vast.api.Instance;
+import io.imggenhub.vast.api.TransportException;
+import io.imggenhub.vast.core.FleetSnapshot;
+import io.imggenhub.vast.testutil.InstanceBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import org.junit.jupiter.api.Test;
+
 /** The merge of a poll into the rows, without the FX toolkit: properties and lists need no running platform. */
 class MonitorViewModelTest {
     static final Instant T0 = Instant.parse("2026-07-01T12:00:00Z");
 
     static Instance instance(long id, String gpu, String status, double dph, Instant started) {
-        return InstanceBuilder.running(id, dph).machineId(1L).gpuName(gpu).actualStatus(status).nextState("running")
-                .storageCost(0.1).storageTotalCost(0.01).diskSpace(20.0)
-                .sshHost("ssh4.vast.ai").sshPort(20000 + (int) (id % 1000)).publicIpaddr("1.2.3.4").label("job-" + id)
-                .startDate(started.getEpochSecond() + 0.0).gpuUtil(55.0).gpuRam(24576.0)
-                .imageUuid("pytorch/pytorch").imageRuntype("ssh").isBid(false).geolocation("NL").build();
+        return InstanceBuilder.running(id, dph)
+                .machineId(1L)
+                .gpuName(gpu)
+                .actualStatus(status)
+                .nextState("running")
+                .storageCost(0.1)
+                .storageTotalCost(0.01)
+                .diskSpace(20.0)
+                .sshHost("ssh4.vast.ai")
+                .sshPort(20000 + (int) (id % 1000))
+                .publicIpaddr("1.2.3.4")
+                .label("job-" + id)
+                .startDate(started.getEpochSecond() + 0.0)
+                .gpuUtil(55.0)
+                .gpuRam(24576.0)
+                .imageUuid("pytorch/pytorch")
+                .imageRuntype("ssh")
+                .isBid(false)
+                .geolocation("NL")
+                .build();
     }
 
     static FleetSnapshot snapshot(Instant at, double credit, Instance... instances) {
@@ -40,12 +54,18 @@ class MonitorViewModelTest {
     @Test
     void aRefreshUpdatesTheSameRowObjectsInPlace() {
         MonitorViewModel vm = new MonitorViewModel();
-        vm.apply(snapshot(T0, 10, instance(1, "RTX 4090", "running", 0.40, T0.minusSeconds(3600)),
+        vm.apply(snapshot(
+                T0,
+                10,
+                instance(1, "RTX 4090", "running", 0.40, T0.minusSeconds(3600)),
                 instance(2, "Tesla P40", "loading", 0.11, T0.minusSeconds(60))));
         InstanceRow first = vm.row(1).orElseThrow();
         InstanceRow second = vm.row(2).orElseThrow();
 
-        vm.apply(snapshot(T0.plusSeconds(30), 9.9, instance(1, "RTX 4090", "running", 0.40, T0.minusSeconds(3600)),
+        vm.apply(snapshot(
+                T0.plusSeconds(30),
+                9.9,
+                instance(1, "RTX 4090", "running", 0.40, T0.minusSeconds(3600)),
                 instance(2, "Tesla P40", "running", 0.11, T0.minusSeconds(60))));
 
         assertSame(first, vm.rows().get(0));
@@ -94,29 +114,38 @@ class MonitorViewModelTest {
             }
         });
         vm.setSortKeys(java.util.EnumSet.of(RowField.UPTIME));
-        vm.apply(snapshot(T0.plusSeconds(30), 10, instance(1, "A", "running", 0.30, T0),
-                instance(2, "B", "running", 0.10, T0)));
+        vm.apply(snapshot(
+                T0.plusSeconds(30), 10, instance(1, "A", "running", 0.30, T0), instance(2, "B", "running", 0.10, T0)));
         assertEquals(List.of(), updated, "uptimes all grow alike: the order cannot change");
-        assertEquals(Duration.ofSeconds(30), vm.row(1).orElseThrow().uptimeProperty().get(), "but the value did");
+        assertEquals(
+                Duration.ofSeconds(30), vm.row(1).orElseThrow().uptimeProperty().get(), "but the value did");
 
         vm.setSortKeys(java.util.EnumSet.of(RowField.HOURLY));
-        vm.apply(snapshot(T0.plusSeconds(60), 10, instance(1, "A", "running", 0.30, T0),
-                instance(2, "B", "running", 0.90, T0)));
+        vm.apply(snapshot(
+                T0.plusSeconds(60), 10, instance(1, "A", "running", 0.30, T0), instance(2, "B", "running", 0.90, T0)));
         assertEquals(List.of(1), updated, "the price change of row 2 is reported");
     }
 
     @Test
     void aSortedViewKeepsItsOrderAcrossRefreshes() {
         MonitorViewModel vm = new MonitorViewModel();
-        vm.apply(snapshot(T0, 10, instance(1, "A", "running", 0.30, T0), instance(2, "B", "running", 0.10, T0),
+        vm.apply(snapshot(
+                T0,
+                10,
+                instance(1, "A", "running", 0.30, T0),
+                instance(2, "B", "running", 0.10, T0),
                 instance(3, "C", "running", 0.20, T0)));
-        SortedList<InstanceRow> sorted = new SortedList<>(vm.rows(),
-                Comparator.comparingDouble(r -> r.hourlyProperty().get()));
+        SortedList<InstanceRow> sorted = new SortedList<>(
+                vm.rows(), Comparator.comparingDouble(r -> r.hourlyProperty().get()));
         assertEquals(List.of(2L, 3L, 1L), sorted.stream().map(InstanceRow::id).toList());
 
         // Instance 2 gets dearer than the others: the sorted view follows the new value.
-        vm.apply(snapshot(T0.plusSeconds(5), 10, instance(1, "A", "running", 0.30, T0),
-                instance(2, "B", "running", 0.50, T0), instance(3, "C", "running", 0.20, T0)));
+        vm.apply(snapshot(
+                T0.plusSeconds(5),
+                10,
+                instance(1, "A", "running", 0.30, T0),
+                instance(2, "B", "running", 0.50, T0),
+                instance(3, "C", "running", 0.20, T0)));
         assertEquals(List.of(3L, 1L, 2L), sorted.stream().map(InstanceRow::id).toList());
     }
 
@@ -155,7 +184,9 @@ class MonitorViewModelTest {
         vm.apply(snapshot(T0, 10, instance(1, "A", "running", 0.3, T0)));
         vm.pollFailed(new TransportException("connection_refused", "cannot connect to 127.0.0.1", -1, null));
         assertTrue(vm.staleProperty().get());
-        assertEquals("connection_refused: cannot connect to 127.0.0.1", vm.pollErrorProperty().get());
+        assertEquals(
+                "connection_refused: cannot connect to 127.0.0.1",
+                vm.pollErrorProperty().get());
         assertEquals(1, vm.rows().size());
 
         vm.apply(snapshot(T0.plusSeconds(30), 10, instance(1, "A", "running", 0.3, T0)));

@@ -1,5 +1,8 @@
 package io.imggenhub.vast.ui.instances;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.VastRepository;
@@ -9,6 +12,15 @@ import io.imggenhub.vast.testutil.InstanceBuilder;
 import io.imggenhub.vast.ui.settings.UiSettings;
 import io.imggenhub.vast.ui.shell.MonitorWindow;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
@@ -22,19 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Benchmark, not a test (its name keeps it out of {@code mvn test}): how long the FX thread is busy when a refresh of
@@ -50,6 +49,7 @@ class RefreshBenchmark {
 
     @TempDir
     Path home;
+
     MonitorWindow window;
 
     @BeforeAll
@@ -65,8 +65,12 @@ class RefreshBenchmark {
 
     @Start
     void start(Stage stage) {
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(3600), null);
+        window = UiTestSupport.open(
+                stage,
+                UiTestSupport.connectionTo(sim),
+                home,
+                UiSettings.defaults().withPollSeconds(3600),
+                null);
     }
 
     @Test
@@ -78,74 +82,102 @@ class RefreshBenchmark {
         FleetSnapshot real = repository.refresh();
         double ioMs = (System.nanoTime() - ioStart) / 1e6;
         double realApply = applyTimed(real)[0];
-        report.append(String.format(Locale.ROOT,
+        report.append(String.format(
+                Locale.ROOT,
                 "poll of the %d-instance simulator (background thread, 80 pages): %.0f ms; FX apply of that first"
-                        + " snapshot (all rows new): %.1f ms%n", real.instances().size(), ioMs, realApply));
+                        + " snapshot (all rows new): %.1f ms%n",
+                real.instances().size(),
+                ioMs,
+                realApply));
 
         TableView<InstanceRow> table = UiTestSupport.table(robot);
         List<Instance> fleet = new ArrayList<>(real.live());
         Instant[] at = {real.fetchedAt()};
         long[] nextId = {90_000_000L};
         for (String scenario : new String[] {"steady", "churn"}) {
-        for (boolean sortedByPrice : new boolean[] {true, false}) {
-            boolean churn = scenario.equals("churn");
-            robot.interact(() -> {
-                if (sortedByPrice) {
-                    TableColumn<InstanceRow, ?> price = table.getColumns().stream()
-                            .filter(c -> c.getUserData() == RowField.HOURLY).findFirst().orElseThrow();
-                    table.getSortOrder().setAll(List.of(price));
-                } else {
-                    table.getSortOrder().clear();
-                }
-                table.getSelectionModel().select(FLEET / 2);
-                table.scrollTo(FLEET / 3);
-            });
-            double[] apply = new double[RUNS];
-            double[] pulse = new double[RUNS];
-            double[] applyCpu = new double[RUNS];
-            double[] pulseCpu = new double[RUNS];
-            for (int i = -WARMUP; i < RUNS; i++) {
-                at[0] = at[0].plusSeconds(30);
-                // Steady: every uptime and cost moves, 200 GPU utilisations change (a normal poll).
-                // Churn: also 20 statuses and prices change, 10 instances go and 10 arrive.
-                for (int k = 0; k < 200; k++) {
-                    int idx = (i * 31 + k * 9 & 0x7fffffff) % fleet.size();
-                    fleet.set(idx, withUtil(fleet.get(idx), (i * 7 + k) % 100));
-                }
-                if (churn) {
-                    for (int k = 0; k < 20; k++) {
-                        int idx = (i * 37 + k * 101 & 0x7fffffff) % fleet.size();
-                        fleet.set(idx, variant(fleet.get(idx), k % 2 == 0 ? "loading" : "running", 0.05 * k));
+            for (boolean sortedByPrice : new boolean[] {true, false}) {
+                boolean churn = scenario.equals("churn");
+                robot.interact(() -> {
+                    if (sortedByPrice) {
+                        TableColumn<InstanceRow, ?> price = table.getColumns().stream()
+                                .filter(c -> c.getUserData() == RowField.HOURLY)
+                                .findFirst()
+                                .orElseThrow();
+                        table.getSortOrder().setAll(List.of(price));
+                    } else {
+                        table.getSortOrder().clear();
                     }
-                    for (int k = 0; k < 10; k++) {
-                        fleet.remove((i * 13 + k * 7 & 0x7fffffff) % fleet.size());
-                        fleet.add(variant(fleet.get(k), "loading", 0.01 * k, nextId[0]++));
+                    table.getSelectionModel().select(FLEET / 2);
+                    table.scrollTo(FLEET / 3);
+                });
+                double[] apply = new double[RUNS];
+                double[] pulse = new double[RUNS];
+                double[] applyCpu = new double[RUNS];
+                double[] pulseCpu = new double[RUNS];
+                for (int i = -WARMUP; i < RUNS; i++) {
+                    at[0] = at[0].plusSeconds(30);
+                    // Steady: every uptime and cost moves, 200 GPU utilisations change (a normal poll).
+                    // Churn: also 20 statuses and prices change, 10 instances go and 10 arrive.
+                    for (int k = 0; k < 200; k++) {
+                        int idx = (i * 31 + k * 9 & 0x7fffffff) % fleet.size();
+                        fleet.set(idx, withUtil(fleet.get(idx), (i * 7 + k) % 100));
+                    }
+                    if (churn) {
+                        for (int k = 0; k < 20; k++) {
+                            int idx = (i * 37 + k * 101 & 0x7fffffff) % fleet.size();
+                            fleet.set(idx, variant(fleet.get(idx), k % 2 == 0 ? "loading" : "running", 0.05 * k));
+                        }
+                        for (int k = 0; k < 10; k++) {
+                            fleet.remove((i * 13 + k * 7 & 0x7fffffff) % fleet.size());
+                            fleet.add(variant(fleet.get(k), "loading", 0.01 * k, nextId[0]++));
+                        }
+                    }
+                    double[] t = applyTimed(new FleetSnapshot(fleet, real.account(), at[0]));
+                    if (i >= 0) {
+                        apply[i] = t[0];
+                        pulse[i] = t[1];
+                        applyCpu[i] = t[2];
+                        pulseCpu[i] = t[3];
                     }
                 }
-                double[] t = applyTimed(new FleetSnapshot(fleet, real.account(), at[0]));
-                if (i >= 0) {
-                    apply[i] = t[0];
-                    pulse[i] = t[1];
-                    applyCpu[i] = t[2];
-                    pulseCpu[i] = t[3];
-                }
+                assertEquals(fleet.size(), fx(() -> table.getItems().size()), "every instance is a row");
+                report.append(String.format(
+                        Locale.ROOT,
+                        "FX-thread time to merge a %d-instance refresh (%s, %d runs"
+                                + " after %d warm-up, %s, one row selected): median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                        fleet.size(),
+                        scenario,
+                        RUNS,
+                        WARMUP,
+                        sortedByPrice ? "sorted by $/hr" : "unsorted",
+                        percentile(apply, 50),
+                        percentile(apply, 95),
+                        max(apply)));
+                report.append(String.format(
+                        Locale.ROOT,
+                        "  the CSS + layout pulse that follows: median %.2f ms, p95" + " %.2f ms, max %.2f ms%n",
+                        percentile(pulse, 50),
+                        percentile(pulse, 95),
+                        max(pulse)));
+                report.append(String.format(
+                        Locale.ROOT,
+                        "  FX-thread CPU time: merge median %.2f ms (p95 %.2f), pulse" + " median %.2f ms (p95 %.2f)%n",
+                        percentile(applyCpu, 50),
+                        percentile(applyCpu, 95),
+                        percentile(pulseCpu, 50),
+                        percentile(pulseCpu, 95)));
             }
-            assertEquals(fleet.size(), fx(() -> table.getItems().size()), "every instance is a row");
-            report.append(String.format(Locale.ROOT, "FX-thread time to merge a %d-instance refresh (%s, %d runs"
-                            + " after %d warm-up, %s, one row selected): median %.2f ms, p95 %.2f ms, max %.2f ms%n",
-                    fleet.size(), scenario, RUNS, WARMUP, sortedByPrice ? "sorted by $/hr" : "unsorted",
-                    percentile(apply, 50), percentile(apply, 95), max(apply)));
-            report.append(String.format(Locale.ROOT, "  the CSS + layout pulse that follows: median %.2f ms, p95"
-                    + " %.2f ms, max %.2f ms%n", percentile(pulse, 50), percentile(pulse, 95), max(pulse)));
-            report.append(String.format(Locale.ROOT, "  FX-thread CPU time: merge median %.2f ms (p95 %.2f), pulse"
-                            + " median %.2f ms (p95 %.2f)%n", percentile(applyCpu, 50), percentile(applyCpu, 95),
-                    percentile(pulseCpu, 50), percentile(pulseCpu, 95)));
         }
-        }
-        report.append("prism: ").append(System.getProperty("prism.order", "default")).append(", glass: ")
-                .append(System.getProperty("glass.platform", "default")).append(", java ")
-                .append(System.getProperty("java.version")).append(", cores ")
-                .append(Runtime.getRuntime().availableProcessors()).append(", load average ").append(loadAverage())
+        report.append("prism: ")
+                .append(System.getProperty("prism.order", "default"))
+                .append(", glass: ")
+                .append(System.getProperty("glass.platform", "default"))
+                .append(", java ")
+                .append(System.getProperty("java.version"))
+                .append(", cores ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(", load average ")
+                .append(loadAverage())
                 .append('\n');
         System.out.print(report);
         Path out = Path.of("target", "benchmarks", "refresh.txt");
@@ -199,7 +231,8 @@ class RefreshBenchmark {
 
         CpuClock() {
             try {
-                bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                bean = Class.forName("java.lang.management.ManagementFactory")
+                        .getMethod("getThreadMXBean")
                         .invoke(null);
                 cpuTime = Class.forName("java.lang.management.ThreadMXBean").getMethod("getCurrentThreadCpuTime");
             } catch (ReflectiveOperationException e) {
@@ -233,7 +266,11 @@ class RefreshBenchmark {
     }
 
     private static Instance variant(Instance i, String status, double extra, long id) {
-        return InstanceBuilder.from(i).id(id).actualStatus(status).dphTotal(i.hourlyCost() + extra).build();
+        return InstanceBuilder.from(i)
+                .id(id)
+                .actualStatus(status)
+                .dphTotal(i.hourlyCost() + extra)
+                .build();
     }
 
     private static double percentile(double[] values, int p) {

@@ -1,5 +1,16 @@
 package io.imggenhub.vast.ui.settings;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.find;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.api.ClientSettings;
 import io.imggenhub.vast.api.TransportException;
 import io.imggenhub.vast.api.VastClient;
@@ -8,6 +19,10 @@ import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.ui.shell.MonitorWindow;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,22 +39,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.net.URI;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.find;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * A first start with no key: the demo account, badged DEMO, whose key shows nowhere; then "Connect real account…"
  * checks the key with a live call before saving it 0600 and switching to the real account.
@@ -51,6 +50,7 @@ class DemoAndSettingsTest {
 
     @TempDir
     Path home;
+
     MonitorWindow window;
     Connection demo;
 
@@ -67,8 +67,11 @@ class DemoAndSettingsTest {
 
     @Start
     void start(Stage stage) {
-        demo = DemoAccount.start(SimulatorConfig.defaults().withInstances(DemoAccount.INSTANCES)
-                .withCredit(DemoAccount.CREDIT).withTimeScale(DemoAccount.TIME_SCALE).withApiKey(DEMO_KEY));
+        demo = DemoAccount.start(SimulatorConfig.defaults()
+                .withInstances(DemoAccount.INSTANCES)
+                .withCredit(DemoAccount.CREDIT)
+                .withTimeScale(DemoAccount.TIME_SCALE)
+                .withApiKey(DEMO_KEY));
         window = UiTestSupport.open(stage, demo, home, UiSettings.defaults().withPollSeconds(600), null);
     }
 
@@ -82,7 +85,8 @@ class DemoAndSettingsTest {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == DemoAccount.INSTANCES);
         assertTrue(find(robot, "#demo-badge").isPresent());
         assertTrue(fx(() -> window.stage().getTitle()).contains("DEMO"));
-        String everything = fx(() -> allText(window.stage().getScene().getRoot()) + window.stage().getTitle());
+        String everything = fx(() ->
+                allText(window.stage().getScene().getRoot()) + window.stage().getTitle());
         assertFalse(everything.contains(DEMO_KEY), "the simulator's key is not on screen");
         assertFalse(everything.contains(DEMO_KEY.substring(DEMO_KEY.length() - 4)), "not even its last four");
         assertTrue(fx(() -> window.session().monitor().creditProperty().get()) <= DemoAccount.CREDIT);
@@ -95,7 +99,8 @@ class DemoAndSettingsTest {
         URI demoServer = demo.server();
 
         robot.clickOn("#connect");
-        robot.interact(() -> ((TextInputControl) robot.lookup("#settings-server").query()).clear());
+        robot.interact(
+                () -> ((TextInputControl) robot.lookup("#settings-server").query()).clear());
         UiTestSupport.typeInto(robot, "#settings-server", real.baseUrl().toString());
         UiTestSupport.typeInto(robot, "#settings-key", "0123456789abcdef0123456789abcdef");
         robot.clickOn("#settings-save");
@@ -115,7 +120,8 @@ class DemoAndSettingsTest {
         assertEquals(real.apiKey(), Files.readString(keyFile));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
         assertFalse(fx(() -> window.stage().getTitle()).contains("DEMO"));
-        String settings = Files.readString(SettingsStore.forEnvironment(UiTestSupport.environment(home)).file());
+        String settings = Files.readString(
+                SettingsStore.forEnvironment(UiTestSupport.environment(home)).file());
         assertTrue(settings.contains(real.baseUrl().toString()), settings);
         assertFalse(settings.contains(real.apiKey()), "the key is not in the settings file");
 

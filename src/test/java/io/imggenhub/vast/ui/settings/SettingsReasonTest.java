@@ -1,8 +1,18 @@
 package io.imggenhub.vast.ui.settings;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.find;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
 import io.imggenhub.vast.ui.shell.WindowFixture;
+import java.net.ServerSocket;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
@@ -12,17 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-
-import java.net.ServerSocket;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.find;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 12, defect 5: the live check of Settings tells offline, server error and a rejected key apart, in full,
@@ -38,8 +37,8 @@ class SettingsReasonTest {
     void eachFailureSaysWhatReallyWentWrong(FxRobot robot) throws Exception {
         await().atMost(20, SECONDS).until(() -> tableIds(robot).size() == 2);
         robot.clickOn("#settings");
-        DialogPane pane = (DialogPane) await().atMost(10, SECONDS).until(
-                () -> find(robot, "#settings-dialog").orElse(null), n -> n != null);
+        DialogPane pane = (DialogPane) await().atMost(10, SECONDS)
+                .until(() -> find(robot, "#settings-dialog").orElse(null), n -> n != null);
         assertEquals("Settings", fx(() -> ((Stage) pane.getScene().getWindow()).getTitle()));
 
         int closedPort;
@@ -81,13 +80,15 @@ class SettingsReasonTest {
     }
 
     private static void setServer(FxRobot robot, String url) {
-        robot.interact(() -> ((TextInputControl) robot.lookup("#settings-server").query()).setText(url));
+        robot.interact(
+                () -> ((TextInputControl) robot.lookup("#settings-server").query()).setText(url));
     }
 
     /** The label is as tall as its wrapped text needs: nothing ends in "…". */
     private static void assertFullyShown(FxRobot robot) {
         Label status = robot.lookup("#settings-status").queryAs(Label.class);
-        assertTrue(fx(() -> status.getHeight() + 0.5 >= status.prefHeight(status.getWidth())),
+        assertTrue(
+                fx(() -> status.getHeight() + 0.5 >= status.prefHeight(status.getWidth())),
                 "the reason is not cut off");
     }
 }

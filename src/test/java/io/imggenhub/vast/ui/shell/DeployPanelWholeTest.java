@@ -1,8 +1,19 @@
 package io.imggenhub.vast.ui.shell;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fxRun;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.core.guard.InstanceGuard;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.ui.settings.UiSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ToggleButton;
@@ -13,18 +24,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fxRun;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Issue 12, "Nothing cut off", on a real-looking fleet rather than the demo: eight instances with long labels and
  * guards on three of them, at the default 1320×800 with the deploy panel open. The table's wider content must not
@@ -34,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class DeployPanelWholeTest {
     @RegisterExtension
-    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults().withInstances(8).withCredit(400)
-                    .withBootTime(Duration.ZERO))
+    final WindowFixture ui = WindowFixture.simulator(
+                    SimulatorConfig.defaults().withInstances(8).withCredit(400).withBootTime(Duration.ZERO))
             .settings(f -> UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0));
 
     @Test
@@ -53,10 +52,18 @@ class DeployPanelWholeTest {
             ui.window().stage().setHeight(800);
         });
         fxRun(() -> ui.window().session().refreshNow());
-        await().atMost(30, SECONDS).until(() -> fx(() -> ids.stream().filter(id -> {
-            var cell = ui.window().session().guards().cells().get(id);
-            return cell != null && cell != io.imggenhub.vast.ui.guards.GuardCell.NONE;
-        }).count()) == 3);
+        await().atMost(30, SECONDS)
+                .until(() -> fx(() -> ids.stream()
+                                .filter(id -> {
+                                    var cell = ui.window()
+                                            .session()
+                                            .guards()
+                                            .cells()
+                                            .get(id);
+                                    return cell != null && cell != io.imggenhub.vast.ui.guards.GuardCell.NONE;
+                                })
+                                .count())
+                        == 3);
         WaitForAsyncUtils.waitForFxEvents(5);
 
         boolean open = fx(() -> ui.window().session().view().root().lookup("#deploy-toggle") instanceof ToggleButton t
@@ -78,5 +85,4 @@ class DeployPanelWholeTest {
         });
         assertTrue(cut.isEmpty(), "deploy panel " + (open ? "open" : "closed") + ", controls cut to '…': " + cut);
     }
-
 }

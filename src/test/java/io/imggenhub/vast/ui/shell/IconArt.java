@@ -1,6 +1,5 @@
 package io.imggenhub.vast.ui.shell;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 
 /**
  * Draws the app icon (a GPU chip with a dollar sign) and writes it to assets/icon.png and the resource sizes.
@@ -21,8 +21,7 @@ import java.nio.file.Path;
  * {@code mvn -q -o test-compile && java -Djava.awt.headless=true -cp target/test-classes io.imggenhub.vast.ui.shell.IconArt}
  */
 public final class IconArt {
-    private IconArt() {
-    }
+    private IconArt() {}
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
@@ -31,7 +30,10 @@ public final class IconArt {
         Files.createDirectories(root.resolve("assets"));
         ImageIO.write(draw(256), "png", root.resolve("assets/icon.png").toFile());
         for (int size : new int[] {16, 32, 64, 256}) {
-            ImageIO.write(draw(size), "png", resources.resolve("icon-" + size + ".png").toFile());
+            ImageIO.write(
+                    draw(size),
+                    "png",
+                    resources.resolve("icon-" + size + ".png").toFile());
         }
     }
 

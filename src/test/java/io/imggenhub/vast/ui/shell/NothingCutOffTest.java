@@ -1,10 +1,20 @@
 package io.imggenhub.vast.ui.shell;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.ui.instances.ColumnFit;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.instances.RowField;
 import io.imggenhub.vast.ui.settings.DemoAccount;
 import io.imggenhub.vast.ui.settings.UiSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollBar;
@@ -20,17 +30,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Issue 12, "Nothing cut off": in the demo account at 1024×700, 1320×800 (deploy panel open) and 1920×1080, every
  * column is at least as wide as its content, so no number, status or Copy button is cut, and the table needs no
@@ -40,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NothingCutOffTest {
     @TempDir
     Path home;
+
     Stage stage;
     MonitorWindow window;
 
@@ -47,7 +47,8 @@ class NothingCutOffTest {
     void start(Stage stage) {
         Platform.setImplicitExit(false);
         this.stage = stage;
-        window = UiTestSupport.open(stage, DemoAccount.start(), home, UiSettings.defaults().withPollSeconds(600), q -> true);
+        window = UiTestSupport.open(
+                stage, DemoAccount.start(), home, UiSettings.defaults().withPollSeconds(600), q -> true);
     }
 
     @AfterEach
@@ -58,8 +59,11 @@ class NothingCutOffTest {
     @Test
     void atTheDefaultSizeWithTheDeployPanelOpenNothingIsCut(FxRobot robot) {
         resize(robot, 1320, 800);
-        assertTrue(fx(() -> window.session().view().root().lookup("#deploy-toggle") instanceof javafx.scene.control.ToggleButton t
-                && t.isSelected()), "the deploy panel is open");
+        assertTrue(
+                fx(() -> window.session().view().root().lookup("#deploy-toggle")
+                                instanceof javafx.scene.control.ToggleButton t
+                        && t.isSelected()),
+                "the deploy panel is open");
         assertNothingCut(true);
     }
 
@@ -77,10 +81,10 @@ class NothingCutOffTest {
 
     private static boolean mayBeCut(TableColumn<?, ?> column, boolean labelInFull) {
         // The Guard column's cells carry their full text as a tooltip; so does the label where it gives way.
-        return column == null || column.getUserData() == null
+        return column == null
+                || column.getUserData() == null
                 || (!labelInFull && column.getUserData() == RowField.LABEL);
     }
-
 
     private void resize(FxRobot robot, double width, double height) {
         await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == DemoAccount.INSTANCES);
@@ -110,8 +114,10 @@ class NothingCutOffTest {
             TableView<InstanceRow> table = window.session().view().table();
             List<String> out = new ArrayList<>();
             for (javafx.scene.Node n : table.lookupAll(".table-cell")) {
-                if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible()
-                        && UiTestSupport.ellipsized(cell) && !mayBeCut(cell.getTableColumn(), labelInFull)) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> cell
+                        && cell.isVisible()
+                        && UiTestSupport.ellipsized(cell)
+                        && !mayBeCut(cell.getTableColumn(), labelInFull)) {
                     out.add(cell.getTableColumn().getId() + ": " + cell.getText());
                 }
             }
@@ -119,7 +125,9 @@ class NothingCutOffTest {
             if (panel != null && panel.getScene() != null) {
                 for (String kind : List.of(".button", ".check-box")) {
                     for (javafx.scene.Node n : panel.lookupAll(kind)) {
-                        if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && UiTestSupport.ellipsized(l)) {
+                        if (n instanceof javafx.scene.control.Labeled l
+                                && l.isVisible()
+                                && UiTestSupport.ellipsized(l)) {
                             out.add("deploy panel " + l.getText());
                         }
                     }
@@ -134,11 +142,15 @@ class NothingCutOffTest {
         });
         assertTrue(shortened.isEmpty(), "cut to '…': " + shortened);
         double columns = fx(() -> window.session().view().table().getColumns().stream()
-                .mapToDouble(TableColumn::getWidth).sum());
+                .mapToDouble(TableColumn::getWidth)
+                .sum());
         double inside = fx(() -> window.session().view().table().getWidth());
         boolean scrollbar = fx(() -> window.session().view().table().lookupAll(".scroll-bar").stream()
-                .anyMatch(n -> n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()));
-        assertFalse(scrollbar || columns > inside, "no horizontal scrollbar in the instance table: columns " + columns
-                + " px in a table of " + inside + " px");
+                .anyMatch(n ->
+                        n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL && b.isVisible()));
+        assertFalse(
+                scrollbar || columns > inside,
+                "no horizontal scrollbar in the instance table: columns " + columns + " px in a table of " + inside
+                        + " px");
     }
 }

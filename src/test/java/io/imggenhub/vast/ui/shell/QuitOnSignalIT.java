@@ -1,13 +1,10 @@
 package io.imggenhub.vast.ui.shell;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.Main;
 import io.imggenhub.vast.ui.alerts.TrayDisplay;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +15,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11 item 5: the real window (glass GTK on Xvfb, AWT tray in trayer, demo account) killed with SIGTERM once
@@ -35,6 +34,7 @@ class QuitOnSignalIT {
 
     @TempDir
     Path tmp;
+
     private TrayDisplay x;
 
     @BeforeEach
@@ -66,7 +66,8 @@ class QuitOnSignalIT {
                 int status = window.exitValue();
                 assertTrue(status == 0 || status == 143, "run " + run + ": exit status " + status + "\n" + seen);
                 assertEquals(List.of(), hsErrFiles(work), "run " + run + ": the JVM crashed");
-                assertTrue(Files.exists(home.resolve(".config/imggenhub-vast/settings.json")),
+                assertTrue(
+                        Files.exists(home.resolve(".config/imggenhub-vast/settings.json")),
                         "run " + run + ": SIG" + signal + " did not go through the window's quit (no settings saved)\n"
                                 + seen);
             } finally {
@@ -77,12 +78,24 @@ class QuitOnSignalIT {
 
     private Process startWindow(Path home, Path work) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=false", "-Dprism.order=sw",
-                "-Dimggenhub.startupProbe=true", "-XX:ErrorFile=" + work.resolve("hs_err_pid%p.log"),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Djava.awt.headless=false",
+                "-Dprism.order=sw",
+                "-Dimggenhub.startupProbe=true",
+                "-XX:ErrorFile=" + work.resolve("hs_err_pid%p.log"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("VAST") || k.startsWith("IMGGENHUB") || k.startsWith("XDG")
-                || k.startsWith("JDK_JAVA_OPTIONS") || k.startsWith("JAVA_TOOL_OPTIONS") || k.equals("WAYLAND_DISPLAY"));
+        pb.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("VAST")
+                        || k.startsWith("IMGGENHUB")
+                        || k.startsWith("XDG")
+                        || k.startsWith("JDK_JAVA_OPTIONS")
+                        || k.startsWith("JAVA_TOOL_OPTIONS")
+                        || k.equals("WAYLAND_DISPLAY"));
         pb.environment().put("DISPLAY", x.display());
         pb.environment().put("HOME", home.toString());
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -131,13 +144,16 @@ class QuitOnSignalIT {
     }
 
     private static void signal(Process p, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid()))
+                .inheritIO()
+                .start();
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
     }
 
     private static List<Path> hsErrFiles(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList();
+            return s.filter(f -> f.getFileName().toString().startsWith("hs_err"))
+                    .toList();
         }
     }
 }

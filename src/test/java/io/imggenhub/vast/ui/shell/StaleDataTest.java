@@ -1,23 +1,5 @@
 package io.imggenhub.vast.ui.shell;
 
-import io.imggenhub.vast.sim.SimulatorConfig;
-import io.imggenhub.vast.sim.VastSimulator;
-import io.imggenhub.vast.ui.settings.Theme;
-import io.imggenhub.vast.ui.settings.UiSettings;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static io.imggenhub.vast.ui.shell.UiTestSupport.allText;
 import static io.imggenhub.vast.ui.shell.UiTestSupport.find;
 import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
@@ -29,6 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.imggenhub.vast.sim.SimulatorConfig;
+import io.imggenhub.vast.sim.VastSimulator;
+import io.imggenhub.vast.ui.settings.Theme;
+import io.imggenhub.vast.ui.settings.UiSettings;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
 /** The server goes away: the data stays, marked stale with the error; the window recovers when it is back. */
 @ExtendWith(ApplicationExtension.class)
 class StaleDataTest {
@@ -36,6 +35,7 @@ class StaleDataTest {
 
     @TempDir
     Path home;
+
     VastSimulator sim;
     MonitorWindow window;
 
@@ -48,8 +48,12 @@ class StaleDataTest {
     @Start
     void start(Stage stage) {
         sim = VastSimulator.start(config);
-        window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                UiSettings.defaults().withPollSeconds(1), null);
+        window = UiTestSupport.open(
+                stage,
+                UiTestSupport.connectionTo(sim),
+                home,
+                UiSettings.defaults().withPollSeconds(1),
+                null);
     }
 
     @AfterEach

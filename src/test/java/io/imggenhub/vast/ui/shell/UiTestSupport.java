@@ -9,6 +9,15 @@ import io.imggenhub.vast.ui.settings.AppEnvironment;
 import io.imggenhub.vast.ui.settings.Connection;
 import io.imggenhub.vast.ui.settings.SettingsStore;
 import io.imggenhub.vast.ui.settings.UiSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,23 +28,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
 /** Opens real monitor windows against a simulator with a temporary home, and reads FX state safely. */
 public final class UiTestSupport {
-    private UiTestSupport() {
-    }
+    private UiTestSupport() {}
 
     public static AppEnvironment environment(Path home) {
-        return new AppEnvironment(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString()), home);
+        return new AppEnvironment(
+                Map.of("XDG_CONFIG_HOME", home.resolve("config").toString()), home);
     }
 
     public static Connection connectionTo(VastSimulator sim) {
@@ -43,11 +42,11 @@ public final class UiTestSupport {
     }
 
     /** Builds and shows the window on the FX thread (call from a TestFX {@code @Start} method). */
-    public static MonitorWindow open(Stage stage, Connection connection, Path home, UiSettings settings,
-                              Confirmer confirmer) {
+    public static MonitorWindow open(
+            Stage stage, Connection connection, Path home, UiSettings settings, Confirmer confirmer) {
         AppEnvironment env = environment(home);
-        WindowOptions options = new WindowOptions(env, SettingsStore.forEnvironment(env), TaskRunner.daemonPool(),
-                confirmer, Duration.ofSeconds(30));
+        WindowOptions options = new WindowOptions(
+                env, SettingsStore.forEnvironment(env), TaskRunner.daemonPool(), confirmer, Duration.ofSeconds(30));
         MonitorWindow window = new MonitorWindow(stage, options, settings, connection);
         window.show();
         return window;
@@ -83,7 +82,11 @@ public final class UiTestSupport {
     }
 
     public static List<Long> simIds(VastSimulator sim) {
-        return sim.state().instances().stream().filter(i -> !i.isDestroyed()).map(i -> i.id()).sorted().toList();
+        return sim.state().instances().stream()
+                .filter(i -> !i.isDestroyed())
+                .map(i -> i.id())
+                .sorted()
+                .toList();
     }
 
     public static Optional<Node> find(FxRobot robot, String query) {
@@ -91,7 +94,9 @@ public final class UiTestSupport {
     }
 
     public static String text(FxRobot robot, String query) {
-        return fx(() -> robot.lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : n.toString())
+        return fx(() -> robot.lookup(query)
+                .tryQuery()
+                .map(n -> n instanceof Labeled l ? l.getText() : n.toString())
                 .orElse(null));
     }
 
@@ -108,7 +113,8 @@ public final class UiTestSupport {
 
     /** All the label text inside a node (a banner's title and body). */
     public static String allText(FxRobot robot, String query) {
-        return fx(() -> robot.lookup(query).tryQuery().map(UiTestSupport::collect).orElse(""));
+        return fx(
+                () -> robot.lookup(query).tryQuery().map(UiTestSupport::collect).orElse(""));
     }
 
     private static String collect(Node node) {
@@ -131,7 +137,8 @@ public final class UiTestSupport {
         if (text == null || text.isEmpty()) {
             return false;
         }
-        return labeled.lookupAll(".text").stream().filter(t -> t instanceof javafx.scene.text.Text)
+        return labeled.lookupAll(".text").stream()
+                .filter(t -> t instanceof javafx.scene.text.Text)
                 .map(t -> ((javafx.scene.text.Text) t).getText())
                 .anyMatch(shown -> !shown.equals(text) && (shown.endsWith("…") || shown.endsWith("...")));
     }

@@ -5,6 +5,16 @@ import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.settings.Connection;
 import io.imggenhub.vast.ui.settings.UiSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -16,17 +26,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Stream;
-
 /**
  * The TestFX set-up the window tests share: a simulator on loopback, a temporary home, the monitor window on the
  * primary stage, and afterwards every pop-up, dialog and the window closed (one left showing would take the next
@@ -37,10 +36,11 @@ import java.util.stream.Stream;
  */
 public final class WindowFixture implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private final SimulatorConfig config;
-    private Function<WindowFixture, UiSettings> settings = f -> UiSettings.defaults().withPollSeconds(600);
+    private Function<WindowFixture, UiSettings> settings =
+            f -> UiSettings.defaults().withPollSeconds(600);
     private Function<WindowFixture, Connection> connection = f -> UiTestSupport.connectionTo(f.sim);
-    private Consumer<WindowFixture> beforeWindow = f -> { };
-    private Consumer<WindowFixture> afterWindow = f -> { };
+    private Consumer<WindowFixture> beforeWindow = f -> {};
+    private Consumer<WindowFixture> afterWindow = f -> {};
     private Confirmer confirmer;
     private boolean homePerClass;
 
@@ -65,7 +65,9 @@ public final class WindowFixture implements BeforeAllCallback, AfterAllCallback,
 
     /** A high-burn alert at half of what the simulator's fleet burns, so one fires on the first poll. */
     public static UiSettings highBurnAlert(WindowFixture f) {
-        return UiSettings.defaults().withPollSeconds(600).withThresholds(0, f.sim.state().burnRate() / 2, 0);
+        return UiSettings.defaults()
+                .withPollSeconds(600)
+                .withThresholds(0, f.sim.state().burnRate() / 2, 0);
     }
 
     /** Answers every confirmation (null: the window's own dialogs). */
@@ -138,8 +140,9 @@ public final class WindowFixture implements BeforeAllCallback, AfterAllCallback,
         }
         beforeWindow.accept(this);
         Stage stage = FxToolkit.registerPrimaryStage();
-        window = WaitForAsyncUtils.asyncFx(() -> UiTestSupport.open(stage, connection.apply(this), home,
-                settings.apply(this), confirmer)).get(30, TimeUnit.SECONDS);
+        window = WaitForAsyncUtils.asyncFx(
+                        () -> UiTestSupport.open(stage, connection.apply(this), home, settings.apply(this), confirmer))
+                .get(30, TimeUnit.SECONDS);
         afterWindow.accept(this);
     }
 
@@ -147,9 +150,12 @@ public final class WindowFixture implements BeforeAllCallback, AfterAllCallback,
     public void afterEach(ExtensionContext context) throws Exception {
         try {
             WaitForAsyncUtils.asyncFx(() -> {
-                List.copyOf(Window.getWindows()).stream().filter(w -> w != window.stage()).forEach(Window::hide);
-                window.stage().close();
-            }).get(30, TimeUnit.SECONDS);
+                        List.copyOf(Window.getWindows()).stream()
+                                .filter(w -> w != window.stage())
+                                .forEach(Window::hide);
+                        window.stage().close();
+                    })
+                    .get(30, TimeUnit.SECONDS);
         } finally {
             if (!perClass) {
                 sim.close();

@@ -1,14 +1,28 @@
 package io.imggenhub.vast.ui.shell;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fxRun;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
+import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.settings.Theme;
 import io.imggenhub.vast.ui.settings.UiSettings;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import javafx.application.Platform;
 import javafx.scene.image.WritableImage;
 import javafx.scene.image.WritablePixelFormat;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,21 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fxRun;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.simIds;
-import static io.imggenhub.vast.ui.shell.UiTestSupport.tableIds;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The window screenshots of README.md and docs/desktop.md, taken headless from the real window against the
@@ -44,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 class WindowScreenshots {
     @TempDir
     Path home;
+
     VastSimulator sim;
     MonitorWindow window;
     Stage stage;
@@ -60,26 +60,34 @@ class WindowScreenshots {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> java.util.List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide));
+        robot.interact(
+                () -> java.util.List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide));
         if (sim != null) {
             sim.close();
         }
     }
 
     private void open(FxRobot robot, int instances, double credit, Theme theme, double width, double height) {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(instances).withCredit(credit)
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withInstances(instances)
+                .withCredit(credit)
                 .withBootTime(Duration.ZERO));
         robot.interact(() -> {
-            window = UiTestSupport.open(stage, UiTestSupport.connectionTo(sim), home,
-                    UiSettings.defaults().withPollSeconds(600).withTheme(theme), question -> true);
+            window = UiTestSupport.open(
+                    stage,
+                    UiTestSupport.connectionTo(sim),
+                    home,
+                    UiSettings.defaults().withPollSeconds(600).withTheme(theme),
+                    question -> true);
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        await().atMost(60, SECONDS).until(() -> tableIds(robot).size() == simIds(sim).size());
+        await().atMost(60, SECONDS)
+                .until(() -> tableIds(robot).size() == simIds(sim).size());
     }
 
     private void shoot(FxRobot robot, String name) throws IOException {
-        robot.interact(() -> { });
+        robot.interact(() -> {});
         WritableImage image = fx(() -> window.stage().getScene().snapshot(null));
         Path dir = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(dir);
@@ -92,8 +100,8 @@ class WindowScreenshots {
         int height = (int) image.getHeight();
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
         int[] pixels = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-        image.getPixelReader().getPixels(0, 0, width, height, WritablePixelFormat.getIntArgbPreInstance(), pixels, 0,
-                width);
+        image.getPixelReader()
+                .getPixels(0, 0, width, height, WritablePixelFormat.getIntArgbPreInstance(), pixels, 0, width);
         return out;
     }
 
@@ -124,7 +132,8 @@ class WindowScreenshots {
         sim.state().setCredit(0);
         robot.interact(() -> robot.lookup("#deploy-cheapest").queryButton().fire());
         await().atMost(120, SECONDS).until(() -> simIds(sim).isEmpty());
-        await().atMost(60, SECONDS).until(() -> window.session().banners().find("emergency").isPresent());
+        await().atMost(60, SECONDS)
+                .until(() -> window.session().banners().find("emergency").isPresent());
         await().atMost(60, SECONDS).until(() -> tableIds(robot).isEmpty());
         shoot(robot, "window-emergency-200.png");
     }
@@ -132,7 +141,9 @@ class WindowScreenshots {
     @Test
     void theFilterInUse(FxRobot robot) throws IOException {
         open(robot, 40, 400, Theme.LIGHT, 1320, 800);
-        robot.interact(() -> robot.lookup("#filter").queryAs(javafx.scene.control.TextField.class).setText("4090"));
+        robot.interact(() -> robot.lookup("#filter")
+                .queryAs(javafx.scene.control.TextField.class)
+                .setText("4090"));
         fxRun(() -> window.session().view().table().getSelectionModel().selectRange(0, 2));
         shoot(robot, "window-filter.png");
     }
@@ -149,8 +160,10 @@ class WindowScreenshots {
             guards.save(ids.get(3), io.imggenhub.vast.core.guard.InstanceGuard.maxHourly(ids.get(3), 5.0));
         });
         fxRun(() -> window.session().refreshNow());
-        await().atMost(60, SECONDS).until(() -> window.session().banners()
-                .find(io.imggenhub.vast.ui.guards.GuardViewModel.WARN_PREFIX + ids.get(0)).isPresent());
+        await().atMost(60, SECONDS).until(() -> window.session()
+                .banners()
+                .find(io.imggenhub.vast.ui.guards.GuardViewModel.WARN_PREFIX + ids.get(0))
+                .isPresent());
         shoot(robot, "window-guards.png");
     }
 
@@ -161,17 +174,32 @@ class WindowScreenshots {
      */
     @Test
     void historyWithCharges(FxRobot robot) throws IOException {
-        sim = VastSimulator.start(SimulatorConfig.defaults().withInstances(5).withCredit(120).withTimeScale(0)
+        sim = VastSimulator.start(SimulatorConfig.defaults()
+                .withInstances(5)
+                .withCredit(120)
+                .withTimeScale(0)
                 .withDestroyLinger(Duration.ZERO));
         java.time.Clock clock = sim.shareClockWithClients();
         io.imggenhub.vast.store.LocalData data = io.imggenhub.vast.store.LocalData.inMemory();
         io.imggenhub.vast.config.ApiKey key = new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "test");
-        io.imggenhub.vast.ui.settings.Connection connection = new io.imggenhub.vast.ui.settings.Connection(new io.imggenhub.vast.core.VastServices(
-                new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(), key)),
-                io.imggenhub.vast.core.Destroyer.Settings.DEFAULT, data.audit(), clock), key, false, null, data);
+        io.imggenhub.vast.ui.settings.Connection connection = new io.imggenhub.vast.ui.settings.Connection(
+                new io.imggenhub.vast.core.VastServices(
+                        new io.imggenhub.vast.api.VastClient(
+                                io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(), key)),
+                        io.imggenhub.vast.core.Destroyer.Settings.DEFAULT,
+                        data.audit(),
+                        clock),
+                key,
+                false,
+                null,
+                data);
         robot.interact(() -> {
-            window = UiTestSupport.open(stage, connection, home,
-                    UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0), question -> true);
+            window = UiTestSupport.open(
+                    stage,
+                    connection,
+                    home,
+                    UiSettings.defaults().withPollSeconds(600).withThresholds(0, 0, 0),
+                    question -> true);
             stage.setWidth(1320);
             stage.setHeight(860);
         });
@@ -187,30 +215,49 @@ class WindowScreenshots {
             if (step == 18) {
                 client.destroyInstance(ids.get(2));
             }
-            int before = data.history().points(java.time.Instant.EPOCH, clock.instant().plusSeconds(1)).size();
+            int before = data.history()
+                    .points(java.time.Instant.EPOCH, clock.instant().plusSeconds(1))
+                    .size();
             sim.clock().advance(step == 25 ? Duration.ofHours(4) : Duration.ofMinutes(10));
             fxRun(() -> window.session().refreshNow());
-            await().atMost(30, SECONDS).until(() -> data.history().points(java.time.Instant.EPOCH,
-                    clock.instant().plusSeconds(1)).size() > before);
+            await().atMost(30, SECONDS)
+                    .until(() -> data.history()
+                                    .points(
+                                            java.time.Instant.EPOCH,
+                                            clock.instant().plusSeconds(1))
+                                    .size()
+                            > before);
         }
         robot.interact(() -> {
             javafx.scene.control.TabPane tabs = robot.lookup("#main-tabs").queryAs(javafx.scene.control.TabPane.class);
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "history-tab".equals(t.getId()))
-                    .findFirst().orElseThrow());
+            tabs.getSelectionModel()
+                    .select(tabs.getTabs().stream()
+                            .filter(t -> "history-tab".equals(t.getId()))
+                            .findFirst()
+                            .orElseThrow());
         });
-        await().atMost(30, SECONDS).until(() -> UiTestSupport.allText(robot, "#history-view").contains("Billed by Vast")
-                && fx(() -> robot.lookup("#spend-per-instance").queryAs(javafx.scene.control.TableView.class)
-                .getItems().size()) == 5);
+        await().atMost(30, SECONDS)
+                .until(() -> UiTestSupport.allText(robot, "#history-view").contains("Billed by Vast")
+                        && fx(() -> robot.lookup("#spend-per-instance")
+                                        .queryAs(javafx.scene.control.TableView.class)
+                                        .getItems()
+                                        .size())
+                                == 5);
         shoot(robot, "window-history-charges.png");
     }
 
     /** One stopped instance, through the API (vast-api.md §3.7), so the table shows a storage-only row. */
     private void stopOne() {
         long id = simIds(sim).get(1);
-        new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(sim.baseUrl(),
-                new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "test"))).setInstanceState(id, false);
+        new io.imggenhub.vast.api.VastClient(io.imggenhub.vast.api.ClientSettings.of(
+                        sim.baseUrl(), new io.imggenhub.vast.config.ApiKey(sim.apiKey(), "test")))
+                .setInstanceState(id, false);
         fxRun(() -> window.session().refreshNow());
-        await().atMost(30, SECONDS).until(() -> fx(() -> window.session().monitor().row(id)
-                .map(InstanceRow::storageOnly).orElse(false)));
+        await().atMost(30, SECONDS)
+                .until(() -> fx(() -> window.session()
+                        .monitor()
+                        .row(id)
+                        .map(InstanceRow::storageOnly)
+                        .orElse(false)));
     }
 }

@@ -1,10 +1,17 @@
 package io.imggenhub.vast.ui.shell;
 
+import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.ui.settings.SettingsStore;
 import io.imggenhub.vast.ui.settings.Theme;
 import io.imggenhub.vast.ui.settings.UiSettings;
+import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -16,14 +23,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
-
-import static io.imggenhub.vast.ui.shell.UiTestSupport.fx;
-import static java.util.concurrent.TimeUnit.SECONDS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Window bounds and the theme are remembered in the settings file (a temporary one here). */
 @ExtendWith(ApplicationExtension.class)
 class WindowStateTest {
@@ -31,6 +30,7 @@ class WindowStateTest {
 
     @TempDir
     static Path home;
+
     MonitorWindow window;
 
     @BeforeAll
@@ -46,7 +46,8 @@ class WindowStateTest {
 
     @Start
     void start(Stage stage) {
-        UiSettings settings = SettingsStore.forEnvironment(UiTestSupport.environment(home)).load()
+        UiSettings settings = SettingsStore.forEnvironment(UiTestSupport.environment(home))
+                .load()
                 .withPollSeconds(600);
         if (settings.window() == null) {
             settings = settings.withWindow(new UiSettings.WindowBounds(40, 30, 1000, 640, false));
@@ -76,8 +77,8 @@ class WindowStateTest {
         assertEquals(new UiSettings.WindowBounds(70, 50, 1100, 700, false), saved.window());
 
         // A new window opens where the last one was, in the theme it had.
-        robot.interact(() -> window = UiTestSupport.open(window.stage(), UiTestSupport.connectionTo(sim), home,
-                store.load(), null));
+        robot.interact(() ->
+                window = UiTestSupport.open(window.stage(), UiTestSupport.connectionTo(sim), home, store.load(), null));
         assertEquals(70, fx(() -> window.stage().getX()));
         assertEquals(1100, fx(() -> window.stage().getWidth()));
         assertEquals(Theme.DARK, fx(window::theme));
