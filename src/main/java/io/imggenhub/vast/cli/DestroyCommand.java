@@ -35,14 +35,7 @@ final class DestroyCommand extends VastCommand {
     protected int execute() {
         requireConfirmationPossible(yes, "destroy instance " + instanceId);
         VastServices services = connect(true);
-        Instance target = services.client()
-                .getInstance(instanceId)
-                .filter(i -> !i.isGone())
-                .orElseThrow(() -> new CliException(
-                        ExitCodes.FAILED,
-                        "not_found",
-                        "instance " + instanceId
-                                + " is not on this account (already destroyed?); 'instances' lists what is"));
+        Instance target = instanceOnAccount(services, instanceId);
         if (!yes
                 && !confirm("Destroy instance " + target.id() + " (" + target.gpuDisplayName() + ", "
                         + Format.rate(target.hourlyCost()) + "/hr)? This is irreversible and deletes its data.")) {

@@ -21,14 +21,7 @@ abstract class PowerCommand extends VastCommand {
     @Override
     protected int execute() {
         VastServices services = connect(true);
-        Instance target = services.client()
-                .getInstance(instanceId)
-                .filter(i -> !i.isGone())
-                .orElseThrow(() -> new CliException(
-                        ExitCodes.FAILED,
-                        "not_found",
-                        "instance " + instanceId
-                                + " is not on this account (already destroyed?); 'instances' lists what is"));
+        Instance target = instanceOnAccount(services, instanceId);
         PowerSwitch power = services.powerSwitch();
         if (running()) {
             power.start(target, "manual");

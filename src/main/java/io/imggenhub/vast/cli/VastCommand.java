@@ -128,6 +128,21 @@ abstract class VastCommand implements Callable<Integer> {
                 server, apiKey, ctx.destroyerSettings(), event -> data().audit().record(event), ctx.clock());
     }
 
+    /**
+     * The instance as Vast lists it now, for a command about one instance; one that is gone or was never on this
+     * account ends the command (exit 1) before anything is sent about it.
+     */
+    Instance instanceOnAccount(VastServices services, long instanceId) {
+        return services.client()
+                .getInstance(instanceId)
+                .filter(i -> !i.isGone())
+                .orElseThrow(() -> new CliException(
+                        ExitCodes.FAILED,
+                        "not_found",
+                        "instance " + instanceId
+                                + " is not on this account (already destroyed?); 'instances' lists what is"));
+    }
+
     /** The key {@link #connect} resolved (null before, or when none was needed and none found); never printed. */
     ApiKey apiKey() {
         return apiKey;

@@ -66,18 +66,7 @@ class DeployGuardsTest {
 
     @Test
     void lowCreditRefusalRentsNothingUnlessThePersonChoosesRentAnyway(FxRobot robot) {
-        ui.sim().state().setCredit(1.0);
-        ui.window().session().refreshNow();
-        await().atMost(20, SECONDS)
-                .until(() -> fx(
-                        () -> ui.window().session().monitor().snapshotProperty().get() != null
-                                && ui.window()
-                                                .session()
-                                                .monitor()
-                                                .snapshotProperty()
-                                                .get()
-                                                .credit()
-                                        == 1.0));
+        creditIs(1.0);
         robot.clickOn("#deploy-search");
         await().atMost(20, SECONDS)
                 .until(() -> !UiTestSupport.text(robot, "#deploy-rent-check").isEmpty());

@@ -62,17 +62,9 @@ class GuardWindowTest {
                 connection = GuardTestSupport.onSimulatedTime(f.sim());
             })
             .connection(f -> connection)
-            .confirmer(new Confirmer() {
-                @Override
-                public boolean confirm(Confirmation q) {
-                    asked.add(q);
-                    return true;
-                }
-
-                @Override
-                public int choose(Choice q) {
-                    return 0;
-                }
+            .confirmer(q -> {
+                asked.add(q);
+                return true;
             })
             .afterWindow(f -> connection.services().repository().addListener(s -> polls.incrementAndGet()));
 
