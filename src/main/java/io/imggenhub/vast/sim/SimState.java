@@ -513,6 +513,14 @@ public final class SimState {
         INSUFFICIENT_CREDIT
     }
 
+    /**
+     * Stops an instance as {@code PUT /api/v0/instances/{id}/ {"state": "stopped"}} does, without a request: the
+     * demo's storage-only row, set up before the window's first poll without its own round trip.
+     */
+    public void stop(long id) {
+        changeState(id, false);
+    }
+
     /** {@code PUT /api/v0/instances/{id}/} with {@code state} running or stopped. */
     synchronized ManageResult changeState(long id, boolean run) {
         Instant now = settle();

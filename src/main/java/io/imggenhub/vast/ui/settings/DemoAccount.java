@@ -1,6 +1,5 @@
 package io.imggenhub.vast.ui.settings;
 
-import io.imggenhub.vast.api.VastException;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.core.VastServices;
 import io.imggenhub.vast.sim.SimInstance;
@@ -8,7 +7,6 @@ import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.LocalData;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * The demo a first start shows: the bundled simulator in-process on a free loopback port, a few instances, a small
@@ -17,7 +15,6 @@ import java.util.logging.Logger;
  * storage only. Its key stays inside: the window shows it nowhere.
  */
 public final class DemoAccount {
-    private static final Logger LOG = Logger.getLogger(DemoAccount.class.getName());
     public static final int INSTANCES = 6;
     static final double CREDIT = 40.0;
     public static final double TIME_SCALE = 20.0;
@@ -38,7 +35,7 @@ public final class DemoAccount {
             LocalData data = LocalData.inMemory();
             VastServices services =
                     Connection.servicesFor(simulator.baseUrl(), new ApiKey(simulator.apiKey(), "demo"), data);
-            stopOne(simulator, services);
+            stopOne(simulator);
             return new Connection(services, null, true, simulator, data);
         } catch (RuntimeException e) {
             simulator.close();
@@ -47,19 +44,16 @@ public final class DemoAccount {
     }
 
     /**
-     * Stops the last instance the way a person would, through the API, so the demo shows a storage-only row. Not
-     * through the power switch: that would put a stop nobody asked for into the demo's audit log.
+     * Stops the last instance as its owner would have (the simulator's own PUT), so the demo shows a storage-only
+     * row. Not through the API: that round trip (the HTTP client's and JSON's first use) held up the window's views,
+     * which wait for the connection; the first poll now pays it, while the views are built. Not through the power
+     * switch either: that would put a stop nobody asked for into the demo's audit log.
      */
-    private static void stopOne(VastSimulator simulator, VastServices services) {
+    private static void stopOne(VastSimulator simulator) {
         List<SimInstance> instances = simulator.state().instances();
         if (instances.size() < 3) {
             return;
         }
-        long id = instances.get(instances.size() - 1).id();
-        try {
-            services.client().setInstanceState(id, false);
-        } catch (VastException e) {
-            LOG.fine("the demo could not stop instance " + id + ": " + e.getMessage());
-        }
+        simulator.state().stop(instances.get(instances.size() - 1).id());
     }
 }
