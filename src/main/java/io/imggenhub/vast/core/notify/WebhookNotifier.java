@@ -51,6 +51,11 @@ public final class WebhookNotifier implements AutoCloseable {
      */
     public WebhookNotifier(List<NotifyTarget> targets, Backoff backoff, String secret, Consumer<String> problems) {
         this.secret = secret;
+        if (targets.isEmpty()) {
+            // No client without a target: building one reads the whole trust store, which was a third of the time
+            // the window spent building its views before the first frame, and most people set no webhook.
+            return;
+        }
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(backoff.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

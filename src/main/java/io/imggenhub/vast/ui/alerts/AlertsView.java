@@ -2,6 +2,7 @@ package io.imggenhub.vast.ui.alerts;
 
 import io.imggenhub.vast.core.Alert;
 import io.imggenhub.vast.ui.common.Format;
+import io.imggenhub.vast.ui.common.LazyTip;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -14,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
@@ -58,8 +58,9 @@ public final class AlertsView {
 
         Button snooze = new Button("Snooze this kind for 1 h");
         snooze.setId("snooze");
-        snooze.setTooltip(new Tooltip(
-                "No new alerts of the selected kind for an hour; if it still holds then, it" + " is shown again"));
+        LazyTip.install(
+                snooze,
+                "No new alerts of the selected kind for an hour; if it still holds then, it" + " is shown again");
         snooze.disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
         Label snoozed = new Label();

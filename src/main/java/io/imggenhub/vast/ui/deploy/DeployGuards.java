@@ -10,6 +10,7 @@ import io.imggenhub.vast.core.guard.OnstartWatchdog;
 import io.imggenhub.vast.core.guard.RentCheck;
 import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.common.Format;
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.guards.GuardViewModel;
 import java.net.URI;
@@ -28,7 +29,6 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -207,15 +207,19 @@ public final class DeployGuards implements RentGate {
         hours.setId("deploy-destroy-after");
         hours.setPromptText("never");
         hours.setPrefColumnCount(5);
-        hours.setTooltip(new Tooltip("Sets a lifetime guard on the new instance: this app destroys it after so many"
-                + " hours (while it runs)"));
+        LazyTip.install(
+                hours,
+                "Sets a lifetime guard on the new instance: this app destroys it after so many"
+                        + " hours (while it runs)");
         hours.textProperty().bindBidirectional(destroyAfterHours);
         HBox ttlRow = new HBox(6, new Label("Destroy after"), hours, new Label("h"));
         ttlRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         CheckBox dog = new CheckBox("Also add an on-instance watchdog");
         dog.setId("deploy-watchdog");
-        dog.setTooltip(new Tooltip("Adds a few lines to the instance's start script that destroy it after the"
-                + " lifetime, even when this app is closed or the laptop sleeps (with the instance's own API key)"));
+        LazyTip.install(
+                dog,
+                "Adds a few lines to the instance's start script that destroy it after the"
+                        + " lifetime, even when this app is closed or the laptop sleeps (with the instance's own API key)");
         dog.selectedProperty().bindBidirectional(watchdog);
         Label check = new Label();
         check.setId("deploy-rent-check");

@@ -2,6 +2,7 @@ package io.imggenhub.vast.ui.deploy;
 
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.ui.common.Format;
+import io.imggenhub.vast.ui.common.LazyTip;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,7 +17,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -120,13 +120,15 @@ public final class DeployPanel {
         prompt.setPrefRowCount(2);
         prompt.setWrapText(true);
         prompt.textProperty().bindBidirectional(vm.promptProperty());
-        prompt.setTooltip(new Tooltip("A text prompt for the image generator, given to the container as the "
-                + DeployViewModel.PROMPT_ENV + " environment variable"));
+        LazyTip.install(
+                prompt,
+                "A text prompt for the image generator, given to the container as the " + DeployViewModel.PROMPT_ENV
+                        + " environment variable");
         form.add(new Label("Prompt"), 0, row);
         form.add(prompt, 1, row);
         CheckBox unverified = new CheckBox("Include unverified hosts");
         unverified.setId("deploy-include-unverified");
-        unverified.setTooltip(new Tooltip("Vast lists verified hosts only by default, as its own CLI does"));
+        LazyTip.install(unverified, "Vast lists verified hosts only by default, as its own CLI does");
         unverified.selectedProperty().bindBidirectional(vm.includeUnverifiedProperty());
         // Under the prompt across both columns: in the field column alone its words were cut at the panel's minimum.
         unverified.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -140,18 +142,18 @@ public final class DeployPanel {
     private static FlowPane buttons(DeployViewModel vm) {
         Button search = new Button("Search offers");
         search.setId("deploy-search");
-        search.setTooltip(new Tooltip("List the offers that match, cheapest first"));
+        LazyTip.install(search, "List the offers that match, cheapest first");
         search.setOnAction(e -> vm.search());
         search.disableProperty().bind(vm.searchingProperty());
         Button deploy = new Button("Deploy cheapest");
         deploy.setId("deploy-cheapest");
         deploy.getStyleClass().add("accent");
-        deploy.setTooltip(new Tooltip("Rent the cheapest matching offer and wait until it runs. It bills from now."));
+        LazyTip.install(deploy, "Rent the cheapest matching offer and wait until it runs. It bills from now.");
         deploy.setOnAction(e -> vm.deployCheapest());
         deploy.disableProperty().bind(vm.deployingProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("deploy-cancel");
-        cancel.setTooltip(new Tooltip("Stop the deploy. A rental already made is kept and shown in the table."));
+        LazyTip.install(cancel, "Stop the deploy. A rental already made is kept and shown in the table.");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.deployingProperty().not());
         FlowPane row = new FlowPane(6, 6, search, deploy, cancel);
@@ -216,7 +218,7 @@ public final class DeployPanel {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
-        field.setTooltip(new Tooltip(tip));
+        LazyTip.install(field, tip);
         field.textProperty().bindBidirectional(value);
         form.add(new Label(caption), 0, row);
         form.add(field, 1, row);

@@ -1,7 +1,7 @@
 package io.imggenhub.vast.ui.guards;
 
+import io.imggenhub.vast.ui.common.LazyTip;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 
 /** The text fields the dialogs share: an id for tests, a prompt saying what empty means, a tooltip saying why. */
 final class FormFields {
@@ -11,7 +11,7 @@ final class FormFields {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
-        f.setTooltip(new Tooltip(tip));
+        LazyTip.install(f, tip);
         return f;
     }
 }

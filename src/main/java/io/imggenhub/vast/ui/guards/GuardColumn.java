@@ -7,7 +7,6 @@ import javafx.collections.ObservableMap;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 /**
  * The instance table's Guard column. Cells read the protection computed on the polling thread; a refresh that
@@ -19,8 +18,10 @@ final class GuardColumn {
     static TableColumn<InstanceRow, GuardCell> create(ObservableMap<Long, GuardCell> cells) {
         TableColumn<InstanceRow, GuardCell> column = new TableColumn<>();
         Label header = new Label("Guard");
-        header.setTooltip(new Tooltip("What destroys this instance by itself and when: local guards (only while"
-                + " this app runs) and the on-instance watchdog (also when it is closed). Guard… (G) sets them."));
+        LazyTip.install(
+                header,
+                "What destroys this instance by itself and when: local guards (only while"
+                        + " this app runs) and the on-instance watchdog (also when it is closed). Guard… (G) sets them.");
         column.setGraphic(header);
         column.setText("");
         column.setId("col-guard");

@@ -4,6 +4,7 @@ import io.imggenhub.vast.api.Instance;
 import io.imggenhub.vast.core.Formats;
 import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.common.Format;
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.instances.InstanceRow;
 import io.imggenhub.vast.ui.shell.MainView;
 import java.util.List;
@@ -13,7 +14,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
@@ -30,13 +30,13 @@ public final class GuardControls {
 
         Button guard = new Button("Guard…");
         guard.setId("guard");
-        guard.setTooltip(new Tooltip("Lifetime, idle and price limits for the selected instance (G)"));
+        LazyTip.install(guard, "Lifetime, idle and price limits for the selected instance (G)");
         guard.disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
         guard.setOnAction(e -> openGuard(table, table.getSelectionModel().getSelectedItem(), guards, confirmer));
         Button account = new Button("Account guards…");
         account.setId("account-guards");
-        account.setTooltip(new Tooltip("Daily and monthly spend caps and a credit floor for the whole account"));
+        LazyTip.install(account, "Daily and monthly spend caps and a credit floor for the whole account");
         account.setOnAction(e -> openAccount(table, guards, confirmer));
         view.addTools(new Separator(Orientation.VERTICAL), guard, account);
 

@@ -22,7 +22,6 @@ import javafx.scene.control.Tab;
  */
 public final class SpendTabs {
     private final AlertList alerts = new AlertList();
-    private final AlertsView alertsView;
     private final HistoryModel history;
     private final LocalData data;
     private final TaskRunner runner;
@@ -46,11 +45,14 @@ public final class SpendTabs {
         this.data = data;
         this.runner = runner;
         this.zone = zone;
-        alertsView = new AlertsView(alerts, zone, kind -> watch.snooze(kind, Duration.ofHours(1)));
         history = new HistoryModel(data.history(), runner, clock, zone);
         watch.addListener(this::deliver);
 
-        alertsTab = tab("Alerts", "alerts-tab", alertsView.root());
+        // Every tab is built when first shown, the alerts' table too: a tab's content is styled and laid out with
+        // the window even while hidden, and the first frame shows the instances.
+        alertsTab = LazyTab.of("Alerts", "alerts-tab", () -> new AlertsView(
+                        alerts, zone, kind -> watch.snooze(kind, Duration.ofHours(1)))
+                .root());
         alertsTab
                 .textProperty()
                 .bind(Bindings.createStringBinding(
@@ -58,7 +60,6 @@ public final class SpendTabs {
                                 ? "Alerts"
                                 : "Alerts (" + alerts.openCountProperty().get() + ")",
                         alerts.openCountProperty()));
-        // The chart and the audit table are built when their tab is first shown: not part of the window's start.
         historyTab = LazyTab.of("History", "history-tab", () -> new HistoryView(history, zone).root());
         auditTab = LazyTab.of("Audit", "audit-tab", () -> audit().root());
         historyTab.selectedProperty().addListener((o, was, is) -> {
@@ -71,13 +72,6 @@ public final class SpendTabs {
                 audit().reload();
             }
         });
-    }
-
-    private static Tab tab(String text, String id, javafx.scene.Node content) {
-        Tab tab = new Tab(text, content);
-        tab.setId(id);
-        tab.setClosable(false);
-        return tab;
     }
 
     /** Alerts come from whichever thread evaluated the rules; the list and the notifier hop threads themselves. */

@@ -3,6 +3,7 @@ package io.imggenhub.vast.ui.instances;
 import io.imggenhub.vast.ui.common.AlertSink;
 import io.imggenhub.vast.ui.common.Banner;
 import io.imggenhub.vast.ui.common.Format;
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.common.WebLinks;
 import io.imggenhub.vast.ui.shell.MainView;
@@ -15,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -36,7 +36,7 @@ public final class FleetControls {
         filter.setId("filter");
         filter.setPromptText("Filter by id, GPU, label or status");
         filter.setPrefColumnCount(26);
-        filter.setTooltip(new Tooltip("Shows the rows whose id, GPU, label or status contain every word typed"));
+        LazyTip.install(filter, "Shows the rows whose id, GPU, label or status contain every word typed");
         instances.filterProperty().bind(filter.textProperty());
         Label count = new Label();
         count.setId("row-count");

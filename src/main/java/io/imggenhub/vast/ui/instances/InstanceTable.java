@@ -17,7 +17,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -272,7 +271,7 @@ public final class InstanceTable {
             RowField field, String title, Function<InstanceRow, ObservableValue<T>> value, double width, String tip) {
         TableColumn<InstanceRow, T> column = new TableColumn<>();
         Label header = new Label(title);
-        header.setTooltip(new Tooltip(tip));
+        LazyTip.install(header, tip);
         column.setGraphic(header);
         column.setText("");
         column.setId("col-"

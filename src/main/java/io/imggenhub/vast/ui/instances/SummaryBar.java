@@ -1,13 +1,13 @@
 package io.imggenhub.vast.ui.instances;
 
 import io.imggenhub.vast.ui.common.Format;
+import io.imggenhub.vast.ui.common.LazyTip;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -155,7 +155,7 @@ public final class SummaryBar {
         VBox tile = new VBox(1, captionLabel, valueLabel, detailLabel);
         tile.setId(id + "-tile");
         tile.getStyleClass().add("summary-tile");
-        Tooltip.install(tile, new Tooltip(tip));
+        LazyTip.install(tile, tip);
         if (warning != null) {
             warning.addListener((o, was, is) -> setWarning(tile, is));
             setWarning(tile, warning.get());

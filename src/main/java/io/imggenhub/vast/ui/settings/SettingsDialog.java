@@ -4,6 +4,7 @@ import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.config.ApiKeyResolver;
 import io.imggenhub.vast.config.ServerUrl;
 import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.common.TaskRunner;
 import io.imggenhub.vast.ui.instances.MonitorViewModel;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
@@ -85,8 +85,10 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
 
         key.setId("settings-key");
         key.setPromptText(connection.isDemo() ? "paste your Vast.ai API key" : "leave empty to keep the current key");
-        key.setTooltip(new Tooltip("From console.vast.ai → Account → API keys. Checked with Vast before it is"
-                + " saved to " + keys.keyFile() + " (readable by you only)."));
+        LazyTip.install(
+                key,
+                "From console.vast.ai → Account → API keys. Checked with Vast before it is" + " saved to "
+                        + keys.keyFile() + " (readable by you only).");
         Label keyNow = new Label(
                 connection.isDemo()
                         ? "No key: showing the demo account"
@@ -103,28 +105,30 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
                         : connection.isDemo()
                                 ? ServerUrl.DEFAULT
                                 : connection.server().toString());
-        server.setTooltip(new Tooltip("The Vast server; https://console.vast.ai unless you run a simulator"));
+        LazyTip.install(server, "The Vast server; https://console.vast.ai unless you run a simulator");
 
         notifyUrls.setId("settings-notify");
         notifyUrls.setPromptText("https://hooks.slack.com/… or https://ntfy.sh/topic (space-separated)");
         notifyUrls.setText(String.join(" ", current.notifyUrls()));
-        notifyUrls.setTooltip(new Tooltip("Webhooks that get every alert and guard action as a POST: Slack, Discord,"
-                + " ntfy or any JSON receiver, told apart by the URL"));
+        LazyTip.install(
+                notifyUrls,
+                "Webhooks that get every alert and guard action as a POST: Slack, Discord,"
+                        + " ntfy or any JSON receiver, told apart by the URL");
 
         interval = new Spinner<>(2, 3600, current.pollSeconds(), 5);
         interval.setId("settings-interval");
         interval.setEditable(true);
-        interval.setTooltip(new Tooltip("Seconds between polls of the account"));
+        LazyTip.install(interval, "Seconds between polls of the account");
 
         lowRunway.setId("settings-low-runway");
         lowRunway.setText(number(current.lowRunwayHours()));
-        lowRunway.setTooltip(new Tooltip("Warn when the credit would run out within this many hours (0: never)"));
+        LazyTip.install(lowRunway, "Warn when the credit would run out within this many hours (0: never)");
         highBurn.setId("settings-high-burn");
         highBurn.setText(number(current.highBurnPerHour()));
-        highBurn.setTooltip(new Tooltip("Warn when the total burn is above this many $/hr (0: never)"));
+        LazyTip.install(highBurn, "Warn when the total burn is above this many $/hr (0: never)");
         lowCredit.setId("settings-low-credit");
         lowCredit.setText(number(current.lowCreditUsd()));
-        lowCredit.setTooltip(new Tooltip("Warn when the credit falls below this many dollars (0: never)"));
+        LazyTip.install(lowCredit, "Warn when the credit falls below this many dollars (0: never)");
 
         theme.setId("settings-theme");
         theme.getItems().setAll(Theme.values());
@@ -143,13 +147,17 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
 
         trayWatch.setId("settings-tray-watch");
         trayWatch.setSelected(current.trayWatch());
-        trayWatch.setTooltip(new Tooltip("Where the desktop has a system tray: closing the window hides it, and"
-                + " the tray icon keeps watching and alerting; Quit in the tray menu exits"));
+        LazyTip.install(
+                trayWatch,
+                "Where the desktop has a system tray: closing the window hides it, and"
+                        + " the tray icon keeps watching and alerting; Quit in the tray menu exits");
 
         startAtLogin.setId("settings-autostart");
         startAtLogin.setSelected(startsAtLogin);
-        startAtLogin.setTooltip(new Tooltip("Open this window when you log in to your desktop (an entry in"
-                + " ~/.config/autostart); off by default"));
+        LazyTip.install(
+                startAtLogin,
+                "Open this window when you log in to your desktop (an entry in"
+                        + " ~/.config/autostart); off by default");
 
         status.setId("settings-status");
         status.setWrapText(true);

@@ -2,6 +2,7 @@ package io.imggenhub.vast.ui.shell;
 
 import io.imggenhub.vast.ui.common.Banner;
 import io.imggenhub.vast.ui.common.BannerBoard;
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.guards.GuardViewModel;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -129,7 +129,7 @@ final class BannerStack {
             text.setWrapText(true);
             // Bounded: a text that wraps further is cut with "…" and its full form is in the tooltip or dialog.
             text.setMaxHeight(MAX_LINES * 20 + 4);
-            text.setTooltip(new Tooltip(banner.text()));
+            LazyTip.install(text, banner.text());
             words.getChildren().add(text);
         }
         if (tooLong) {
@@ -166,7 +166,7 @@ final class BannerStack {
         close.setId("banner-close-" + banner.key());
         close.getStyleClass().add("banner-close");
         close.setMinWidth(Button.USE_PREF_SIZE);
-        close.setTooltip(new Tooltip("Dismiss (Esc)"));
+        LazyTip.install(close, "Dismiss (Esc)");
         close.setOnAction(e -> board.dismiss(banner.key()));
         return close;
     }
@@ -218,7 +218,7 @@ final class BannerStack {
         l.setTextOverrun(OverrunStyle.ELLIPSIS);
         l.setMinWidth(0);
         l.setMaxWidth(Double.MAX_VALUE);
-        l.setTooltip(new Tooltip(s));
+        LazyTip.install(l, s);
         return l;
     }
 

@@ -135,7 +135,6 @@ public final class MonitorWindow {
         });
         stage.setScene(scene);
         updateTitle();
-        stage.getIcons().setAll(AppIcon.images());
         // The smallest size at which every number still shows in full (with the deploy panel hidden at 960).
         stage.setMinWidth(960);
         stage.setMinHeight(600);
@@ -154,6 +153,9 @@ public final class MonitorWindow {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
+                // The icons after this frame: set before show(), they were decoded and scaled for the window
+                // manager inside it (~40 ms of the first frame).
+                javafx.application.Platform.runLater(() -> stage.getIcons().setAll(AppIcon.images()));
                 tray.start(options.runner(), trayActions(), icon -> {
                     tray.setKeepWatching(settings.trayWatch());
                     StartupProbe.trayIconAdded();

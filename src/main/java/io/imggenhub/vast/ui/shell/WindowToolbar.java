@@ -1,5 +1,6 @@
 package io.imggenhub.vast.ui.shell;
 
+import io.imggenhub.vast.ui.common.LazyTip;
 import io.imggenhub.vast.ui.instances.DestroyViewModel;
 import io.imggenhub.vast.ui.instances.FleetControls;
 import io.imggenhub.vast.ui.instances.InstanceRow;
@@ -15,7 +16,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,7 +37,7 @@ final class WindowToolbar {
             MainView.Session session) {
         deployToggle.setId("deploy-toggle");
         deployToggle.setSelected(true);
-        deployToggle.setTooltip(new Tooltip("Show or hide the deploy panel (Ctrl+D)"));
+        LazyTip.install(deployToggle, "Show or hide the deploy panel (Ctrl+D)");
 
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -72,7 +72,7 @@ final class WindowToolbar {
     private static Button refreshButton(MainView.Actions actions) {
         Button refresh = new Button("⟳ Refresh");
         refresh.setId("refresh");
-        refresh.setTooltip(new Tooltip("Poll Vast now (F5)"));
+        LazyTip.install(refresh, "Poll Vast now (F5)");
         refresh.setOnAction(e -> actions.refresh());
         return refresh;
     }
@@ -80,7 +80,7 @@ final class WindowToolbar {
     private static Button destroySelectedButton(TableView<InstanceRow> table, DestroyViewModel destroy) {
         Button destroyOne = new Button("Destroy");
         destroyOne.setId("destroy");
-        destroyOne.setTooltip(new Tooltip("Destroy the selected instances, after you confirm (Delete)"));
+        LazyTip.install(destroyOne, "Destroy the selected instances, after you confirm (Delete)");
         destroyOne.textProperty().bind(FleetControls.destroyButtonText(table));
         destroyOne.setOnAction(e -> FleetControls.destroySelection(table, destroy));
         destroyOne
@@ -93,7 +93,7 @@ final class WindowToolbar {
         Button destroyAll = new Button("Destroy All");
         destroyAll.setId("destroy-all");
         destroyAll.getStyleClass().addAll("danger", "destroy-all");
-        destroyAll.setTooltip(new Tooltip("Destroy every instance on the account, after you confirm"));
+        LazyTip.install(destroyAll, "Destroy every instance on the account, after you confirm");
         destroyAll.setOnAction(e -> destroy.destroyAll());
         destroyAll.disableProperty().bind(destroy.destroyingAllProperty());
         return destroyAll;
@@ -120,13 +120,15 @@ final class WindowToolbar {
         Label badge = new Label("DEMO");
         badge.setId("demo-badge");
         badge.getStyleClass().add("demo-badge");
-        badge.setTooltip(new Tooltip("A simulated account on a local Vast.ai simulator: nothing here costs"
-                + " money. Billing runs " + (int) DemoAccount.TIME_SCALE + " times faster than real time, so"
-                + " you can watch the credit drain."));
+        LazyTip.install(
+                badge,
+                "A simulated account on a local Vast.ai simulator: nothing here costs"
+                        + " money. Billing runs " + (int) DemoAccount.TIME_SCALE + " times faster than real time, so"
+                        + " you can watch the credit drain.");
         Button connect = new Button("Connect real account…");
         connect.setId("connect");
         connect.getStyleClass().add("accent");
-        connect.setTooltip(new Tooltip("Enter your Vast.ai API key to watch your real account"));
+        LazyTip.install(connect, "Enter your Vast.ai API key to watch your real account");
         connect.setOnAction(e -> actions.openSettings());
         return List.of(badge, connect);
     }
@@ -135,7 +137,7 @@ final class WindowToolbar {
         Button theme = new Button();
         theme.setId("theme");
         theme.textProperty().bind(session.themeButtonText());
-        theme.setTooltip(new Tooltip("Switch between the light and the dark theme"));
+        LazyTip.install(theme, "Switch between the light and the dark theme");
         theme.setOnAction(e -> actions.toggleTheme());
         return theme;
     }
@@ -143,7 +145,7 @@ final class WindowToolbar {
     private static Button settingsButton(MainView.Actions actions) {
         Button settings = new Button("Settings…");
         settings.setId("settings");
-        settings.setTooltip(new Tooltip("API key, server, poll interval, alert thresholds (Ctrl+,)"));
+        LazyTip.install(settings, "API key, server, poll interval, alert thresholds (Ctrl+,)");
         settings.setOnAction(e -> actions.openSettings());
         return settings;
     }
