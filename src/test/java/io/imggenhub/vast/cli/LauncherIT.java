@@ -36,6 +36,8 @@ class LauncherIT {
     Path home;
 
     private VastSimulator sim;
+    /** JDK_JAVA_OPTIONS for the next run; none by default. */
+    private String javaOptions;
 
     record Run(int exit, String out, String err) {}
 
@@ -63,6 +65,9 @@ class LauncherIT {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("VAST") || k.startsWith("JDK_JAVA_OPTIONS") || k.startsWith("LC_"));
         env.put("HOME", home.toString());
+        if (javaOptions != null) {
+            env.put("JDK_JAVA_OPTIONS", javaOptions);
+        }
         // Java takes user.home from the password database, not HOME: keep the audit log out of the real one.
         env.put("IMGGENHUB_VAST_DATA", home.resolve("data").toString());
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
@@ -97,6 +102,17 @@ class LauncherIT {
         return sim.state().instances().stream()
                 .filter(i -> !sim.state().isDestroyed(i.id()))
                 .toList();
+    }
+
+    @Test
+    void sqliteLoadsItsNativeLibraryFromTheImageInsteadOfExtractingACopy() throws Exception {
+        // -Xlog:library names every native library the JVM loads; the history store opens SQLite.
+        javaOptions = "-Xlog:library=info";
+        Run r = run("history");
+
+        assertEquals(0, r.exit(), r.err());
+        Path inImage = launcher.toRealPath().getParent().resolveSibling("lib").resolve("libsqlitejdbc.so");
+        assertTrue(r.out().contains("Loaded library " + inImage + ","), r.out());
     }
 
     @Test
