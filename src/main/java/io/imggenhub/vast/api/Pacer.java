@@ -1,16 +1,14 @@
 package io.imggenhub.vast.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32C;
 
 /**
  * One pacer per endpoint for the whole process and account (server and key): the window's polls, destroys,
@@ -46,8 +44,10 @@ public final class Pacer {
 
     /** The one pacer of this server and key (and pacing) in this process. */
     static Pacer shared(ClientSettings settings) {
+        Pacing pacing = settings.pacing();
         String key = settings.server() + "|"
-                + fingerprint(settings.apiKey() == null ? "" : settings.apiKey().reveal()) + "|" + settings.pacing();
+                + fingerprint(settings.apiKey() == null ? "" : settings.apiKey().reveal()) + "|" + pacing.enabled()
+                + "|" + pacing.scale();
         return SHARED.computeIfAbsent(key, k -> new Pacer(settings.pacing()));
     }
 
@@ -106,13 +106,15 @@ public final class Pacer {
         return m.find() ? Double.valueOf(m.group(1)) : null;
     }
 
+    /**
+     * The key stands for itself in the map by a checksum, not in clear. Not a cryptographic digest: the first use of
+     * MessageDigest starts the JDK's security providers, ~10 % of a CLI command's start in a profile, and two keys
+     * that collided would only share one pacer, which paces them more strictly, never less.
+     */
     private static String fingerprint(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        CRC32C crc = new CRC32C();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue()) + ":" + key.length();
     }
 
     /** One endpoint: a sliding window of send times, a not-before after a refusal, and a queue of waiters. */
