@@ -59,8 +59,7 @@ public final class AlertsView {
         Button snooze = new Button("Snooze this kind for 1 h");
         snooze.setId("snooze");
         LazyTip.install(
-                snooze,
-                "No new alerts of the selected kind for an hour; if it still holds then, it" + " is shown again");
+                snooze, "No new alerts of the selected kind for an hour; if it still holds then, it is shown again");
         snooze.disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
         Label snoozed = new Label();

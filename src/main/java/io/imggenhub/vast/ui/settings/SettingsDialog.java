@@ -87,8 +87,8 @@ public final class SettingsDialog extends Dialog<SettingsDialog.Result> {
         key.setPromptText(connection.isDemo() ? "paste your Vast.ai API key" : "leave empty to keep the current key");
         LazyTip.install(
                 key,
-                "From console.vast.ai → Account → API keys. Checked with Vast before it is" + " saved to "
-                        + keys.keyFile() + " (readable by you only).");
+                "From console.vast.ai → Account → API keys. Checked with Vast before it is saved to " + keys.keyFile()
+                        + " (readable by you only).");
         Label keyNow = new Label(
                 connection.isDemo()
                         ? "No key: showing the demo account"
