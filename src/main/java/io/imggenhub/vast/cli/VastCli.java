@@ -53,6 +53,7 @@ public final class VastCli implements Runnable {
 
     /** Runs one command line in this process (stdout/stderr as UTF-8) and returns its exit code. */
     public static int run(String... args) {
+        io.imggenhub.vast.api.Json.warmUpInBackground();
         int code = run(CliContext.system(), args);
         stopHttpSelectorThreads();
         return code;
