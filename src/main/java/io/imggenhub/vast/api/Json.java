@@ -8,18 +8,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** The one Jackson setup: Vast's snake_case names onto our camelCase records, unknown fields ignored. */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    /** In a holder, so that {@link #warmUpInBackground} does not build the mapper on the calling thread. */
+    private static final class Holder {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
 
     private Json() {}
 
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Holder.MAPPER;
     }
 
     /**
@@ -32,9 +35,9 @@ public final class Json {
         Thread thread = new Thread(
                 () -> {
                     try {
-                        MAPPER.readTree("{}");
+                        Holder.MAPPER.readTree("{}");
                         // An ObjectReader fetches its root deserializer eagerly, into the mapper's shared cache.
-                        MAPPER.readerFor(Instance.class);
+                        Holder.MAPPER.readerFor(Instance.class);
                     } catch (java.io.IOException | RuntimeException e) {
                         // Only a head start: a real read reports its own errors.
                     }
