@@ -36,11 +36,6 @@ public final class LazyTip {
         apply(false);
     }
 
-    /** The text it shows, made or not yet (tests). */
-    public String text() {
-        return text;
-    }
-
     /** The tooltip, if one was made (tests and hover). */
     public Tooltip tooltip() {
         return tip;

@@ -410,7 +410,7 @@ public final class InstanceTable {
             copy.getStyleClass().add("copy-button");
             copy.setFocusTraversable(false);
             copy.setMinWidth(Region.USE_PREF_SIZE);
-            new LazyTip(copy).setText("Copy the ssh command to the clipboard");
+            LazyTip.install(copy, "Copy the ssh command to the clipboard");
             copy.setOnAction(e -> {
                 InstanceRow row = row();
                 copySsh(row);

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.guards.GuardCell;
 import io.imggenhub.vast.ui.guards.GuardTestSupport;
@@ -38,11 +37,7 @@ class DeployGuardsTest {
     volatile int choice = -1;
 
     @RegisterExtension
-    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults()
-                    .withInstances(0)
-                    .withCredit(500)
-                    .withTimeScale(0)
-                    .withBootTime(Duration.ZERO))
+    final WindowFixture ui = WindowFixture.simulator(GuardTestSupport.frozenEmptyAccount())
             .beforeWindow(f -> {
                 existing = f.sim().state().addInstance("RTX 4090", 1, 2.00, "busy");
                 connection = GuardTestSupport.onSimulatedTime(f.sim());

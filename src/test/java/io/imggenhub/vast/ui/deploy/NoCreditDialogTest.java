@@ -7,14 +7,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.ui.guards.GuardTestSupport;
 import io.imggenhub.vast.ui.settings.UiSettings;
 import io.imggenhub.vast.ui.shell.DialogConfirmer;
 import io.imggenhub.vast.ui.shell.MonitorWindow;
 import io.imggenhub.vast.ui.shell.UiTestSupport;
 import io.imggenhub.vast.ui.shell.WindowFixture;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.DialogPane;
@@ -35,11 +33,7 @@ class NoCreditDialogTest {
     private final AtomicReference<MonitorWindow> shown = new AtomicReference<>();
 
     @RegisterExtension
-    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults()
-                    .withInstances(0)
-                    .withCredit(500)
-                    .withTimeScale(0)
-                    .withBootTime(Duration.ZERO))
+    final WindowFixture ui = WindowFixture.simulator(GuardTestSupport.frozenEmptyAccount())
             .beforeWindow(f -> {
                 running = f.sim().state().addInstance("RTX 4090", 1, 0.35, "busy");
                 stopped = f.sim().state().addInstance("Tesla P40", 1, 0.04, "parked");

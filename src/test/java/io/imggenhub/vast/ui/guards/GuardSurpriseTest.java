@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imggenhub.vast.core.guard.InstanceGuard;
-import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.store.GuardStore;
 import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.settings.Connection;
@@ -41,11 +40,7 @@ class GuardSurpriseTest {
     final AtomicBoolean answer = new AtomicBoolean(false);
 
     @RegisterExtension
-    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults()
-                    .withInstances(0)
-                    .withCredit(500)
-                    .withTimeScale(0)
-                    .withBootTime(Duration.ZERO))
+    final WindowFixture ui = WindowFixture.simulator(GuardTestSupport.frozenEmptyAccount())
             .beforeWindow(f -> {
                 id = f.sim().state().addInstance("A100", 1, 1.20, "long-job");
                 // 2 d 7 h old, as in the report.

@@ -5,6 +5,7 @@ import io.imggenhub.vast.api.VastClient;
 import io.imggenhub.vast.config.ApiKey;
 import io.imggenhub.vast.core.Destroyer;
 import io.imggenhub.vast.core.VastServices;
+import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.LocalData;
 import io.imggenhub.vast.ui.settings.Connection;
@@ -20,6 +21,18 @@ public final class GuardTestSupport {
             new Destroyer.Settings(3, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(20));
 
     private GuardTestSupport() {}
+
+    /**
+     * An account with no instances and $500 of credit, whose clock moves only when a test advances it, and whose
+     * rentals run at once: the guard and deploy window tests add what they need to it.
+     */
+    public static SimulatorConfig frozenEmptyAccount() {
+        return SimulatorConfig.defaults()
+                .withInstances(0)
+                .withCredit(500)
+                .withTimeScale(0)
+                .withBootTime(Duration.ZERO);
+    }
 
     public static Connection onSimulatedTime(VastSimulator sim) {
         Clock clock = sim.shareClockWithClients();

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imggenhub.vast.core.AuditEvent;
 import io.imggenhub.vast.core.guard.InstanceGuard;
-import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.store.GuardStore;
 import io.imggenhub.vast.ui.common.Confirmer;
 import io.imggenhub.vast.ui.instances.InstanceRow;
@@ -51,11 +50,7 @@ class GuardWindowTest {
     final List<Confirmer.Confirmation> asked = new CopyOnWriteArrayList<>();
 
     @RegisterExtension
-    final WindowFixture ui = WindowFixture.simulator(SimulatorConfig.defaults()
-                    .withInstances(0)
-                    .withCredit(500)
-                    .withTimeScale(0)
-                    .withBootTime(Duration.ZERO))
+    final WindowFixture ui = WindowFixture.simulator(GuardTestSupport.frozenEmptyAccount())
             .beforeWindow(f -> {
                 id = f.sim().state().addInstance("RTX 4090", 1, 0.40, "ttl-job");
                 other = f.sim().state().addInstance("RTX 3090", 1, 0.25, "unguarded");

@@ -125,14 +125,7 @@ class BannerBoundsTest {
 
     @Test
     void escapeClosesTheBannerTheCollapsedLineShows(FxRobot robot) {
-        await().atMost(30, SECONDS)
-                .until(() -> find(robot, "#banner-alert-high-burn").isPresent());
-        fxRun(() -> {
-            ui.window().session().banners().alert(new Banner("one", Banner.Severity.INFO, "One", ""));
-            ui.window().session().banners().alert(new Banner("two", Banner.Severity.DANGER, "Two is urgent", ""));
-        });
-        await().atMost(10, SECONDS)
-                .until(() -> find(robot, "#banners-collapsed").isPresent());
+        collapseThreeBanners(robot);
         robot.clickOn(robot.lookup("#instances .table-row-cell").nth(0).queryAs(Node.class));
         robot.type(KeyCode.ESCAPE);
         await().atMost(10, SECONDS)
@@ -164,14 +157,7 @@ class BannerBoundsTest {
 
     @Test
     void threeBannersCollapseIntoOneLineWithACount(FxRobot robot) {
-        await().atMost(30, SECONDS)
-                .until(() -> find(robot, "#banner-alert-high-burn").isPresent());
-        fxRun(() -> {
-            ui.window().session().banners().alert(new Banner("one", Banner.Severity.INFO, "One", ""));
-            ui.window().session().banners().alert(new Banner("two", Banner.Severity.DANGER, "Two is urgent", ""));
-        });
-        await().atMost(10, SECONDS)
-                .until(() -> find(robot, "#banners-collapsed").isPresent());
+        collapseThreeBanners(robot);
         String line = allText(robot, "#banners-collapsed");
         assertTrue(line.contains("3 alerts · 1 urgent"), line);
         assertTrue(line.contains("Two is urgent"), "the newest shows: " + line);
@@ -183,5 +169,17 @@ class BannerBoundsTest {
         double height =
                 fx(() -> robot.lookup("#banners").query().getBoundsInParent().getHeight());
         assertTrue(height < 320, "the expanded list scrolls: " + height);
+    }
+
+    /** The high-spend banner plus two more: three, which the window folds into one collapsed line. */
+    private void collapseThreeBanners(FxRobot robot) {
+        await().atMost(30, SECONDS)
+                .until(() -> find(robot, "#banner-alert-high-burn").isPresent());
+        fxRun(() -> {
+            ui.window().session().banners().alert(new Banner("one", Banner.Severity.INFO, "One", ""));
+            ui.window().session().banners().alert(new Banner("two", Banner.Severity.DANGER, "Two is urgent", ""));
+        });
+        await().atMost(10, SECONDS)
+                .until(() -> find(robot, "#banners-collapsed").isPresent());
     }
 }

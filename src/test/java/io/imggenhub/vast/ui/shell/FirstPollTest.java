@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.imggenhub.vast.core.FleetSnapshot;
 import io.imggenhub.vast.core.guard.InstanceGuard;
-import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.store.SpendHistory;
 import io.imggenhub.vast.ui.common.TaskRunner;
@@ -58,11 +57,7 @@ class FirstPollTest {
 
     @Start
     void start(Stage stage) {
-        sim = VastSimulator.start(SimulatorConfig.defaults()
-                .withInstances(0)
-                .withCredit(500)
-                .withTimeScale(0)
-                .withBootTime(Duration.ZERO));
+        sim = VastSimulator.start(GuardTestSupport.frozenEmptyAccount());
         id = sim.state().addInstance("RTX 4090", 1, 0.40, "due-before-the-window");
         connection = GuardTestSupport.onSimulatedTime(sim);
         connection
