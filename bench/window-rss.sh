@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Resident memory of the desktop window in demo mode while it polls every 2 s, sampled for SECONDS (default 600),
-# then the live heap after a full GC (jcmd from a JDK 17 on PATH). Extra JVM options: JDK_JAVA_OPTIONS.
+# then the live heap after a full GC (jcmd of a JDK 25: $JCMD, else the Temurin 25 under /usr/lib/jvm, else jcmd on PATH). Extra JVM options: JDK_JAVA_OPTIONS.
 # Needs Xvfb and the image from `mvn -B -ntp -DskipTests package`. XVFB_DISPLAY picks the X display (default :98);
 # LAUNCHER another launcher (default target/image/bin/imggenhub-vast).
 set -euo pipefail
@@ -25,10 +25,12 @@ for t in 10 30 60 120 180 240 300 360 420 480 540 600 900 1200 1800 3600; do
   sleep $(( start + t - $(date +%s) ))
   echo "t=${t}s rss=$(( $(ps -o rss= -p "$JAVA") / 1024 )) MB"
 done
-if command -v jcmd >/dev/null; then
-  jcmd "$JAVA" GC.run >/dev/null
+JCMD=${JCMD:-$(ls /usr/lib/jvm/*25*/bin/jcmd 2>/dev/null | head -1)}
+JCMD=${JCMD:-jcmd}
+if command -v "$JCMD" >/dev/null; then
+  "$JCMD" "$JAVA" GC.run >/dev/null
   # One line per generation (serial) or one for the whole heap (G1): "... total NK, used NK ...".
-  used=$(jcmd "$JAVA" GC.heap_info | grep -E '(generation|heap) +total' | sed -n 's/.*used \([0-9]*\)K.*/\1/p' \
+  used=$("$JCMD" "$JAVA" GC.heap_info | grep -E '(generation|heap) +total' | sed -n 's/.*used \([0-9]*\)K.*/\1/p' \
     | awk '{s += $1} END {print int(s / 1024)}')
   echo "live heap after a full GC: ${used} MB"
 fi

@@ -6,7 +6,7 @@
 # The desktop window in demo mode against a bare JavaFX window with a 6-row TableView
 # (bench/BareTableWindow.java) on the same runtime image and JVM options, N alternating rounds (default 10) so both see the same
 # load. Prints every run, each side's median and the ratio window/bare.
-# Needs Xvfb (or a real display in DISPLAY), a JDK's javac on PATH, and the image from
+# Needs Xvfb (or a real display in DISPLAY), a JDK's javac on PATH (17 or later), and the image from
 # `mvn -B -ntp -DskipTests package`. XVFB_DISPLAY picks the X display Xvfb is started on (default :99).
 # Each run uses a fresh temporary home, so no real API key or settings are picked up.
 set -euo pipefail
@@ -21,8 +21,12 @@ if [ -z "${DISPLAY:-}" ]; then
   sleep 1
 fi
 bare=$(mktemp -d)
-# Compiled against the image itself, so it runs on exactly the same Java and JavaFX.
-javac --system "$IMAGE" --add-modules javafx.controls -d "$bare" bench/BareTableWindow.java
+# Compiled against the JavaFX modules the image was linked from (target/modules), at release 17 so any javac will
+# do; it runs on the image, so on exactly the same Java and JavaFX. It gets the image's class-data-sharing archive
+# (which holds JavaFX's classes), not the window's AOT cache: that one is trained on the window and the launcher
+# names it, the bare window has none of its own.
+javac --release 17 --module-path "${MODULES:-$(dirname "$IMAGE")/modules}" --add-modules javafx.controls -d "$bare" \
+  bench/BareTableWindow.java
 # The same JVM options as the launcher's (its -X tuning), so the comparison is the window, not the flags.
 flags=$(sed -n 's/^JLINK_VM_OPTIONS="\(.*\)"$/\1/p' "$IMAGE/bin/imggenhub-vast" | tr ' ' '\n' | grep '^-X' | tr '\n' ' ')
 now_ms() { date +%s%3N; }

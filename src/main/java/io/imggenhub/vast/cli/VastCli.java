@@ -62,14 +62,13 @@ public final class VastCli implements Runnable {
     /**
      * The JDK's HTTP client keeps a selector thread parked in native code, and at exit the JVM waits 300 ms for
      * threads in native code before giving up on them: a third of the time of a whole command. JDK 17's client
-     * cannot be closed, but its selector loop ends when its thread is interrupted. Found by name; if a JDK names
+     * cannot be closed (the code is Java 17), but its selector loop ends when its thread is interrupted. Found by name; if a JDK names
      * it differently this does nothing and the exit is only slower.
      */
     static void stopHttpSelectorThreads() {
-        Thread[] threads = new Thread[Thread.activeCount() + 8];
-        int n = Thread.enumerate(threads);
-        for (int i = 0; i < n; i++) {
-            Thread t = threads[i];
+        // All threads, not Thread.enumerate: JDK 25 starts the selector in a thread group of its own, which the
+        // caller's group does not contain.
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
                 t.interrupt();
                 try {

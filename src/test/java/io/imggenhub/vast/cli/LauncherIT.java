@@ -1,6 +1,7 @@
 package io.imggenhub.vast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -113,6 +115,33 @@ class LauncherIT {
         assertEquals(0, r.exit(), r.err());
         Path inImage = launcher.toRealPath().getParent().resolveSibling("lib").resolve("libsqlitejdbc.so");
         assertTrue(r.out().contains("Loaded library " + inImage + ","), r.out());
+    }
+
+    @Test
+    void startsFromTheAotCacheTrainedOnTheWindow() throws Exception {
+        // The cache is trained under Xvfb at build time (src/build/aot/train-window.sh); a build on a machine with
+        // neither Xvfb nor a display has none and is allowed to, unless CI says the X tools are installed.
+        Path cache = launcher.toRealPath().getParent().resolveSibling("lib").resolve("window.aot");
+        if (System.getenv("IMGGENHUB_REQUIRE_AOT_CACHE") == null) {
+            Assumptions.assumeTrue(Files.exists(cache), "image built without Xvfb or a display: no AOT cache");
+        }
+        // AOTMode=on: the JVM refuses to start unless it maps the cache, i.e. the launcher names it and the
+        // launcher's options (module graph included) are the ones it was trained with.
+        javaOptions = "-XX:AOTMode=on";
+        Run r = run("--version");
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("imggenhub-vast "), r.out());
+    }
+
+    @Test
+    void loadsNativeLibrariesWithoutJdkWarnings() throws Exception {
+        // JDK 25 prints four WARNING lines for every module that loads a native library without leave to, and for
+        // the first use of sun.misc.Unsafe's memory access (JavaFX 21's renderer; not reached by a command).
+        Run r = run("history");
+
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.err().contains("WARNING"), r.err());
     }
 
     @Test
