@@ -3,11 +3,15 @@ package io.imggenhub.vast.ui.deploy;
 import io.imggenhub.vast.api.Offer;
 import io.imggenhub.vast.ui.common.Format;
 import io.imggenhub.vast.ui.common.LazyTip;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -23,15 +27,50 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Filters, the matching offers (cheapest first) and Deploy cheapest with its progress and Cancel. */
+/**
+ * Filters, the matching offers (cheapest first) and Deploy cheapest with its progress and Cancel.
+ *
+ * <p>The panel is filled in after the first frame of the scene it is put in: until then it is its empty, styled box
+ * at its place, so nothing moves when the form arrives. Its ~190 nodes were ~80 ms of the window's first CSS and
+ * layout pass (docs/benchmarks.md), and the instances come first.
+ */
 public final class DeployPanel {
     private final VBox box = new VBox(8);
-    private final TextField gpuField;
-    private final Node buttonsRow;
+    private final DeployViewModel vm;
+    /** Options added before the form was built, in order. */
+    private final List<Node> pendingOptions = new ArrayList<>();
+
+    private TextField gpuField;
+    private Node buttonsRow;
 
     public DeployPanel(DeployViewModel vm) {
+        this.vm = vm;
         box.getStyleClass().add("deploy-panel");
         box.setId("deploy-panel");
+        box.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && !isComplete()) {
+                fillAfterNextPulse(scene);
+            }
+        });
+    }
+
+    private void fillAfterNextPulse(Scene scene) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                // After this pulse has been drawn, not inside it: the form must not join the frame it waited for.
+                Platform.runLater(DeployPanel.this::complete);
+            }
+        });
+        Platform.requestNextPulse();
+    }
+
+    /** Builds the form now if it is not there yet (it otherwise arrives after the scene's next frame). */
+    public void complete() {
+        if (isComplete()) {
+            return;
+        }
         Label title = new Label("Deploy a GPU");
         title.getStyleClass().add("panel-title");
 
@@ -41,7 +80,15 @@ public final class DeployPanel {
         FlowPane buttons = buttons(vm);
         buttonsRow = buttons;
 
-        box.getChildren().addAll(title, form, buttons, progress(vm), message(vm), error(vm), offersTable(vm));
+        box.getChildren().addAll(title, form);
+        box.getChildren().addAll(pendingOptions);
+        pendingOptions.clear();
+        box.getChildren().addAll(buttons, progress(vm), message(vm), error(vm), offersTable(vm));
+    }
+
+    /** Whether the form has been built. */
+    public boolean isComplete() {
+        return gpuField != null;
     }
 
     /** Two columns: captions at their natural width, fields taking the rest. */
@@ -235,10 +282,15 @@ public final class DeployPanel {
 
     /** More controls (the guards' deploy options) between the buttons and the progress. */
     public void addOptions(Node options) {
+        if (!isComplete()) {
+            pendingOptions.add(options);
+            return;
+        }
         box.getChildren().add(box.getChildren().indexOf(buttonsRow), options);
     }
 
     TextInputControl firstField() {
+        complete();
         return gpuField;
     }
 

@@ -3,6 +3,7 @@ package io.imggenhub.vast.ui.shell;
 import io.imggenhub.vast.sim.SimulatorConfig;
 import io.imggenhub.vast.sim.VastSimulator;
 import io.imggenhub.vast.ui.common.Confirmer;
+import io.imggenhub.vast.ui.deploy.DeployPanel;
 import io.imggenhub.vast.ui.settings.Connection;
 import io.imggenhub.vast.ui.settings.UiSettings;
 import java.io.IOException;
@@ -143,6 +144,12 @@ public final class WindowFixture implements BeforeAllCallback, AfterAllCallback,
         window = WaitForAsyncUtils.asyncFx(
                         () -> UiTestSupport.open(stage, connection.apply(this), home, settings.apply(this), confirmer))
                 .get(30, TimeUnit.SECONDS);
+        // The deploy form arrives after the window's first frame (DeployPanel): tests start once it is there.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+                    DeployPanel panel = window.session().view().deployPanel();
+                    return panel.isComplete() || panel.view().getScene() == null;
+                })
+                .get());
         afterWindow.accept(this);
     }
 
