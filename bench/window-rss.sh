@@ -30,7 +30,7 @@ JCMD=${JCMD:-jcmd}
 if command -v "$JCMD" >/dev/null; then
   "$JCMD" "$JAVA" GC.run >/dev/null
   # One line per generation (serial) or one for the whole heap (G1): "... total NK, used NK ...".
-  used=$("$JCMD" "$JAVA" GC.heap_info | grep -E '(generation|heap) +total' | sed -n 's/.*used \([0-9]*\)K.*/\1/p' \
+  used=$("$JCMD" "$JAVA" GC.heap_info | grep -E '(generation|heap|DefNew|Tenured) +total' | sed -n 's/.*used \([0-9]*\)K.*/\1/p' \
     | awk '{s += $1} END {print int(s / 1024)}')
   echo "live heap after a full GC: ${used} MB"
 fi
