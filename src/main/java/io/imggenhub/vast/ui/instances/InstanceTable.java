@@ -28,7 +28,15 @@ import javafx.scene.layout.Region;
  * model's rows, so a refresh changes values in place: selection, sort order and scroll position stay put.
  */
 public final class InstanceTable {
-    private final TableView<InstanceRow> table = new TableView<>();
+    private final TableView<InstanceRow> table = new TableView<>() {
+        @Override
+        protected javafx.scene.control.Skin<?> createDefaultSkin() {
+            return new RowsHighTableSkin<>(this);
+        }
+    };
+    /** Draws the table's box below its rows: the table is only as tall as they are (see RowsHighTableSkin). */
+    private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(table);
+
     private final javafx.beans.property.StringProperty filter = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.collections.transformation.FilteredList<InstanceRow> filtered;
     private final MonitorViewModel monitor;
@@ -40,6 +48,19 @@ public final class InstanceTable {
     public InstanceTable(MonitorViewModel monitor, Consumer<InstanceRow> destroy) {
         table.setId("instances");
         table.getStyleClass().add("instance-table");
+        box.getStyleClass().add("instance-box");
+        // Up to its rows' height (its skin's maximum), or all of the box for the placeholder when there are none.
+        javafx.scene.layout.VBox.setVgrow(table, Priority.ALWAYS);
+        // The focus ring the table drew round itself, now round the box (base.css).
+        javafx.css.PseudoClass tableFocused = javafx.css.PseudoClass.getPseudoClass("table-focused");
+        table.focusedProperty().addListener((o, was, is) -> box.pseudoClassStateChanged(tableFocused, is));
+        // A click below the rows does what a click on an empty row did: nothing selected, the table has the keys.
+        box.setOnMousePressed(e -> {
+            if (e.getTarget() == box) {
+                table.getSelectionModel().clearSelection();
+                table.requestFocus();
+            }
+        });
         this.monitor = monitor;
         // Several rows at once: "Destroy selected (N, $X/hr)" on a big fleet.
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -267,6 +288,16 @@ public final class InstanceTable {
         return table;
     }
 
+    /** The table in its box, for the window's layout; the box fills the height the rows leave. */
+    public javafx.scene.layout.Region box() {
+        return box;
+    }
+
+    /**
+     * A column starting at {@code width}, which must not be JavaFX's default (80): a column still at 80 when the
+     * table first shows is auto-sized by building and measuring a row of cells per item, ~50 ms of the window's
+     * first frame, and {@link #fitColumns()} sizes the columns anyway.
+     */
     private static <T> TableColumn<InstanceRow, T> column(
             RowField field, String title, Function<InstanceRow, ObservableValue<T>> value, double width, String tip) {
         TableColumn<InstanceRow, T> column = new TableColumn<>();

@@ -86,8 +86,8 @@ public final class MainView {
         bannerStack = new BannerStack(models.board());
         root.setTop(topArea(new SummaryBar(models.monitor(), session.zone()).view()));
 
-        tablePane.getChildren().setAll(tableView);
-        VBox.setVgrow(tableView, Priority.ALWAYS);
+        tablePane.getChildren().setAll(table.box());
+        VBox.setVgrow(table.box(), Priority.ALWAYS);
         DeploySplit split = new DeploySplit(tablePane, table, deployPanel, toolbar.deployToggle());
         root.setCenter(tabsWithInstances(split.view()));
         root.setBottom(statusBar(session));
