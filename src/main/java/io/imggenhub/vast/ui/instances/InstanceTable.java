@@ -103,7 +103,7 @@ public final class InstanceTable {
         hourly.setCellFactory(c -> new RateCell());
 
         TableColumn<InstanceRow, Duration> uptime = column(
-                RowField.UPTIME, "Uptime", InstanceRow::uptimeProperty, 80, "Time since the instance was created");
+                RowField.UPTIME, "Uptime", InstanceRow::uptimeProperty, 82, "Time since the instance was created");
         uptime.setCellFactory(c -> text(Format::duration, "cell-number"));
         // While polls fail, the uptimes stand still: the header says so instead of looking live.
         ((Label) uptime.getGraphic())
