@@ -27,8 +27,9 @@ bare=$(mktemp -d)
 # names it, the bare window has none of its own.
 javac --release 17 --module-path "${MODULES:-$(dirname "$IMAGE")/modules}" --add-modules javafx.controls -d "$bare" \
   bench/BareTableWindow.java
-# The same JVM options as the launcher's (its -X tuning), so the comparison is the window, not the flags.
-flags=$(sed -n 's/^JLINK_VM_OPTIONS="\(.*\)"$/\1/p' "$IMAGE/bin/imggenhub-vast" | tr ' ' '\n' | grep '^-X' | tr '\n' ' ')
+# The same JVM options as the launcher's (its -X tuning and -Djdk. settings), so the comparison is the window, not
+# the flags.
+flags=$(sed -n 's/^JLINK_VM_OPTIONS="\(.*\)"$/\1/p' "$IMAGE/bin/imggenhub-vast" | tr ' ' '\n' | grep -e '^-X' -e '^-Djdk\.' | tr '\n' ' ')
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 app=() floor=()
