@@ -1,6 +1,5 @@
 package io.imggenhub.vast.ui.instances;
 
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollBar;
@@ -16,7 +15,6 @@ import javafx.scene.control.skin.TableViewSkin;
  * with no rows it takes all the height it is given, for its placeholder.
  */
 final class RowsHighTableSkin<S> extends TableViewSkin<S> {
-    private final ListChangeListener<S> itemsChanged = c -> relayout();
     /** Takes height from the rows when the columns are wider than the table. */
     private final ScrollBar horizontalBar;
 
@@ -30,26 +28,18 @@ final class RowsHighTableSkin<S> extends TableViewSkin<S> {
         if (horizontalBar != null) {
             horizontalBar.visibleProperty().addListener((o, was, is) -> relayout());
         }
-        watch(table.getItems());
-        table.itemsProperty().addListener((o, was, is) -> {
-            if (was != null) {
-                was.removeListener(itemsChanged);
-            }
-            watch(is);
-            relayout();
-        });
+        // Rows coming or going already lay the table out again (TableViewSkinBase); these change its height too.
         table.fixedCellSizeProperty().addListener((o, was, is) -> relayout());
     }
 
-    private void watch(ObservableList<S> items) {
-        if (items != null) {
-            items.addListener(itemsChanged);
-        }
-    }
-
-    /** Makes the parent ask for the table's height again: rows came or went, or their height changed. */
+    /** Makes the parent ask for the table's height again. */
     private void relayout() {
         getSkinnable().requestLayout();
+    }
+
+    /** Sized by its rows: there are some, and their height is fixed. Otherwise a plain table (placeholder). */
+    private boolean sizedByRows() {
+        return rows() > 0 && getSkinnable().getFixedCellSize() > 0;
     }
 
     private int rows() {
@@ -59,19 +49,16 @@ final class RowsHighTableSkin<S> extends TableViewSkin<S> {
 
     @Override
     protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        double row = getSkinnable().getFixedCellSize();
-        if (rows() == 0 || row <= 0) {
+        if (!sizedByRows()) {
             return super.computePrefHeight(width, top, right, bottom, left);
         }
-        return snapSizeY(top + getTableHeaderRow().prefHeight(width) + rows() * row + horizontalBarHeight() + bottom);
+        double rows = rows() * getSkinnable().getFixedCellSize();
+        return snapSizeY(top + getTableHeaderRow().prefHeight(width) + rows + horizontalBarHeight() + bottom);
     }
 
     @Override
     protected double computeMaxHeight(double width, double top, double right, double bottom, double left) {
-        if (rows() == 0 || getSkinnable().getFixedCellSize() <= 0) {
-            return Double.MAX_VALUE;
-        }
-        return computePrefHeight(width, top, right, bottom, left);
+        return sizedByRows() ? computePrefHeight(width, top, right, bottom, left) : Double.MAX_VALUE;
     }
 
     private double horizontalBarHeight() {

@@ -42,7 +42,7 @@ class InstanceTableHeightTest {
     @Test
     void theTableIsAsTallAsItsRowsScrollsWhenTheyDoNotFitAndLeavesNoRowsToThePlaceholder(FxRobot robot) {
         await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == MANY);
-        settle(robot);
+        settle();
         assertTrue(fx(() -> verticalBar().isVisible()), "40 rows do not fit in 800 px: the table scrolls");
         assertEquals(0, fx(() -> emptyRowsShown()), "no empty rows among 40");
         assertTrue(
@@ -53,7 +53,7 @@ class InstanceTableHeightTest {
         ids.subList(3, ids.size()).forEach(id -> ui.sim().state().destroy(id));
         fxRun(() -> ui.window().session().refreshNow());
         await().atMost(30, SECONDS).until(() -> tableIds(robot).size() == 3);
-        settle(robot);
+        settle();
         assertEquals(0, fx(() -> emptyRowsShown()), "three rows and nothing built below them");
         assertEquals(3, fx(() -> filledRowsShown()));
         assertTrue(fx(() -> !verticalBar().isVisible()), "three rows fit");
@@ -80,7 +80,7 @@ class InstanceTableHeightTest {
         simIds(ui.sim()).forEach(id -> ui.sim().state().destroy(id));
         fxRun(() -> ui.window().session().refreshNow());
         await().atMost(30, SECONDS).until(() -> tableIds(robot).isEmpty());
-        settle(robot);
+        settle();
         assertTrue(
                 fx(() -> table().lookup(".placeholder") != null
                         && table().lookup(".placeholder").isVisible()),
@@ -89,7 +89,7 @@ class InstanceTableHeightTest {
         assertTrue(rest <= 2.5, "and the table takes the whole box for it: " + rest + " px left");
     }
 
-    private static void settle(FxRobot robot) {
+    private static void settle() {
         WaitForAsyncUtils.waitForFxEvents(5);
     }
 
